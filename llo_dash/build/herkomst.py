@@ -1,0 +1,108 @@
+"""First generation (born outside the Netherlands), per gemeente and, where present, per wijk and buurt.
+
+- Gemeenten: 85458NED, 1 January 2024, herkomstland Totaal × geboren buiten Nederland.
+- Its split into European / non-European origin exists per gemeente only as whole
+  percentages of 1 January 2023 (CBS wijk- en buurtkaart 2023); that split is applied
+  to the 2024 count.
+- Wijken en buurten: KWB 2024 topics "Geboren buiten Nederland / Europa, Buiten Europa",
+  present in the mirror for 172 gemeenten only.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from llo_dash.build.cbs_slices import Slice, slice_from_dump, slice_from_odata, split_levels
+from llo_dash.build.context import BuildContext, Part, reasons
+from llo_dash.build.indeling import Indeling
+from llo_dash.errors import SchemaError
+from llo_dash.readers import require_columns, to_number
+
+EERSTE_GENERATIE = Slice(
+    dims={
+        "Geslacht": "Totaal mannen en vrouwen",
+        "Leeftijd": "Totaal",
+        "Herkomstland": "Totaal",
+        "Geboorteland": "Persoon geboren buiten Nederland",
+        "Perioden": "2024",
+    },
+    topics={"eerste_generatie": "Bevolking"},
+)
+SPLIT_FIELDS = {"europa": "P_GEBBL_EU", "buiten_europa": "P_GEBBL_NE"}
+
+
+def split_shares(dbf: pd.DataFrame, indeling: Indeling, *, file: str) -> pd.DataFrame:
+    """Share of the first generation with European / non-European origin per gemeente (0–1)."""
+    require_columns(dbf, ["GM_CODE", "H2O", *SPLIT_FIELDS.values()], file=file)
+    land = dbf[dbf["H2O"].str.upper() == "NEE"].set_index("GM_CODE")
+    missing = indeling.gemeente_codes() - set(land.index)
+    if missing:
+        raise SchemaError(f"Bronbestand {file}: gemeenten ontbreken: {', '.join(sorted(missing)[:5])}.")
+    land = land.loc[sorted(indeling.gemeente_codes())]
+    pct = pd.DataFrame({name: to_number(land[field], file=file, column=field) for name, field in SPLIT_FIELDS.items()})
+    total = pct.sum(axis=1, min_count=2)
+    # With both percentages 0 (tiny gemeenten) the split is unknown, not 50/50.
+    return pct.div(total.where(total > 0), axis=0)
+
+
+SMALL_AREA_TOPICS = {
+    "code": "Codering",
+    "soort": "SoortRegio",
+    "eerste_generatie_europa": ("Geboren buiten Nederland", "Europa (exclusief Nederland)"),
+    "eerste_generatie_buiten_europa": ("Geboren buiten Nederland", "Buiten Europa"),
+}
+
+
+def small_areas(typed: pd.DataFrame, properties: list[dict], *, file: str) -> pd.DataFrame:
+    """First generation per wijk and buurt from the KWB TypedDataSet dump.
+
+    The topic keys are found through the table's DataProperties by title path: the stem
+    "BuitenEuropa" alone occurs three times (herkomst, born in NL, born abroad).
+    """
+    from llo_dash.odata import resolve_topics
+
+    keys = resolve_topics(properties, SMALL_AREA_TOPICS, table="85984NED")
+    require_columns(typed, list(keys.values()), file=file)
+    areas = typed[typed[keys["soort"]].str.strip().isin(["Wijk", "Buurt"])]
+    result = pd.DataFrame(
+        {
+            name: to_number(areas[keys[name]], file=file, column=keys[name])
+            for name in ("eerste_generatie_europa", "eerste_generatie_buiten_europa")
+        }
+    )
+    result["eerste_generatie"] = result.sum(axis=1, min_count=2)
+    result.index = areas[keys["code"]].str.strip().values
+    return result
+
+
+def build(ctx: BuildContext, indeling: Indeling) -> Part:
+    if ctx.mirror_file("herkomst_geboorteland"):
+        frame = slice_from_dump(ctx.read("herkomst_geboorteland"), EERSTE_GENERATIE, indeling, file="herkomst_geboorteland")
+    else:
+        frame = slice_from_odata(ctx.live("herkomst_geboorteland"), "85458NED", EERSTE_GENERATIE, indeling)
+    levels = split_levels(frame, indeling, file="herkomst_geboorteland")
+    gemeente = levels["gemeente"][["eerste_generatie"]].copy()
+    shares = split_shares(ctx.read("wijkbuurtkaart_2023"), indeling, file="wijkbuurtkaart_2023")
+    for name in SPLIT_FIELDS:
+        gemeente[f"eerste_generatie_{name}"] = (gemeente["eerste_generatie"] * shares[name]).round()
+    klein = None
+    if ctx.mirror_file("kwb_2024_typed"):
+        klein = small_areas(ctx.read("kwb_2024_typed"), ctx.read("kwb_2024_eigenschappen"), file="kwb_2024_typed")
+    return Part(
+        gemeente=gemeente,
+        published=levels["nederland"][["eerste_generatie"]] if levels["nederland"] is not None else None,
+        klein=klein,
+        redenen=reasons(
+            (
+                ["eerste_generatie_europa", "eerste_generatie_buiten_europa"],
+                "Verdeling Europa / buiten Europa onbekend: beide percentages van 2023 zijn nul (zeer kleine gemeente).",
+                ("gemeente",),
+            ),
+            (
+                ["eerste_generatie", "eerste_generatie_europa", "eerste_generatie_buiten_europa"],
+                "Niet in de mirror: wijken en buurten alleen voor de 172 gemeenten Aa en Hunze t/m Maasdriel "
+                "(CBS publiceert ze wel, live op te halen); kleine gebieden ook door CBS onderdrukt.",
+                ("wijk", "buurt"),
+            ),
+        ),
+    )

@@ -1,0 +1,202 @@
+"""`python -m llo_dash build`: all sources → validated tables in `data/`, written atomically.
+
+Everything is built in a staging folder next to `data/`; only when every step and every
+check has passed is the old `data/` swapped out for the new one. A failure leaves the
+previous `data/` untouched and removes the staging folder.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable
+
+import pandas as pd
+
+from llo_dash import __version__, sources
+from llo_dash.build import bevolking, herkomst, onderwijs_arbeid, uitkeringen_economie
+from llo_dash.build.aggregate import assemble
+from llo_dash.build.checks import check_gebieden
+from llo_dash.build.context import BuildContext
+from llo_dash.build.indeling import Indeling, indeling_from_frame
+from llo_dash.config import PROJECT_ROOT, Settings
+from llo_dash.fetch import sha256_file
+from llo_dash.indicators import BY_KOLOM, INDICATOREN
+from llo_dash.tables import TABLES
+
+Progress = Callable[[float, str], None]
+MANIFEST = "manifest.json"
+
+
+def _no_progress(fraction: float, message: str) -> None:
+    pass
+
+
+def code_version() -> dict:
+    """Package version and, when run from a git checkout, the commit (with a flag for local changes)."""
+    version = {"pakket": __version__, "git": None}
+    try:
+        commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=5)
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=5)
+        if commit.returncode == 0:
+            version["git"] = commit.stdout.strip() + ("+lokale-wijzigingen" if dirty.stdout.strip() else "")
+    except (OSError, subprocess.SubprocessError):
+        pass
+    return version
+
+
+def _write_parquet(frame: pd.DataFrame, path: Path) -> dict:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    frame.to_parquet(path, index=False)
+    return {"bestand": str(path.relative_to(path.parents[1])), "rijen": len(frame), "kolommen": len(frame.columns),
+            "bytes": path.stat().st_size, "sha256": sha256_file(path)}
+
+
+DEFAULT_REASON = {
+    "wijk": "CBS onderdrukt waarden van kleine gebieden (privacy) of het gebied heeft geen inwoners.",
+    "buurt": "CBS onderdrukt waarden van kleine gebieden (privacy) of het gebied heeft geen inwoners.",
+}
+
+
+def reason_for(redenen: dict[str, dict[str, str]], kolom: str, niveau: str) -> str:
+    """Why `kolom` is missing at `niveau`: its own reason, else that of the count it is a share of."""
+    indicator = BY_KOLOM[kolom]
+    for column in (kolom, indicator.teller, indicator.noemer):
+        by_level = redenen.get(column or "", {})
+        if niveau in by_level or "*" in by_level:
+            return by_level.get(niveau, by_level.get("*"))
+    return DEFAULT_REASON.get(niveau, "CBS publiceert geen waarde (onderdrukt of onbekend).")
+
+
+def missing_reasons(gebieden: pd.DataFrame, redenen: dict[str, dict[str, str]]) -> dict:
+    """Per indicator and level: how many values are missing, and why (for the manifest)."""
+    result = {}
+    for indicator in INDICATOREN:
+        per_level = {}
+        for level in indicator.niveaus:
+            values = gebieden.loc[gebieden["niveau"] == level, indicator.kolom]
+            missing = int(values.isna().sum())
+            if missing:
+                per_level[level] = {"ontbrekend": missing, "totaal": len(values), "reden": reason_for(redenen, indicator.kolom, level)}
+        if per_level:
+            result[indicator.kolom] = per_level
+    return result
+
+
+def build_tables(ctx: BuildContext, staging: Path, progress: Progress) -> dict:
+    """Run every step into `staging`; returns the manifest content (without timing)."""
+    progress(0.02, "Gebiedsindeling 2025 lezen (86059NED)")
+    indeling: Indeling = indeling_from_frame(ctx.read("gebieden_2025"), file="gebieden_2025")
+
+    steps = [
+        ("Bevolking en herkomst per gebied (KWB 2024)", lambda: bevolking.build(ctx, indeling)),
+        ("Eerste generatie (85458NED)", lambda: herkomst.build(ctx, indeling)),
+        ("Onderwijsniveau en arbeidsdeelname", lambda: onderwijs_arbeid.build(ctx, indeling)),
+        ("Bijstand, huishoudens met laag inkomen, vestigingen (Fvw)", lambda: uitkeringen_economie.fvw(ctx, indeling)),
+        ("Uitkeringen per gemeente, wijk en regio", lambda: uitkeringen_economie.uitkeringen(ctx, indeling)),
+        ("Particuliere huishoudens", lambda: uitkeringen_economie.huishoudens(ctx, indeling)),
+        ("Banen (83582NED)", lambda: uitkeringen_economie.banen(ctx, indeling)),
+        ("Vestigingen per sector (KWB 2024)", lambda: uitkeringen_economie.vestigingen(ctx, indeling)),
+    ]
+    parts, areas = [], None
+    for number, (message, step) in enumerate(steps):
+        progress(0.05 + 0.6 * number / len(steps), message)
+        result = step()
+        if isinstance(result, tuple):
+            result, areas = result
+        parts.append(result)
+
+    progress(0.68, "Koppelen op code en optellen naar arbeidsmarktregio en Nederland")
+    gebieden, verschillen = assemble(parts, indeling, areas)
+    redenen: dict[str, dict[str, str]] = {}
+    for part in parts:
+        for column, by_level in part.redenen.items():
+            redenen.setdefault(column, {}).update(by_level)
+
+    progress(0.75, "Controleren")
+    checks = check_gebieden(gebieden, indeling, kwb_nederland=parts[0].published)
+
+    progress(0.8, "Kaarten maken (gemeente, arbeidsmarktregio, provincie, wijk)")
+    from llo_dash.build.geometry import build_boundaries
+
+    geo = build_boundaries(
+        ctx.path("grenzen_gemeente_2025"), ctx.path("grenzen_wijk_2024"), indeling.gemeenten, staging / "geo"
+    )
+
+    progress(0.92, "Tabellen wegschrijven")
+    files = [
+        _write_parquet(gebieden, staging / TABLES["gebieden"].path),
+        _write_parquet(verschillen, staging / TABLES["regio_verschillen"].path),
+    ]
+    files += [{"bestand": f"geo/{info['file']}", "rijen": info["features"], "bytes": info["bytes"], "sha256": info["sha256"]} for info in geo.values()]
+    return {
+        "bronnen": [
+            {**vars(used), "titel": sources.get(used.id).title, "periode": sources.get(used.id).period,
+             "licentie": sources.get(used.id).licence, "url": sources.get(used.id).url}
+            for used in ctx.used.values()
+        ],
+        "bestanden": files,
+        "ontbrekend": missing_reasons(gebieden, redenen),
+        "controles": checks,
+    }
+
+
+def _carry_over_readmes(old: Path, new: Path) -> None:
+    """Keep the committed README files of `data/` (the rest of `data/` is built output)."""
+    if not old.exists():
+        return
+    for readme in old.rglob("README.md"):
+        target = new / readme.relative_to(old)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(readme, target)
+
+
+def recover_interrupted_swap(data_dir: Path) -> None:
+    """If a previous build stopped between the two renames of the swap, put the old data back."""
+    backup = data_dir.with_name(f".{data_dir.name}-oud")
+    if backup.exists() and not (data_dir / MANIFEST).exists():
+        if data_dir.exists():
+            shutil.rmtree(data_dir)
+        os.replace(backup, data_dir)
+    elif backup.exists():
+        shutil.rmtree(backup)
+
+
+def run_build(settings: Settings, *, progress: Progress = _no_progress, offline: bool = False, session=None, odata_client=None) -> dict:
+    """Build everything and swap it into `settings.data_dir`; returns the manifest."""
+    started = time.monotonic()
+    data_dir = settings.data_dir
+    recover_interrupted_swap(data_dir)
+    staging = data_dir.with_name(f".{data_dir.name}-bouw-{os.getpid()}")
+    if staging.exists():
+        shutil.rmtree(staging)
+    staging.mkdir(parents=True)
+    try:
+        ctx = BuildContext(settings, offline=offline, session=session, odata_client=odata_client)
+        manifest = build_tables(ctx, staging, progress)
+        manifest = {
+            "gebouwd_op": datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds"),
+            "code_versie": code_version(),
+            "mirror": str(settings.mirror) if settings.mirror else None,
+            "duur_seconden": round(time.monotonic() - started, 1),
+            **manifest,
+        }
+        (staging / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2, default=str), encoding="utf-8")
+        _carry_over_readmes(data_dir, staging)
+        progress(0.98, "Nieuwe gegevens in gebruik nemen")
+        backup = data_dir.with_name(f".{data_dir.name}-oud")
+        if data_dir.exists():
+            os.replace(data_dir, backup)
+        os.replace(staging, data_dir)
+        if backup.exists():
+            shutil.rmtree(backup)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    progress(1.0, "Klaar")
+    return manifest

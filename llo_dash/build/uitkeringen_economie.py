@@ -1,0 +1,203 @@
+"""Benefits, low income, jobs and business establishments.
+
+- 85383NED (Fvw measures): bijstandsuitkeringen (definitief 2024), households with a
+  relatively low income (voorlopig 2023), bedrijfsvestigingen (voorlopig 2024): all gemeenten.
+- Persons with bijstand / WW / AO: per gemeente only for the 100 gemeenten of the KWB 2024
+  export in the mirror; per wijk/buurt from 86003NED (48 gemeenten); WW per
+  arbeidsmarktregio from 85554NED (average of the 12 months of 2024).
+- Households (income statistics 2024) for the low-income share.
+- 83582NED: jobs of employees by work location, December 2023 (in thousands).
+- KWB 2024: bedrijfsvestigingen per sector group, 172 gemeenten and their wijken/buurten.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from llo_dash.build.cbs_slices import Slice, slice_from_dump, slice_from_odata, split_levels
+from llo_dash.build.context import BuildContext, Part, reasons
+from llo_dash.build.indeling import NEDERLAND_CODE, Indeling, map_region_names
+from llo_dash.errors import BuildError, SchemaError
+from llo_dash.indicators import SECTOREN
+from llo_dash.readers import column_stem, find_header, require_columns, to_number
+
+FVW_SLICES = {
+    "bijstandsuitkeringen": Slice(
+        dims={"StatusCijfer": "Definitief", "Perioden": "2024"}, topics={"bijstandsuitkeringen": "TotaalBijstandsuitkeringen"}
+    ),
+    "huishoudens_laag_inkomen": Slice(
+        dims={"StatusCijfer": "Voorlopig", "Perioden": "2023"}, topics={"huishoudens_laag_inkomen": "HuishoudensMetRelatiefLaagInkomen"}
+    ),
+    "bedrijfsvestigingen": Slice(
+        dims={"StatusCijfer": "Voorlopig", "Perioden": "2024"}, topics={"bedrijfsvestigingen": "Bedrijfsvestigingen"}
+    ),
+}
+BANEN = Slice(
+    dims={"BedrijfstakkenBranchesSBI2008": "A-U Alle economische activiteiten", "Perioden": "2023 december"},
+    topics={"banen_werknemers": "BanenVanWerknemersInDecember"},
+)
+MONTHS_2024 = tuple(
+    f"2024 {month}"
+    for month in ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december")
+)
+WW_REGIO = Slice(
+    dims={"Geslacht": "Totaal mannen en vrouwen", "Leeftijd": "Totaal", "Marges": "Waarde", "Perioden": MONTHS_2024},
+    topics={"ww_personen": "PersonenMetEenWerkloosheidsuitkering"},
+    keep=("Perioden",),
+)
+KWB_BENEFITS = {"bijstand_personen": "Bijstand", "ao_personen": "AO", "ww_personen": "WW"}
+WIJK_BENEFITS = {"ww_personen": "Werkloosheidsuitkering", "bijstand_personen": "Bijstandsuitkering", "ao_personen": "Arbeidsongeschiktheidsuitkering"}
+SECTOR_TOPICS = {
+    "vestigingen_totaal": "BedrijfsvestigingenTotaal",
+    "vestigingen_a_landbouw": "ALandbouwBosbouwEnVisserij",
+    "vestigingen_bf_nijverheid_energie": "BFNijverheidEnEnergie",
+    "vestigingen_gi_handel_horeca": "GIHandelEnHoreca",
+    "vestigingen_hj_vervoer_informatie": "HJVervoerInformatieEnCommunicatie",
+    "vestigingen_kl_financieel_onroerend_goed": "KLFinancieleDienstenOnroerendGoed",
+    "vestigingen_mn_zakelijke_dienstverlening": "MNZakelijkeDienstverlening",
+    "vestigingen_oq_overheid_onderwijs_zorg": "OQOverheidOnderwijsEnZorg",
+    "vestigingen_ru_cultuur_recreatie_overig": "RUCultuurRecreatieOverigeDiensten",
+}
+assert set(SECTOR_TOPICS) - {"vestigingen_totaal"} == set(SECTOREN)
+
+
+def _slice(ctx: BuildContext, source_id: str, table: str, spec: Slice, indeling: Indeling) -> pd.DataFrame:
+    if ctx.mirror_file(source_id):
+        return slice_from_dump(ctx.read(source_id), spec, indeling, file=source_id)
+    return slice_from_odata(ctx.live(source_id), table, spec, indeling)
+
+
+def _levels(frame: pd.DataFrame, indeling: Indeling, *, file: str, require_all: bool = True) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+    levels = split_levels(frame, indeling, file=file, require_all_gemeenten=require_all)
+    published = [levels[level] for level in ("arbeidsmarktregio", "nederland") if levels[level] is not None]
+    return levels["gemeente"], (pd.concat(published) if published else None)
+
+
+def fvw(ctx: BuildContext, indeling: Indeling) -> Part:
+    gemeente, published = [], []
+    for name, spec in FVW_SLICES.items():
+        part_gemeente, part_published = _levels(_slice(ctx, "maatstaven_fvw", "85383NED", spec, indeling), indeling, file="maatstaven_fvw")
+        gemeente.append(part_gemeente[[name]])
+        if part_published is not None:
+            published.append(part_published[[name]])
+    return Part(gemeente=pd.concat(gemeente, axis=1), published=pd.concat(published, axis=1) if published else None)
+
+
+def banen(ctx: BuildContext, indeling: Indeling) -> Part:
+    gemeente, published = _levels(_slice(ctx, "banen", "83582NED", BANEN, indeling), indeling, file="banen")
+    # Published in thousands with one decimal: convert to jobs.
+    return Part(gemeente=(gemeente * 1000).round(), published=(published * 1000).round() if published is not None else None)
+
+
+def ww_regio(ctx: BuildContext, indeling: Indeling) -> pd.DataFrame:
+    """Average monthly number of persons with WW in 2024, per arbeidsmarktregio and Nederland."""
+    frame = _slice(ctx, "ww_regio", "85554NED", WW_REGIO, indeling).reset_index()
+    frame = frame[frame["niveau"].isin(["arbeidsmarktregio", "nederland"])]
+    months = frame.groupby("code")["ww_personen"].count()
+    incomplete = months[months != len(MONTHS_2024)]
+    if not incomplete.empty:
+        raise BuildError(f"Bronbestand ww_regio: voor {incomplete.index[0]} ontbreken maanden van 2024.")
+    missing = indeling.regio_codes() - set(frame["code"])
+    if missing:
+        raise BuildError(f"Bronbestand ww_regio: arbeidsmarktregio's ontbreken: {', '.join(sorted(missing))}.")
+    return frame.groupby("code")[["ww_personen"]].mean().round()
+
+
+def kwb_gemeente_benefits(frame: pd.DataFrame, indeling: Indeling, *, file: str) -> pd.DataFrame:
+    """Persons per benefit type for the gemeenten in the (partial) KWB export."""
+    columns = list(frame.columns)
+    values = pd.DataFrame(
+        {
+            name: to_number(frame[find_header(columns, f"Personen per soort uitkering; {kind}", file=file)], decimal_comma=True, file=file, column=name)
+            for name, kind in KWB_BENEFITS.items()
+        }
+    )
+    values["naam"] = frame.iloc[:, 0].values
+    mapped = map_region_names(values, "naam", indeling, list(KWB_BENEFITS), file=file)
+    if set(mapped["niveau"]) - {"gemeente"}:
+        raise SchemaError(f"Bronbestand {file}: verwacht alleen gemeenten.")
+    return mapped.set_index("code")[list(KWB_BENEFITS)]
+
+
+def _count_column(frame: pd.DataFrame, stem: str, *, file: str) -> str:
+    """The column with persons for a benefit: in 86003NED each stem occurs twice (persons and %)."""
+    candidates = [column for column in frame.columns if column_stem(column) == stem]
+    nederland = frame[frame["Codering_3"].str.strip() == "NL01"] if "Codering_3" in frame else frame.iloc[:0]
+    for column in candidates:
+        values = to_number(nederland[column], file=file, column=column)
+        if values.notna().any() and values.max() > 100:  # a count for the Netherlands, not a percentage
+            return column
+    raise SchemaError(f"Bronbestand {file}: geen kolom met aantallen personen voor '{stem}'.")
+
+
+def wijk_benefits(frame: pd.DataFrame, *, file: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Persons with WW, bijstand and AO in September 2024: per wijk/buurt, and the Nederland row."""
+    require_columns(frame, ["Perioden", "Codering_3", "SoortRegio_2"], file=file)
+    september = frame[frame["Perioden"].str.strip() == "2024 september"]
+    if september.empty:
+        raise SchemaError(f"Bronbestand {file}: periode '2024 september' ontbreekt.")
+    columns = {name: _count_column(september, stem, file=file) for name, stem in WIJK_BENEFITS.items()}
+    values = pd.DataFrame({name: to_number(september[column], file=file, column=column) for name, column in columns.items()})
+    values.index = september["Codering_3"].str.strip().values
+    soort = september["SoortRegio_2"].str.strip().values
+    klein = values[pd.Series(soort, index=values.index).isin(["Wijk", "Buurt"]).values]
+    nederland = values.loc[["NL01"]].rename(index={"NL01": NEDERLAND_CODE})
+    return klein, nederland
+
+
+def uitkeringen(ctx: BuildContext, indeling: Indeling) -> Part:
+    gemeente = kwb_gemeente_benefits(ctx.read("kwb_2024_gemeenten_100"), indeling, file="kwb_2024_gemeenten_100")
+    klein, nederland = wijk_benefits(ctx.read("uitkeringen_wijken"), file="uitkeringen_wijken")
+    regio = ww_regio(ctx, indeling)
+    published = nederland.copy()
+    published.loc[NEDERLAND_CODE, "ww_personen"] = regio.loc[NEDERLAND_CODE, "ww_personen"]
+    published = pd.concat([published, regio.drop(index=NEDERLAND_CODE)])
+    redenen = reasons(
+        (KWB_BENEFITS, "Niet in de mirror: per gemeente alleen de 100 gemeenten van de KWB-export (CBS publiceert ze wel).", ("gemeente",)),
+        (KWB_BENEFITS, "Optelling onvolledig: niet alle gemeenten van de regio staan in de mirror.", ("arbeidsmarktregio",)),
+        (KWB_BENEFITS, "Niet in de mirror: wijken en buurten alleen voor 48 gemeenten (Aa en Hunze t/m Breda); kleine gebieden ook door CBS onderdrukt.", ("wijk", "buurt")),
+    )
+    return Part(gemeente=gemeente, published=published, klein=klein, redenen=redenen)
+
+
+def huishoudens(ctx: BuildContext, indeling: Indeling) -> Part:
+    frame = ctx.read("inkomen_huishoudens")
+    file = "inkomen_huishoudens"
+    column = find_header(list(frame.columns), "Particuliere huishoudens", file=file)
+    region = find_header(list(frame.columns), "Regio's", file=file)
+    values = pd.DataFrame({"particuliere_huishoudens": to_number(frame[column], decimal_comma=True, file=file, column=column) * 1000})
+    values["naam"] = frame[region].values
+    mapped = map_region_names(values, "naam", indeling, ["particuliere_huishoudens"], file=file).set_index("code")
+    gemeente = mapped[mapped["niveau"] == "gemeente"][["particuliere_huishoudens"]].round()
+    missing = indeling.gemeente_codes() - set(gemeente.index)
+    if missing:
+        raise BuildError(f"Bronbestand {file}: gemeenten ontbreken: {', '.join(sorted(missing)[:5])}.")
+    published = mapped[mapped["niveau"] == "nederland"][["particuliere_huishoudens"]].round()
+    return Part(gemeente=gemeente, published=published)
+
+
+def vestigingen(ctx: BuildContext, indeling: Indeling) -> Part:
+    """Bedrijfsvestigingen per sector group (KWB 2024), for the gemeenten and areas in the mirror."""
+    from llo_dash.odata import resolve_topics
+
+    file = "kwb_2024_typed"
+    typed = ctx.read(file)
+    keys = resolve_topics(ctx.read("kwb_2024_eigenschappen"), {"code": "Codering", "soort": "SoortRegio", **SECTOR_TOPICS}, table="85984NED")
+    require_columns(typed, list(keys.values()), file=file)
+    values = pd.DataFrame({name: to_number(typed[keys[name]], file=file, column=keys[name]) for name in SECTOR_TOPICS})
+    values.index = typed[keys["code"]].str.strip().replace({"NL00": NEDERLAND_CODE}).values
+    soort = typed[keys["soort"]].str.strip().values
+    gemeente = values[soort == "Gemeente"]
+    unknown = set(gemeente.index) - indeling.gemeente_codes()
+    if unknown:
+        raise BuildError(f"Bronbestand {file}: onbekende gemeentecodes {sorted(unknown)[:5]}.")
+    reden = f"Niet in de mirror: bedrijfsvestigingen per sector alleen voor {len(gemeente)} gemeenten (Aa en Hunze t/m Maasdriel) en hun wijken en buurten."
+    return Part(
+        gemeente=gemeente,
+        published=values[soort == "Land"],
+        klein=values[pd.Series(soort).isin(["Wijk", "Buurt"]).values],
+        redenen=reasons(
+            (SECTOR_TOPICS, reden, ("gemeente", "wijk", "buurt")),
+            (SECTOR_TOPICS, "Optelling onvolledig: niet alle gemeenten van de regio staan in de mirror.", ("arbeidsmarktregio",)),
+        ),
+    )

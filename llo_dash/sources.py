@@ -1,0 +1,210 @@
+"""What exists out there: every public source the build reads, where it lives and how to read it.
+
+One `Source` per input file. The build reads the copy in the mirror folder when it
+is there (`mirror_path`, relative to the mirror root) and otherwise gets it from
+the public URL: CBS tables through the CBS OData v3 service (`table`), boundary
+and reference files by downloading `url`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+CBS = "Centraal Bureau voor de Statistiek (CBS)"
+CC_BY = "CC BY 4.0"
+ODATA_FEED = "https://opendata.cbs.nl/ODataFeed/odata"
+
+
+def statline_url(table: str) -> str:
+    return f"https://opendata.cbs.nl/statline/#/CBS/nl/dataset/{table}/table"
+
+
+@dataclass(frozen=True)
+class Source:
+    """One public input of the build.
+
+    `reader` names the file format (see `llo_dash.readers`): `dertje_csv` (bulk dump of a
+    CBS TypedDataSet with titles instead of keys), `statline_csv` (StatLine web export),
+    `geojson`, `dbf`, `csv`.
+    """
+
+    id: str
+    title: str
+    publisher: str
+    licence: str
+    period: str
+    url: str
+    mirror_path: str
+    reader: str
+    table: str | None = None  # CBS table id: live data come from the OData service
+    downloadable: bool = False  # `url` is the file itself (not a web page)
+    attribution: str = "Bron: CBS"
+    caveat: str = ""
+
+    @property
+    def odata_url(self) -> str | None:
+        return f"{ODATA_FEED}/{self.table}" if self.table else None
+
+
+def _cbs(id: str, table: str, title: str, period: str, mirror_path: str, reader: str, caveat: str = "") -> Source:
+    return Source(
+        id=id,
+        title=f"{title} ({table})",
+        publisher=CBS,
+        licence=CC_BY,
+        period=period,
+        url=statline_url(table),
+        mirror_path=mirror_path,
+        reader=reader,
+        table=table,
+        caveat=caveat,
+    )
+
+
+SOURCES: tuple[Source, ...] = (
+    _cbs(
+        "gebieden_2025", "86059NED", "Gebieden in Nederland 2025", "2025",
+        "cbs/statline_regio/86059NED_gebieden_in_nederland_2025_dertje.csv", "dertje_csv",
+        "Officiële indeling gemeente → arbeidsmarktregio en provincie; ook de sleutel van gemeentenamen naar codes.",
+    ),
+    _cbs(
+        "kwb_2024_leeftijd", "85984NED", "Kerncijfers wijken en buurten 2024: bevolking en leeftijd",
+        "1 januari 2024", "cbs/kwb/kwb2024_85984NED_bevolking_leeftijd_statline.csv", "statline_csv",
+        "Alle 18.310 gebieden (Nederland, gemeenten, wijken, buurten). Aantallen voor wijken en buurten "
+        "zijn door CBS afgerond.",
+    ),
+    _cbs(
+        "kwb_2024_herkomst", "85984NED", "Kerncijfers wijken en buurten 2024: herkomst",
+        "1 januari 2024", "cbs/kwb/kwb2024_85984NED_herkomst_statline.csv", "statline_csv",
+        "Zelfde rijen in dezelfde volgorde als het leeftijdsbestand, zonder codes.",
+    ),
+    _cbs(
+        "kwb_2024_gemeenten_100", "85984NED", "Kerncijfers wijken en buurten 2024: alle onderwerpen, 100 gemeenten",
+        "2024", "cbs/kwb/kwb2024_85984NED_gemeenten_first100_allcolumns_statline.csv", "statline_csv",
+        "Alleen 100 gemeenten (geen volledige tabel in de mirror); uitkeringen (WW, AO, bijstand) per gemeente.",
+    ),
+    _cbs(
+        "kwb_2024_typed", "85984NED", "Kerncijfers wijken en buurten 2024: eerste 10.000 rijen",
+        "2024", "cbs/kwb/kwb2024_85984NED_typeddataset_first10000rows_dertje.csv.gz", "dertje_csv",
+        "Nederland en 172 gemeenten (Aa en Hunze t/m Maasdriel) met hun wijken en buurten: "
+        "bedrijfsvestigingen per sector en eerste generatie.",
+    ),
+    Source(
+        id="kwb_2024_eigenschappen",
+        title="Kerncijfers wijken en buurten 2024 (85984NED): DataProperties",
+        publisher=CBS,
+        licence=CC_BY,
+        period="2024",
+        url=f"{ODATA_FEED}/85984NED/DataProperties",
+        mirror_path="cbs/api_examples/kwb2024_85984NED_DataProperties_value.json",
+        reader="json_value",
+        table="85984NED",
+        downloadable=True,
+        caveat="Koppelt de onderwerpcodes van KWB 2024 aan titels en eenheden; codes wisselen per editie.",
+    ),
+    _cbs(
+        "onderwijsniveau", "85525NED", "Bevolking; hoogstbehaald onderwijsniveau en regio", "2023",
+        "cbs/statline_regio/85525NED_onderwijsniveau_regio_first10000rows_dertje.csv", "dertje_csv",
+        "Enquêtecijfers (EBB): bij kleine gemeenten een ruime marge. Schiermonnikoog onderdrukt.",
+    ),
+    _cbs(
+        "arbeidsdeelname", "86088NED", "Arbeidsdeelname; regionale indeling 2024", "2024",
+        "cbs/statline_regio/86088NED_arbeidsdeelname_regio2024_first10000rows_dertje.csv", "dertje_csv",
+        "Enquêtecijfers (EBB); aantallen in duizendtallen, bij kleine gemeenten grof.",
+    ),
+    _cbs(
+        "maatstaven_fvw", "85383NED", "Maatstaven Financiële-verhoudingswet (Fvw)", "2023–2024",
+        "cbs/statline_regio/85383NED_maatstaven_fvw_dertje.csv", "dertje_csv",
+        "Bijstandsuitkeringen (definitief 2024) en huishoudens met een relatief laag inkomen (voorlopig 2023).",
+    ),
+    _cbs(
+        "gemeentefonds_2022", "85309NED", "Maatstaven gemeentefonds; diverse indicatoren; regio-indeling 2022",
+        "31 december 2021", "cbs/statline_regio/85309NED_maatstaven_gemeentefonds_2022_dertje.csv", "dertje_csv",
+        "Indeling 2022 (345 gemeenten): Brielle, Hellevoetsluis en Westvoorne zijn opgeteld tot Voorne aan Zee, "
+        "Weesp bij Amsterdam.",
+    ),
+    _cbs(
+        "herkomst_geboorteland", "85458NED", "Bevolking; herkomstland, geboorteland, regio", "1 januari 2024",
+        "cbs/aanvulling/85458NED_bevolking_herkomstland_geboorteland_regio_2022-2024_first10000rows_dertje.csv",
+        "dertje_csv",
+    ),
+    _cbs(
+        "banen", "83582NED", "Banen van werknemers in december; economische activiteit (SBI2008), regio",
+        "december 2023", "cbs/statline_regio/83582NED_banen_werknemers_sbi_regio_first10000rows_dertje.csv",
+        "dertje_csv", "Banen naar werklocatie, in duizendtallen (één decimaal).",
+    ),
+    _cbs(
+        "ww_regio", "85554NED", "Personen met een WW-uitkering; arbeidsmarktregio, maand", "2024 (jaargemiddelde)",
+        "cbs/aanvulling/85554NED_ww_uitkeringen_arbeidsmarktregio_maand_2013-2025_first10000rows_dertje.csv",
+        "dertje_csv", "Alleen Nederland, provincies en arbeidsmarktregio's; niet per gemeente.",
+    ),
+    _cbs(
+        "uitkeringen_wijken", "86003NED", "Uitkeringsontvangers; wijken en buurten 2024", "september 2024",
+        "cbs/kwb/86003NED_uitkeringsontvangers_wijken_buurten_2024_first10000rows_dertje.csv.gz", "dertje_csv",
+        "Alleen 48 gemeenten (Aa en Hunze t/m Breda) met hun wijken en buurten in de mirror.",
+    ),
+    _cbs(
+        "inkomen_huishoudens", "86161NED", "Inkomen van huishoudens; huishoudenskenmerken, regio", "2024 (voorlopig)",
+        "cbs/statline_regio/inkomen_huishoudens_regio_2024_statline.csv", "statline_csv",
+        "StatLine-export zonder tabelnummer; waarschijnlijk 86161NED.",
+    ),
+    _cbs(
+        "regionale_kerncijfers", "70072NED", "Regionale kerncijfers Nederland", "1 januari 2025",
+        "cbs/statline_regio/70072NED_regionale_kerncijfers_2025_statline.csv", "statline_csv",
+    ),
+    Source(
+        id="wijkbuurtkaart_2023",
+        title="Wijk- en buurtkaart 2023, versie 1: gemeenten (attributen)",
+        publisher=CBS,
+        licence=CC_BY,
+        period="1 januari 2023",
+        url="https://www.cbs.nl/nl-nl/dossier/nederland-regionaal/geografische-data/wijk-en-buurtkaart-2023",
+        mirror_path="cbs/aanvulling/wijkbuurtkaart_2023_v1_gemeenten_attributen_elan.dbf",
+        reader="dbf",
+        caveat="Eerste generatie naar Europa / buiten Europa als heel percentage van de inwoners.",
+    ),
+    Source(
+        id="grenzen_gemeente_2025",
+        title="Gemeentegrenzen 2025 (gegeneraliseerd)",
+        publisher="CBS / PDOK, vereenvoudigd door cartomap/nl",
+        licence=CC_BY,
+        period="2025",
+        url="https://raw.githubusercontent.com/cartomap/nl/master/wgs84/gemeente_2025.geojson",
+        mirror_path="geo/gemeente_2025.geojson",
+        reader="geojson",
+        downloadable=True,
+        attribution="Bron: CBS / PDOK (gebiedsindelingen), vereenvoudigd door cartomap/nl",
+        caveat="Sterk vereenvoudigd (ongeveer 100 m); arbeidsmarktregio's en provincies zijn hieruit samengevoegd.",
+    ),
+    Source(
+        id="grenzen_wijk_2024",
+        title="Wijkgrenzen 2024 (gegeneraliseerd)",
+        publisher="CBS / PDOK, vereenvoudigd door cartomap/nl",
+        licence=CC_BY,
+        period="2024",
+        url="https://raw.githubusercontent.com/cartomap/nl/master/wgs84/wijk_2024.geojson",
+        mirror_path="geo/wijk_2024.geojson",
+        reader="geojson",
+        downloadable=True,
+        attribution="Bron: CBS / PDOK (gebiedsindelingen), vereenvoudigd door cartomap/nl",
+        caveat="Indeling 2024, sluit aan op Kerncijfers wijken en buurten 2024.",
+    ),
+    Source(
+        id="beroepen_werkzamen",
+        title="Werkzame beroepsbevolking; beroep (85276NED) en werknemers; uurloon en beroep (85517NED)",
+        publisher=CBS,
+        licence=CC_BY,
+        period="2023 (werkzamen), 2022 (lonen)",
+        url=statline_url("85276NED"),
+        mirror_path="arbeidsmarkt/cbs_brc_werkzamen_lonen_nl.csv",
+        reader="csv",
+        table=None,
+        caveat="Landelijk per BRC-beroepsgroep; enquêtecijfers afgerond op duizendtallen.",
+    ),
+)
+
+BY_ID: dict[str, Source] = {source.id: source for source in SOURCES}
+
+
+def get(source_id: str) -> Source:
+    return BY_ID[source_id]

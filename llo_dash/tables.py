@@ -1,0 +1,56 @@
+"""The built tables: where they are, and how to read and select them (no Streamlit here)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from llo_dash.errors import LloDashError
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    path: str  # relative to the data folder
+    description: str
+    levels: bool = False  # has a `niveau` column (selectable with --level / --regio)
+
+
+TABLES = {
+    table.name: table
+    for table in (
+        Table("gebieden", "cbs/gebieden.parquet", "Eén rij per gebied (Nederland, arbeidsmarktregio, gemeente, wijk, buurt) met alle indicatoren.", True),
+        Table("regio_verschillen", "cbs/regio_verschillen.parquet", "Door CBS gepubliceerde regiocijfers naast de optelling van de gemeenten.", True),
+    )
+}
+LEVELS = ("nederland", "arbeidsmarktregio", "gemeente", "wijk", "buurt")
+
+
+class NotBuiltError(LloDashError):
+    """The built data are missing: run the build first."""
+
+
+def table_path(data_dir: Path, name: str) -> Path:
+    if name not in TABLES:
+        raise KeyError(f"Onbekende tabel '{name}'. Kies uit: {', '.join(TABLES)}.")
+    return data_dir / TABLES[name].path
+
+
+def read_table(data_dir: Path, name: str) -> pd.DataFrame:
+    path = table_path(data_dir, name)
+    if not path.exists():
+        raise NotBuiltError(f"Tabel '{name}' is nog niet gebouwd ({path}). Voer eerst `python -m llo_dash build` uit.")
+    return pd.read_parquet(path)
+
+
+def select(frame: pd.DataFrame, *, level: str | None = None, regio: str | None = None) -> pd.DataFrame:
+    """Rows of one level and/or of one arbeidsmarktregio (the region itself and the areas in it)."""
+    if level is not None:
+        if level not in LEVELS:
+            raise ValueError(f"Onbekend niveau '{level}'. Kies uit: {', '.join(LEVELS)}.")
+        frame = frame[frame["niveau"] == level]
+    if regio is not None:
+        frame = frame[frame["arbeidsmarktregio_code"] == regio]
+    return frame.reset_index(drop=True)

@@ -1,0 +1,170 @@
+"""Full build from the real mirror, checked against the source files read independently here."""
+
+import hashlib
+import json
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from llo_dash.build.pipeline import run_build
+from llo_dash.indicators import INDICATOREN
+from tests.fixtures.mirror import mirror_path, settings_for
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(scope="module")
+def build(tmp_path_factory):
+    data_dir = tmp_path_factory.mktemp("bouw") / "data"
+    manifest = run_build(settings_for(mirror_path(), data_dir), offline=True)
+    return data_dir, manifest
+
+
+@pytest.fixture(scope="module")
+def gebieden(build):
+    return pd.read_parquet(build[0] / "cbs" / "gebieden.parquet").set_index("code", drop=False)
+
+
+def dump(relative: str) -> pd.DataFrame:
+    """A CBS bulk dump read the plain way, independent of llo_dash.readers."""
+    frame = pd.read_csv(mirror_path() / relative, sep=";", dtype=str, encoding="utf-8-sig", keep_default_na=False)
+    return frame.apply(lambda column: column.str.strip())
+
+
+@pytest.fixture(scope="module")
+def gebieden_2025():
+    return dump("cbs/statline_regio/86059NED_gebieden_in_nederland_2025_dertje.csv")
+
+
+@pytest.fixture(scope="module")
+def kwb():
+    frame = pd.read_csv(mirror_path() / "cbs/kwb/kwb2024_85984NED_bevolking_leeftijd_statline.csv", sep=";", dtype=str, encoding="utf-8-sig")
+    frame.columns = ["naam", "gemeente", "soort", "code", "wijziging", "inwoners", "mannen", "vrouwen", "a", "b", "c", "d", "e"]
+    return frame.apply(lambda column: column.str.strip())
+
+
+def test_342_gemeenten_and_35_regions_with_the_official_codes(gebieden, gebieden_2025):
+    levels = gebieden["niveau"].value_counts()
+    assert (levels["gemeente"], levels["arbeidsmarktregio"], levels["nederland"]) == (342, 35, 1)
+    assert set(gebieden.loc[gebieden.niveau == "gemeente", "code"]) == set(gebieden_2025["Code_1"])
+    assert set(gebieden.loc[gebieden.niveau == "arbeidsmarktregio", "code"]) == set(gebieden_2025["Code_4"])
+    mapping = gebieden_2025.set_index("Code_1")["Code_4"]
+    gemeenten = gebieden[gebieden.niveau == "gemeente"]
+    assert (gemeenten["arbeidsmarktregio_code"] == gemeenten["code"].map(mapping)).all()
+
+
+def test_every_wijk_and_buurt_of_kwb_2024_is_there(gebieden, kwb):
+    for soort, niveau, expected in [("Wijk", "wijk", 3393), ("Buurt", "buurt", 14574)]:
+        codes = set(kwb.loc[kwb.soort == soort, "code"])
+        assert len(codes) == expected
+        assert set(gebieden.loc[gebieden.niveau == niveau, "code"]) == codes
+
+
+def test_nederland_inwoners_equal_the_kwb_nederland_row(gebieden, kwb):
+    kwb_nederland = int(kwb.loc[kwb.soort == "Land", "inwoners"].iloc[0])
+    assert kwb_nederland == 17_942_942  # SOURCES.md, KWB 2024
+    assert gebieden.loc["NL00", "inwoners"] == kwb_nederland
+
+
+def test_every_region_is_the_sum_of_its_gemeenten(gebieden, kwb, gebieden_2025):
+    # Independently: KWB gemeente rows joined to 86059NED on code.
+    per_gemeente = kwb[kwb.soort == "Gemeente"].set_index("code")["inwoners"].astype(int)
+    expected = per_gemeente.groupby(gebieden_2025.set_index("Code_1")["Code_4"]).sum()
+    regios = gebieden[gebieden.niveau == "arbeidsmarktregio"]
+    assert (regios["inwoners"].astype(int) == expected.reindex(regios.index)).all()
+
+
+def test_missing_stays_missing(gebieden):
+    # Schiermonnikoog's education level is suppressed by CBS (empty cell in 85525NED).
+    source = dump("cbs/statline_regio/85525NED_onderwijsniveau_regio_first10000rows_dertje.csv")
+    cell = source[(source.RegioS == "Schiermonnikoog") & (source.Perioden == "2023") & (source.Leeftijd == "15 tot 75 jaar")]
+    assert cell["k_1BasisonderwijsVmboMbo1_2"].iloc[0] == ""
+    assert pd.isna(gebieden.loc["GM0088", "laag_opgeleid_pct"])
+    # Buurten whose benefits CBS suppresses (empty cell in 86003NED) are missing, not 0.
+    benefits = pd.read_csv(mirror_path() / "cbs/kwb/86003NED_uitkeringsontvangers_wijken_buurten_2024_first10000rows_dertje.csv.gz",
+                           sep=";", dtype=str, encoding="utf-8-sig", keep_default_na=False).apply(lambda c: c.str.strip())
+    september = benefits[(benefits.Perioden == "2024 september") & (benefits.SoortRegio_2 == "Buurt")]
+    suppressed = september.loc[september["Bijstandsuitkering_6"] == "", "Codering_3"]
+    assert len(suppressed) > 100
+    assert gebieden.loc[suppressed, "bijstand_personen"].isna().all()
+    reported = september.loc[september["Bijstandsuitkering_6"] != "", ["Codering_3", "Bijstandsuitkering_6"]]
+    assert (gebieden.loc[reported["Codering_3"], "bijstand_personen"].astype(float).values == reported["Bijstandsuitkering_6"].astype(float).values).all()
+
+
+def test_region_education_is_cbs_own_figure(gebieden):
+    source = dump("cbs/statline_regio/85525NED_onderwijsniveau_regio_first10000rows_dertje.csv")
+    row = source[(source.RegioS == "Groningen (AM)") & (source.Perioden == "2023") & (source.Leeftijd == "15 tot 75 jaar")
+                 & (source.Geslacht == "Totaal mannen en vrouwen")]
+    assert gebieden.loc["AM01", "laag_opgeleid_pct"] == pytest.approx(float(row["k_1BasisonderwijsVmboMbo1_2"].iloc[0]))
+    assert gebieden.loc["NL00", "laag_opgeleid_pct"] == pytest.approx(26.2)  # SOURCES.md: NL 2023
+
+
+def test_gemeente_values_equal_their_source(gebieden):
+    fvw = dump("cbs/statline_regio/85383NED_maatstaven_fvw_dertje.csv")
+    bijstand = fvw[(fvw.Perioden == "2024") & (fvw.StatusCijfer == "Definitief") & (fvw.RegioS == "Aa en Hunze")]
+    assert gebieden.loc["GM1680", "bijstandsuitkeringen"] == float(bijstand["TotaalBijstandsuitkeringen_22"].iloc[0]) == 320
+    labour = dump("cbs/statline_regio/86088NED_arbeidsdeelname_regio2024_first10000rows_dertje.csv")
+    hengelo = labour[(labour.RegioS == "Hengelo (O.)") & (labour.Perioden == "2024") & (labour.Persoonskenmerken == "Totaal personen")]
+    assert gebieden.loc["GM0164", "werkloosheid_pct"] == pytest.approx(float(hengelo["Werkloosheidspercentage_13"].iloc[0]))
+    first = dump("cbs/aanvulling/85458NED_bevolking_herkomstland_geboorteland_regio_2022-2024_first10000rows_dertje.csv")
+    amsterdam = first[(first.RegioS == "Amsterdam") & (first.Perioden == "2024") & (first.Herkomstland == "Totaal")
+                      & (first.Geboorteland == "Persoon geboren buiten Nederland") & (first.Leeftijd == "Totaal")]
+    assert gebieden.loc["GM0363", "eerste_generatie"] == float(amsterdam["Bevolking_1"].iloc[0]) == 353_652
+
+
+def test_shares_are_consistent_with_their_counts(gebieden):
+    for indicator in INDICATOREN:
+        if indicator.eenheid != "%" or indicator.aggregatie != "aandeel":
+            continue
+        rows = gebieden[gebieden[indicator.kolom].notna()]
+        recomputed = 100 * rows[indicator.teller].astype(float) / rows[indicator.noemer].astype(float)
+        assert (rows[indicator.kolom].astype(float) - recomputed).abs().max() < 1e-3, indicator.kolom
+
+
+def test_indicators_only_at_their_levels(gebieden):
+    for indicator in INDICATOREN:
+        outside = gebieden[~gebieden["niveau"].isin(indicator.niveaus)]
+        assert outside[indicator.kolom].isna().all(), indicator.kolom
+
+
+def test_manifest_records_sources_files_and_checksums(build):
+    data_dir, manifest = build
+    on_disk = json.loads((data_dir / "manifest.json").read_text(encoding="utf-8"))
+    assert on_disk["gebouwd_op"] == manifest["gebouwd_op"]
+    used = {source["id"]: source for source in on_disk["bronnen"]}
+    assert {"gebieden_2025", "kwb_2024_leeftijd", "onderwijsniveau", "grenzen_gemeente_2025"} <= set(used)
+    kwb = used["kwb_2024_leeftijd"]
+    assert kwb["origin"] == "mirror"
+    assert kwb["sha256"] == hashlib.sha256((mirror_path() / "cbs/kwb/kwb2024_85984NED_bevolking_leeftijd_statline.csv").read_bytes()).hexdigest()
+    for file in on_disk["bestanden"]:
+        assert hashlib.sha256((data_dir / file["bestand"]).read_bytes()).hexdigest() == file["sha256"]
+    assert on_disk["ontbrekend"]["laag_opgeleid_pct"]["gemeente"]["ontbrekend"] == 1
+    assert "onderdrukt" in on_disk["ontbrekend"]["laag_opgeleid_pct"]["gemeente"]["reden"]
+
+
+def _cli(data_dir, *args):
+    return subprocess.run(
+        [sys.executable, "-m", "llo_dash", *args], capture_output=True, text=True, env={**__import__("os").environ, "LLO_DASH_DATA": str(data_dir)}
+    )
+
+
+def test_cli_prints_the_35_regions_as_csv(build):
+    result = _cli(build[0], "table", "gebieden", "--level", "arbeidsmarktregio", "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    from io import StringIO
+
+    frame = pd.read_csv(StringIO(result.stdout))
+    assert len(frame) == 35
+    assert {"niveau", "code", "naam", "gemeente_code", "arbeidsmarktregio_code", "arbeidsmarktregio_naam", "provincie_code", "inwoners", "werkloosheid_pct"} <= set(frame.columns)
+
+
+def test_cli_selects_one_region_and_refuses_unknown_codes(build):
+    result = _cli(build[0], "table", "gebieden", "--level", "gemeente", "--regio", "am12", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert len(rows) == 7 and {row["arbeidsmarktregio_code"] for row in rows} == {"AM12"}  # Gooi en Vechtstreek: 7 gemeenten
+    for bad, message in [("AM99", "bestaat niet"), ("Utrecht", "geen arbeidsmarktregiocode")]:
+        result = _cli(build[0], "table", "gebieden", "--regio", bad)
+        assert result.returncode == 1 and message in result.stderr and "Traceback" not in result.stderr
