@@ -9,6 +9,8 @@ from; the build reads the aggregation rule:
 - `gepubliceerd`: CBS publishes the figure for regions and Nederland itself (survey-based
   tables); that figure is used, and its difference from the aggregate of the gemeenten
   (by `teller`/`noemer` when given, else the sum) is recorded in `regio_verschillen`.
+- `schatting`: the low-literacy estimate (`llo_dash.estimate`) computes its own regions
+  (the sum of their gemeenten) and intervals.
 """
 
 from __future__ import annotations
@@ -164,6 +166,52 @@ INDICATOREN: tuple[Indicator, ...] = (
         for kolom, label in SECTOREN.items()
     ),
 )
+
+SCHATTING_BRONNEN = ("kwb_2024_leeftijd", "kwb_2024_herkomst", "herkomst_geboorteland", "onderwijsniveau", "arbeidsdeelname")
+SCHATTING_NOTE = (
+    "Schatting van het LLO Regiodashboard: landelijke PIAAC-cijfers (2012 en 2023) toegepast op de samenstelling "
+    "van het gebied (opleiding, leeftijd, herkomst, arbeid) volgens CBS; zie Bronnen & methode."
+)
+SCHATTING_NIVEAUS = ("nederland", "arbeidsmarktregio", "gemeente", "wijk")
+
+
+def _estimate(kolom, label, eenheid="personen", niveaus=REGIO_NIVEAUS, toelichting=SCHATTING_NOTE, decimalen=0):
+    return Indicator(kolom, label, eenheid, "laaggeletterdheid", SCHATTING_BRONNEN, "2023 (PIAAC), CBS 2023/2024",
+                     "schatting", None, None, niveaus, decimalen, True, toelichting)
+
+
+def _estimate_with_interval(kolom, label, populatie, niveaus=REGIO_NIVEAUS):
+    return (
+        _estimate(kolom, f"{label} {populatie}", niveaus=niveaus),
+        _estimate(f"{kolom}_pct", f"{label} {populatie}", eenheid="%", niveaus=niveaus, decimalen=1),
+        *(
+            _estimate(f"{kolom}{suffix}", f"{label} {populatie}, {bound}", eenheid=eenheid, niveaus=niveaus, decimalen=decimals)
+            for suffix, bound, eenheid, decimals in (
+                ("_laag", "ondergrens", "personen", 0), ("_hoog", "bovengrens", "personen", 0),
+                ("_pct_laag", "ondergrens", "%", 1), ("_pct_hoog", "bovengrens", "%", 1),
+            )
+        ),
+    )
+
+
+WIJK_NOTE = SCHATTING_NOTE + " Per wijk grover: opleiding en arbeid van de gemeente, leeftijd en herkomst van de wijk."
+SCHATTINGEN: tuple[Indicator, ...] = (
+    *_estimate_with_interval("laaggeletterd_16_65", "Laaggeletterd", "16–65 jaar", niveaus=SCHATTING_NIVEAUS),
+    _estimate("laaggeletterd_nt1", "Laaggeletterd 16–65, NT1 (geboren in Nederland)", niveaus=SCHATTING_NIVEAUS),
+    _estimate("laaggeletterd_nt2", "Laaggeletterd 16–65, NT2 (eerste generatie)", niveaus=SCHATTING_NIVEAUS),
+    _estimate("laaggeletterd_nt2_europa", "Laaggeletterd 16–65, NT2 met herkomst Europa", niveaus=SCHATTING_NIVEAUS),
+    _estimate("laaggeletterd_nt2_buiten_europa", "Laaggeletterd 16–65, NT2 met herkomst buiten Europa", niveaus=SCHATTING_NIVEAUS),
+    _estimate("laaggeletterd_werkend", "Laaggeletterd 16–65, werkend", niveaus=SCHATTING_NIVEAUS),
+    _estimate("laaggeletterd_werkzoekend", "Laaggeletterd 16–65, werkzoekend (werkloos)", niveaus=SCHATTING_NIVEAUS),
+    _estimate("laaggeletterd_inactief", "Laaggeletterd 16–65, niet-werkend en niet-zoekend", niveaus=SCHATTING_NIVEAUS),
+    _estimate("laaggeletterd_16_25", "Laaggeletterd, 16 tot 25 jaar", niveaus=SCHATTING_NIVEAUS),
+    _estimate("laaggeletterd_25_45", "Laaggeletterd, 25 tot 45 jaar", niveaus=SCHATTING_NIVEAUS),
+    _estimate("laaggeletterd_45_65", "Laaggeletterd, 45 tot 65 jaar", niveaus=SCHATTING_NIVEAUS),
+    *_estimate_with_interval("laaggeletterd_66_75", "Laaggeletterd", "66–75 jaar"),
+    *_estimate_with_interval("laaggeletterd_16_75", "Laaggeletterd", "16–75 jaar"),
+    *_estimate_with_interval("laaggecijferd_16_65", "Laaggecijferd", "16–65 jaar"),
+)
+INDICATOREN = INDICATOREN + SCHATTINGEN
 
 BY_KOLOM: dict[str, Indicator] = {indicator.kolom: indicator for indicator in INDICATOREN}
 

@@ -41,6 +41,13 @@ SCHEMAS: dict[str, TableSchema] = {
         ),
         numeric=("volgorde", "ondergrens", "bovengrens"),
     ),
+    "geletterdheid_parameters": TableSchema(
+        columns=(
+            "parameter", "scenario", "waarde", "eenheid", "populatie", "jaar", "soort", "gebruik", "bron",
+            "bron_url", "toelichting",
+        ),
+        numeric=("waarde",),
+    ),
     "uwv_spanningsindicator_landelijk": TableSchema(
         columns=(
             "periode", "beroepsgroep_uwv", "brc_beroepsgroep_code", "spanningsindicator", "nauwkeurigheid",

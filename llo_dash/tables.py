@@ -23,6 +23,9 @@ TABLES = {
     for table in (
         Table("gebieden", "cbs/gebieden.parquet", "Eén rij per gebied (Nederland, arbeidsmarktregio, gemeente, wijk, buurt) met alle indicatoren.", True),
         Table("regio_verschillen", "cbs/regio_verschillen.parquet", "Door CBS gepubliceerde regiocijfers naast de optelling van de gemeenten.", True),
+        Table("schatting_controle", "geletterdheid/controle.parquet", "Schatting laaggeletterdheid: landelijke uitsplitsingen van het model naast de gepubliceerde."),
+        Table("schatting_effecten", "geletterdheid/effecten.parquet", "Schatting laaggeletterdheid: geschatte odds ratio's per scenario."),
+        Table("schatting_scenarios", "geletterdheid/scenarios.parquet", "Schatting laaggeletterdheid 16–65 jaar (%) per arbeidsmarktregio en Nederland in elk scenario."),
     )
 }
 LEVELS = ("nederland", "arbeidsmarktregio", "gemeente", "wijk", "buurt")

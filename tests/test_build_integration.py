@@ -168,3 +168,67 @@ def test_cli_selects_one_region_and_refuses_unknown_codes(build):
     for bad, message in [("AM99", "bestaat niet"), ("Utrecht", "geen arbeidsmarktregiocode")]:
         result = _cli(build[0], "table", "gebieden", "--regio", bad)
         assert result.returncode == 1 and message in result.stderr and "Traceback" not in result.stderr
+
+
+# --- the low-literacy estimate in the built table (issue: estimate per gemeente) -----------------
+
+
+def test_estimate_for_every_gemeente_and_region(gebieden):
+    for level, count in [("gemeente", 342), ("arbeidsmarktregio", 35)]:
+        rows = gebieden[gebieden.niveau == level]
+        assert rows["laaggeletterd_16_65"].notna().sum() == count
+        assert rows["laaggeletterd_16_65_pct"].between(3, 45).all()
+    # Schiermonnikoog: education suppressed by CBS, so its region's distribution is used and said.
+    assert "arbeidsmarktregio" in gebieden.loc["GM0088", "schatting_toelichting"]
+
+
+def test_estimate_nederland_shows_the_calibration_targets(gebieden):
+    nederland = gebieden.loc["NL00"]
+    assert nederland["laaggeletterd_16_65_pct"] == 15.9  # PIAAC 2023, 16–65
+    assert nederland["laaggeletterd_66_75_pct"] == 39.0  # PIAAC 2023, 66–75
+    assert nederland["laaggecijferd_16_65_pct"] == 15.5
+    assert nederland["laaggeletterd_16_65"] == round(0.159 * nederland["inwoners_15_65"])
+
+
+def test_estimate_regions_sum_and_parts_add_up(gebieden):
+    gemeenten = gebieden[gebieden.niveau == "gemeente"]
+    regios = gebieden[gebieden.niveau == "arbeidsmarktregio"]
+    for column in ("laaggeletterd_16_65", "laaggeletterd_nt1", "laaggeletterd_werkzoekend", "laaggeletterd_66_75", "laaggecijferd_16_65"):
+        sums = gemeenten.groupby("arbeidsmarktregio_code")[column].sum()
+        assert (regios[column] == sums.reindex(regios.index)).all(), column
+    estimated = gebieden[gebieden["laaggeletterd_16_65"].notna()]
+    assert (estimated.laaggeletterd_nt1 + estimated.laaggeletterd_nt2 == estimated.laaggeletterd_16_65).all()
+    assert (estimated.laaggeletterd_werkend + estimated.laaggeletterd_werkzoekend + estimated.laaggeletterd_inactief == estimated.laaggeletterd_16_65).all()
+    assert (estimated.laaggeletterd_16_25 + estimated.laaggeletterd_25_45 + estimated.laaggeletterd_45_65 == estimated.laaggeletterd_16_65).all()
+
+
+def test_estimate_intervals_contain_the_estimate(gebieden):
+    rows = gebieden[gebieden.niveau.isin(["gemeente", "arbeidsmarktregio", "nederland"])]
+    for total in ("laaggeletterd_16_65", "laaggeletterd_66_75", "laaggecijferd_16_65"):
+        assert (rows[f"{total}_laag"] <= rows[total]).all() and (rows[total] <= rows[f"{total}_hoog"]).all()
+        assert (rows[f"{total}_pct_laag"] <= rows[f"{total}_pct"] + 1e-9).all()
+
+
+def test_estimate_reproduces_published_one_way_rates(build):
+    controle = pd.read_parquet(build[0] / "geletterdheid" / "controle.parquet")
+    fitted = controle[controle["bron"] != "controle, niet gefit"].dropna(subset=["gepubliceerd_2012_pct"])
+    assert len(fitted) >= 6
+    assert (fitted["verschil_2012_procentpunt"].abs() <= 1.0).all()
+    # Not fitted, only checked: the share of low-literates with paid work (57%, 2012).
+    working = controle.set_index("groep").loc["Aandeel met betaald werk onder laaggeletterden"]
+    assert abs(working["model_2012_pct"] - 57) < 5
+
+
+def test_estimate_per_wijk_adds_up_to_the_gemeente(gebieden):
+    wijken = gebieden[(gebieden.niveau == "wijk") & gebieden.laaggeletterd_16_65.notna()]
+    assert len(wijken) > 3300
+    sums = wijken.groupby("gemeente_code")["laaggeletterd_16_65"].sum()
+    gemeenten = gebieden.loc[sums.index, "laaggeletterd_16_65"]
+    assert ((sums - gemeenten).abs() <= 2).all()  # benchmarked; only rounding may differ
+    assert wijken["schatting_toelichting"].str.startswith("Grover").all()
+
+
+def test_estimate_follows_education_across_gemeenten(gebieden):
+    gemeenten = gebieden[(gebieden.niveau == "gemeente") & gebieden.laag_opgeleid_pct.notna()]
+    ranks = gemeenten[["laag_opgeleid_pct", "laaggeletterd_16_65_pct"]].astype(float).rank()
+    assert ranks.corr().iloc[0, 1] > 0.2

@@ -24,6 +24,8 @@ from llo_dash.build.aggregate import assemble
 from llo_dash.build.checks import check_gebieden
 from llo_dash.build.context import BuildContext
 from llo_dash.build.indeling import Indeling, indeling_from_frame
+from llo_dash.build.schatting import check_estimate, join_estimate
+from llo_dash.estimate.run import estimate_areas
 from llo_dash.config import PROJECT_ROOT, Settings
 from llo_dash.fetch import sha256_file
 from llo_dash.indicators import BY_KOLOM, INDICATOREN
@@ -118,8 +120,12 @@ def build_tables(ctx: BuildContext, staging: Path, progress: Progress) -> dict:
         for column, by_level in part.redenen.items():
             redenen.setdefault(column, {}).update(by_level)
 
-    progress(0.75, "Controleren")
-    checks = check_gebieden(gebieden, indeling, kwb_nederland=parts[0].published)
+    progress(0.72, "Laaggeletterdheid schatten (PIAAC × samenstelling van elk gebied)")
+    estimate = estimate_areas(gebieden)
+    gebieden = join_estimate(gebieden, estimate)
+
+    progress(0.76, "Controleren")
+    checks = check_gebieden(gebieden, indeling, kwb_nederland=parts[0].published) + check_estimate(gebieden)
 
     progress(0.8, "Kaarten maken (gemeente, arbeidsmarktregio, provincie, wijk)")
     from llo_dash.build.geometry import build_boundaries
@@ -132,6 +138,9 @@ def build_tables(ctx: BuildContext, staging: Path, progress: Progress) -> dict:
     files = [
         _write_parquet(gebieden, staging / TABLES["gebieden"].path),
         _write_parquet(verschillen, staging / TABLES["regio_verschillen"].path),
+        _write_parquet(estimate.controle, staging / TABLES["schatting_controle"].path),
+        _write_parquet(estimate.effecten, staging / TABLES["schatting_effecten"].path),
+        _write_parquet(estimate.scenarios, staging / TABLES["schatting_scenarios"].path),
     ]
     files += [{"bestand": f"geo/{info['file']}", "rijen": info["features"], "bytes": info["bytes"], "sha256": info["sha256"]} for info in geo.values()]
     return {

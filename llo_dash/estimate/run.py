@@ -1,0 +1,305 @@
+"""Run the estimate for every scenario and turn it into columns per area, with an interval.
+
+Per scenario the effects are fitted on the gemeenten (`fit_scenario`), the
+counts are summed to arbeidsmarktregio and Nederland, and the central scenario gives
+the estimate. The interval combines two independent sources of uncertainty:
+- the spread between the scenarios (plausible parameter sets), per area;
+- the sampling margin of the national PIAAC figure (about 4,000 participants),
+  applied proportionally to every area.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from llo_dash.estimate.inputs import CATEGORIES, NT2, AreaInputs, gemeente_inputs, wijk_inputs
+from llo_dash.estimate.model import (
+    Composition,
+    Effects,
+    Targets,
+    calibrate_intercept,
+    expected_counts,
+    expit,
+    fit,
+    group_rates,
+    logit,
+    share_to_rate,
+)
+from llo_dash.estimate.parameters import CENTRAAL, Scenario, read_parameters, scenarios
+
+PARTS = {  # output column -> (dimension, categories summed)
+    "laaggeletterd_nt1": ("herkomst", ("nt1",)),
+    "laaggeletterd_nt2": ("herkomst", NT2),
+    "laaggeletterd_nt2_europa": ("herkomst", ("nt2_europa",)),
+    "laaggeletterd_nt2_buiten_europa": ("herkomst", ("nt2_buiten_europa",)),
+    "laaggeletterd_werkend": ("arbeid", ("werkend",)),
+    "laaggeletterd_werkzoekend": ("arbeid", ("werkloos",)),
+    "laaggeletterd_inactief": ("arbeid", ("inactief",)),
+    "laaggeletterd_16_25": ("leeftijd", ("16_25",)),
+    "laaggeletterd_25_45": ("leeftijd", ("25_45",)),
+    "laaggeletterd_45_65": ("leeftijd", ("45_65",)),
+}
+# Parts that together make up the total; the last of each group absorbs rounding.
+PART_GROUPS = (
+    ("laaggeletterd_nt1", "laaggeletterd_nt2"),
+    ("laaggeletterd_nt1", "laaggeletterd_nt2_europa", "laaggeletterd_nt2_buiten_europa"),
+    ("laaggeletterd_werkend", "laaggeletterd_werkzoekend", "laaggeletterd_inactief"),
+    ("laaggeletterd_16_25", "laaggeletterd_25_45", "laaggeletterd_45_65"),
+)
+TOTALS = {  # total -> (population column, parameter with the national rate)
+    "laaggeletterd_16_65": ("inwoners_15_65", "doel_16_65"),
+    "laaggeletterd_66_75": ("inwoners_65_75", "doel_66_75"),
+    "laaggecijferd_16_65": ("inwoners_15_65", "doel_gecijferd_16_65"),
+}
+# 66–75: no national sampling margin is published for the Dutch extension sample.
+SAMPLING = {"laaggeletterd_16_65": "doel_16_65", "laaggecijferd_16_65": "doel_gecijferd_16_65"}
+
+
+def targets_2012(scenario: Scenario, composition: Composition) -> Targets:
+    """Step 1: the relative differences of PIAAC 2012 (one-way rates and the NT2 share), at the 2012 level."""
+    total = scenario.pct("totaal_2012")
+    rates = {
+        "opleiding": {"basisonderwijs": scenario.pct("opleiding_basisonderwijs_2012"), "vmbo_mbo1": scenario.pct("opleiding_vmbo_mbo1_2012")},
+        "leeftijd": {"16_25": scenario.pct("leeftijd_16_24_2012"), "45_65": scenario.pct("leeftijd_45_65_2012")},
+        "arbeid": {"werkend": scenario.pct("arbeid_werkend_2012"), "werkloos": scenario.pct("arbeid_werkloos_2012")},
+        "herkomst": {NT2: share_to_rate(composition, "herkomst", NT2, scenario.pct("aandeel_nt2_2012"), total)},
+    }
+    odds = {"opleiding": {"hoog": scenario["odds_hoog_vs_middelbaar"]}, "herkomst": {"nt2_buiten_europa": scenario["odds_nt2_buiten_europa"]}}
+    return Targets(total=total, rates=rates, odds=odds)
+
+
+def targets_2023(scenario: Scenario, composition: Composition) -> Targets:
+    """Step 2: the 2023 level (15,9%) and the 2023 NT2 share; education, age and labour effects stay as in step 1."""
+    total = scenario.pct("doel_16_65")
+    return Targets(total=total, rates={"herkomst": {NT2: share_to_rate(composition, "herkomst", NT2, scenario.pct("aandeel_nt2_2023"), total)}})
+
+
+def fit_scenario(scenario: Scenario, composition: Composition) -> tuple[Effects, Effects]:
+    """Effects for 16–65: the 2012 structure (step 1), and the 2023 estimate (step 2)."""
+    structure = fit(composition, targets_2012(scenario, composition))
+    return structure, fit(composition, targets_2023(scenario, composition), start=structure)
+
+
+@dataclass
+class ScenarioResult:
+    naam: str
+    structure: Effects  # step 1, at the 2012 level
+    effects: Effects  # step 2, the 2023 estimate
+    counts: pd.DataFrame  # per gemeente: totals and parts (unrounded)
+
+
+def _sum_categories(counts: np.ndarray, dimension: str, categories: tuple[str, ...]) -> np.ndarray:
+    axis = tuple(CATEGORIES).index(dimension) + 1
+    members = [CATEGORIES[dimension].index(category) for category in categories]
+    other = tuple(i for i in range(1, counts.ndim) if i != axis)
+    return counts.sum(axis=other)[:, members].sum(axis=1)
+
+
+def run_scenario(scenario: Scenario, inputs: AreaInputs) -> ScenarioResult:
+    composition = inputs.composition()
+    structure, effects = fit_scenario(scenario, composition)
+    counts = expected_counts(composition, effects)
+    columns = {"laaggeletterd_16_65": counts.reshape(len(inputs.codes), -1).sum(axis=1)}
+    for column, (dimension, categories) in PARTS.items():
+        columns[column] = _sum_categories(counts, dimension, categories)
+    numeracy = calibrate_intercept(composition, effects, scenario.pct("doel_gecijferd_16_65"))
+    columns["laaggecijferd_16_65"] = expected_counts(composition, numeracy).reshape(len(inputs.codes), -1).sum(axis=1)
+    # 66–75: the same differences by education and origin; retired, so no age or labour effect.
+    older = inputs.composition(("opleiding", "herkomst"), older=True)
+    older_effects = calibrate_intercept(
+        older, Effects(0.0, {d: effects.effects[d] for d in ("opleiding", "herkomst")}), scenario.pct("doel_66_75")
+    )
+    columns["laaggeletterd_66_75"] = expected_counts(older, older_effects).reshape(len(inputs.codes), -1).sum(axis=1)
+    return ScenarioResult(scenario.naam, structure, effects, pd.DataFrame(columns, index=inputs.codes))
+
+
+def structure_check(scenario: Scenario, inputs: AreaInputs, result: "ScenarioResult", table: pd.DataFrame) -> pd.DataFrame:
+    """National one-way rates of the model next to the published ones: step 1 (2012 structure) and the 2023 estimate."""
+    composition = inputs.composition()
+    persons = composition.cells()
+    counts_2012 = persons * expit(result.structure.logits(composition))
+    counts_2023 = persons * expit(result.effects.logits(composition))
+    source = table[table["scenario"] == "alle"].set_index("parameter")
+    checks = [
+        ("opleiding", ("basisonderwijs",), "opleiding_basisonderwijs_2012", "Hoogst basisonderwijs"),
+        ("opleiding", ("vmbo_mbo1",), "opleiding_vmbo_mbo1_2012", "Vmbo, mbo-1, havo/vwo-onderbouw"),
+        ("leeftijd", ("16_25",), "leeftijd_16_24_2012", "16 tot 25 jaar"),
+        ("leeftijd", ("45_65",), "leeftijd_45_65_2012", "45 tot 65 jaar"),
+        ("arbeid", ("werkend",), "arbeid_werkend_2012", "Werkenden"),
+        ("arbeid", ("werkloos",), "arbeid_werkloos_2012", "Werklozen (werkzoekenden)"),
+    ]
+    rows = []
+    for dimension, categories, parameter, label in checks:
+        axis = composition.dimensions.index(dimension)
+        members = [[composition.categories[dimension].index(c) for c in categories]]
+        rows.append({
+            "groep": label,
+            "gepubliceerd_2012_pct": scenario[parameter],
+            "model_2012_pct": 100 * group_rates(counts_2012, persons, axis, members)[0],
+            "model_2023_pct": 100 * group_rates(counts_2023, persons, axis, members)[0],
+            "bron": source.loc[parameter, "bron"],
+        })
+    working_share = 100 * counts_2012[..., 0].sum() / counts_2012.sum()
+    rows.append({"groep": "Aandeel met betaald werk onder laaggeletterden", "gepubliceerd_2012_pct": scenario["aandeel_betaald_werk_2012"],
+                 "model_2012_pct": working_share,
+                 "model_2023_pct": 100 * counts_2023[..., 0].sum() / counts_2023.sum(), "bron": "controle, niet gefit"})
+    nt2 = [composition.categories["herkomst"].index(c) for c in NT2]
+    rows.append({"groep": "Aandeel eerste generatie (NT2) onder laaggeletterden", "gepubliceerd_2012_pct": scenario["aandeel_nt2_2012"],
+                 "model_2012_pct": 100 * counts_2012[:, :, :, nt2, :].sum() / counts_2012.sum(),
+                 "model_2023_pct": 100 * counts_2023[:, :, :, nt2, :].sum() / counts_2023.sum(),
+                 "bron": f"doel 2023: {scenario['aandeel_nt2_2023']:.0f}%"})
+    frame = pd.DataFrame(rows)
+    frame["verschil_2012_procentpunt"] = frame["model_2012_pct"] - frame["gepubliceerd_2012_pct"]
+    return frame
+
+
+def effects_table(results: list[ScenarioResult]) -> pd.DataFrame:
+    """Fitted odds ratios (relative to each dimension's first category) per scenario, for the method page."""
+    rows = []
+    for result in results:
+        for dimension, values in result.effects.effects.items():
+            for category, value in zip(CATEGORIES[dimension], values):
+                rows.append({"scenario": result.naam, "dimensie": dimension, "categorie": category,
+                             "odds_ratio": float(np.exp(value - values[0]))})
+    return pd.DataFrame(rows)
+
+
+# --- from scenario counts per gemeente to columns per area -----------------------------------
+
+def round_to_total(values: pd.Series) -> pd.Series:
+    """Whole numbers that add up to the rounded total (largest remainder), so Nederland stays on its target."""
+    floors = np.floor(values)
+    shortfall = int(round(values.sum() - floors.sum()))
+    order = (values - floors).sort_values(ascending=False).index[:shortfall]
+    floors.loc[order] += 1
+    return floors
+
+
+def _round_preserving(frame: pd.DataFrame, groups: pd.Series | None = None) -> pd.DataFrame:
+    """Whole persons; totals keep their (group) sum, and within each group of parts the last part absorbs
+    rounding, so parts add up to the total. `groups` rounds per gemeente (wijken add up to it)."""
+    if groups is None:
+        rounded = frame.apply(round_to_total)
+    else:
+        rounded = frame.groupby(groups.to_numpy(), group_keys=False).apply(lambda part: part.apply(round_to_total))
+    for group in PART_GROUPS:
+        rounded[group[-1]] = rounded["laaggeletterd_16_65"] - rounded[list(group[:-1])].sum(axis=1)
+    return rounded
+
+
+def _regions(counts: pd.DataFrame, region_of: pd.Series, all_gemeenten: pd.Index) -> pd.DataFrame:
+    """Sums per arbeidsmarktregio and for Nederland; missing if any gemeente of the area is missing."""
+    full = counts.reindex(all_gemeenten)
+    keys = region_of.reindex(all_gemeenten)
+    grouped = full.groupby(keys)
+    regions = grouped.sum(min_count=1).where(grouped.count() == grouped.size().to_numpy()[:, None])
+    nederland = full.sum(min_count=1).to_frame("NL00").T.where(full.notna().all().to_frame("NL00").T)
+    return pd.concat([regions, nederland])
+
+
+def _interval(reported: pd.Series, scenario_values: list[pd.Series], relative_margin: float) -> tuple[pd.Series, pd.Series]:
+    """Scenario spread and sampling margin combined in quadrature (independent sources), around the reported value.
+
+    `scenario_values[0]` is the central scenario before rounding; the spread is measured from it.
+    """
+    central = scenario_values[0]
+    spread = pd.concat(scenario_values, axis=1)
+    below = (central - spread.min(axis=1)).clip(lower=0)
+    above = (spread.max(axis=1) - central).clip(lower=0)
+    sampling = relative_margin * central
+    return reported - np.sqrt(below**2 + sampling**2), reported + np.sqrt(above**2 + sampling**2)
+
+
+def relative_sampling_margin(scenario: Scenario, parameter: str) -> float:
+    """95% margin of a national PIAAC share relative to the share (simple random sample of the published size)."""
+    p, n = scenario.pct(parameter), scenario["deelnemers_piaac_2023"]
+    return 1.96 * np.sqrt(p * (1 - p) / n) / p
+
+
+@dataclass
+class Estimate:
+    columns: pd.DataFrame  # estimate columns per area code (NL00, AMxx, GMxxxx, WKxxxxxx)
+    controle: pd.DataFrame  # structure check: published 2012 rates vs the model
+    effecten: pd.DataFrame  # fitted odds ratios per scenario
+    scenarios: pd.DataFrame  # the 16–65 estimate per region and Nederland in every scenario
+
+
+def estimate_areas(gebieden: pd.DataFrame, table: pd.DataFrame | None = None) -> Estimate:
+    """The estimate for every gemeente, arbeidsmarktregio, Nederland and wijk."""
+    table = read_parameters() if table is None else table
+    all_scenarios = scenarios(table)
+    inputs = gemeente_inputs(gebieden)
+    results = [run_scenario(scenario, inputs) for scenario in all_scenarios]
+    gemeenten = gebieden[gebieden["niveau"] == "gemeente"].set_index("code")
+    region_of = gemeenten["arbeidsmarktregio_code"]
+    populations = gebieden.set_index("code")[["inwoners_15_65", "inwoners_65_75"]].astype(float)
+
+    central_gemeente = _round_preserving(results[0].counts)
+    central = pd.concat([central_gemeente.reindex(gemeenten.index), _regions(central_gemeente, region_of, gemeenten.index)])
+    per_scenario = [pd.concat([r.counts.reindex(gemeenten.index), _regions(r.counts, region_of, gemeenten.index)]) for r in results]
+
+    columns = central.copy()
+    for total, (population, _) in TOTALS.items():
+        margin = relative_sampling_margin(all_scenarios[0], SAMPLING[total]) if total in SAMPLING else 0.0
+        low, high = _interval(central[total], [frame[total] for frame in per_scenario], margin)
+        columns[f"{total}_laag"], columns[f"{total}_hoog"] = low.round(), high.round()
+    columns["laaggeletterd_16_75"] = columns["laaggeletterd_16_65"] + columns["laaggeletterd_66_75"]
+    # Both intervals at their bound together: a conservative interval for the sum.
+    for bound in ("laag", "hoog"):
+        columns[f"laaggeletterd_16_75_{bound}"] = columns[f"laaggeletterd_16_65_{bound}"] + columns[f"laaggeletterd_66_75_{bound}"]
+    columns = pd.concat([columns, wijk_columns(gebieden, results[0].effects, columns)])
+    columns = add_percentages(columns, populations.reindex(columns.index))
+    columns["schatting_toelichting"] = pd.Series(notes(inputs, gebieden), dtype="string").reindex(columns.index)
+    scenario_frame = pd.DataFrame(
+        {result.naam: 100 * frame["laaggeletterd_16_65"] / populations["inwoners_15_65"].reindex(frame.index) for result, frame in zip(results, per_scenario)}
+    ).loc[lambda f: ~f.index.str.startswith("GM")]
+    return Estimate(
+        columns=columns,
+        controle=structure_check(all_scenarios[0], inputs, results[0], table),
+        effecten=effects_table(results),
+        scenarios=scenario_frame.rename_axis("code").reset_index(),
+    )
+
+
+def add_percentages(columns: pd.DataFrame, populations: pd.DataFrame) -> pd.DataFrame:
+    columns = columns.copy()
+    base = {"laaggeletterd_16_65": populations["inwoners_15_65"], "laaggecijferd_16_65": populations["inwoners_15_65"],
+            "laaggeletterd_66_75": populations["inwoners_65_75"],
+            "laaggeletterd_16_75": populations["inwoners_15_65"] + populations["inwoners_65_75"]}
+    for total, population in base.items():
+        for suffix in ("", "_laag", "_hoog"):
+            if f"{total}{suffix}" in columns:
+                columns[f"{total}_pct{suffix}"] = 100 * columns[f"{total}{suffix}"] / population.where(population > 0)
+    return columns
+
+
+def wijk_columns(gebieden: pd.DataFrame, effects: Effects, areas: pd.DataFrame) -> pd.DataFrame:
+    """Central 16–65 estimate per wijk, benchmarked so that the wijken add up to their gemeente."""
+    inputs = wijk_inputs(gebieden)
+    if not inputs.codes:
+        return pd.DataFrame(columns=["laaggeletterd_16_65", *PARTS])
+    composition = inputs.composition()
+    counts = expected_counts(composition, effects)
+    raw = pd.DataFrame({"laaggeletterd_16_65": counts.reshape(len(inputs.codes), -1).sum(axis=1)}, index=inputs.codes)
+    for column, (dimension, categories) in PARTS.items():
+        raw[column] = _sum_categories(counts, dimension, categories)
+    of_gemeente = gebieden.set_index("code").loc[raw.index, "gemeente_code"]
+    # Benchmark to the gemeente: only the distribution over its wijken comes from the wijk inputs.
+    factor = areas["laaggeletterd_16_65"].reindex(of_gemeente).to_numpy() / raw.groupby(of_gemeente.to_numpy())["laaggeletterd_16_65"].transform("sum").to_numpy()
+    scaled = _round_preserving(raw.mul(factor, axis=0), groups=of_gemeente)
+    for bound in ("laag", "hoog"):
+        ratio = (areas[f"laaggeletterd_16_65_{bound}"] / areas["laaggeletterd_16_65"]).reindex(of_gemeente).to_numpy()
+        scaled[f"laaggeletterd_16_65_{bound}"] = (scaled["laaggeletterd_16_65"] * ratio).round()
+    return scaled
+
+
+def notes(inputs: AreaInputs, gebieden: pd.DataFrame) -> dict[str, str]:
+    """Remarks per area: fallbacks used, why an estimate is missing, the coarser wijk method."""
+    result = {**inputs.notes, **inputs.missing}
+    wijk = wijk_inputs(gebieden)
+    result.update(wijk.notes)
+    result.update(wijk.missing)
+    return result
