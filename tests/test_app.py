@@ -1,0 +1,209 @@
+"""The Streamlit app headless (AppTest): every page runs, every region deep link shows its own figures.
+
+Expected values are computed here from the parquet file with plain Python, not with the
+app's own formatting code, so a formatting or lookup bug cannot hide itself.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from llo_dash.config import PROJECT_ROOT
+
+APP = str(PROJECT_ROOT / "app.py")
+PAGES = ["pages/overzicht.py", "pages/doelgroep.py", "pages/vindplaatsen.py", "pages/sectoren.py",
+         "pages/vergelijken.py", "pages/bronnen.py"]
+# The 35 arbeidsmarktregio's of the 2025 indeling (codes with gaps); checked against the data below.
+REGIO_CODES = [
+    "AM01", "AM02", "AM03", "AM05", "AM06", "AM07", "AM08", "AM09", "AM10", "AM11", "AM12", "AM13", "AM14",
+    "AM15", "AM17", "AM18", "AM19", "AM20", "AM21", "AM22", "AM23", "AM24", "AM25", "AM26", "AM27", "AM28",
+    "AM29", "AM30", "AM32", "AM33", "AM34", "AM35", "AM36", "AM37", "AM38",
+]
+TIMEOUT = 60  # the first run loads the data and boundaries into the cache
+
+
+@pytest.fixture(scope="module")
+def gebieden(built_data) -> pd.DataFrame:
+    return pd.read_parquet(built_data / "cbs" / "gebieden.parquet").set_index("code")
+
+
+def dutch(value, decimals: int = 0) -> str:
+    """Independent Dutch number: 1234567.25 -> "1.234.567,3" (half up, dot thousands, comma decimals)."""
+    number = Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    text = f"{number:,.{decimals}f}"
+    return text.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def run_app(**params) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def assert_ok(at: AppTest) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+
+
+def metric_values(at: AppTest) -> list[tuple[str, str]]:
+    return [(m.label, m.value) for m in at.metric]
+
+
+def markdown_text(at: AppTest) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+def test_region_list_matches_data(gebieden):
+    assert sorted(gebieden.index[gebieden["niveau"] == "arbeidsmarktregio"]) == REGIO_CODES
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs(built_data, page):
+    at = run_app()
+    assert_ok(at)
+    at.switch_page(page).run()
+    assert_ok(at)
+    assert at.title, "every page has a title"
+    assert at.selectbox(key="_w_regio").value == "NL00"
+
+
+def test_overzicht_default_view(built_data, gebieden):
+    at = run_app()
+    assert_ok(at)
+    assert not at.warning
+    nl = gebieden.loc["NL00"]
+    assert ("Inwoners", dutch(nl["inwoners"])) in metric_values(at)
+    default = "laaggeletterd_16_65_pct" if "laaggeletterd_16_65_pct" in gebieden else "laag_opgeleid_pct"
+    assert at.selectbox(key="_w_indicator").value == default
+    assert at.radio(key="_w_kaart").value == "arbeidsmarktregio"
+    assert dict(at.query_params) == {}
+    buttons = {button.proto.label: button.proto.url for button in at.download_button}
+    assert buttons["CSV downloaden"].endswith(".csv") and buttons["Excel downloaden"].endswith(".xlsx")
+
+
+@pytest.mark.parametrize("code", REGIO_CODES)
+def test_overzicht_for_every_region(built_data, gebieden, code):
+    at = run_app(regio=code)
+    assert_ok(at)
+    assert not at.warning, [w.value for w in at.warning]
+    row = gebieden.loc[code]
+    assert at.query_params["regio"] == code
+    assert at.selectbox(key="_w_regio").value == code
+    assert f"Arbeidsmarktregio {row['naam']}" in markdown_text(at)
+    shown = metric_values(at)
+    assert ("Inwoners", dutch(row["inwoners"])) in shown
+    assert ("Laag opgeleid (15–75 jaar)", dutch(row["laag_opgeleid_pct"], 1) + "%") in shown
+    # the chosen indicator's line names the region with its value
+    indicator = at.selectbox(key="_w_indicator").value
+    assert f"{row['naam']}: {dutch(row[indicator], 1)}%" in markdown_text(at)
+
+
+def test_lowercase_code_is_normalised(built_data):
+    at = run_app(regio=" am12 ")
+    assert_ok(at)
+    assert not at.warning
+    assert at.query_params["regio"] == "AM12"
+
+
+@pytest.mark.parametrize("param, value", [("regio", "XX99"), ("regio", "AM04"), ("regio", "<b>x</b>"), ("gemeente", "GM9999")])
+def test_unknown_code_warns_in_dutch(built_data, gebieden, param, value):
+    at = run_app(**{param: value})
+    assert_ok(at)
+    (warning,) = at.warning
+    shown = "".join(ch for ch in value if ch.isalnum())
+    assert shown in warning.value and "bestaat niet" in warning.value and "heel Nederland" in warning.value
+    assert "<b>" not in warning.value  # link content is never rendered as markup
+    assert param not in at.query_params  # the bad code is removed from the link
+    assert ("Inwoners", dutch(gebieden.loc["NL00", "inwoners"])) in metric_values(at)  # default view
+
+
+def test_gemeente_link_sets_its_region(built_data, gebieden):
+    at = run_app(gemeente="gm0363")
+    assert_ok(at)
+    assert at.query_params["gemeente"] == "GM0363" and at.query_params["regio"] == "AM18"
+    assert "Gemeente Amsterdam" in markdown_text(at)
+    assert ("Inwoners", dutch(gebieden.loc["GM0363", "inwoners"])) in metric_values(at)
+
+
+def test_gemeente_outside_region_warns(built_data):
+    at = run_app(regio="AM01", gemeente="GM0363")
+    assert_ok(at)
+    (warning,) = at.warning
+    assert "Groot Amsterdam" in warning.value
+    assert at.query_params["regio"] == "AM18"
+
+
+def test_sidebar_choice_updates_url(built_data, gebieden):
+    at = run_app()
+    at.selectbox(key="_w_regio").set_value("AM05").run()
+    assert_ok(at)
+    assert at.query_params["regio"] == "AM05"
+    assert ("Inwoners", dutch(gebieden.loc["AM05", "inwoners"])) in metric_values(at)
+    at.selectbox(key="_w_gemeente").set_value("GM0153").run()  # Enschede
+    assert at.query_params["gemeente"] == "GM0153" and at.query_params["regio"] == "AM05"
+    at.selectbox(key="_w_regio").set_value("NL00").run()
+    assert_ok(at)
+    assert "regio" not in at.query_params and "gemeente" not in at.query_params
+
+
+def test_region_survives_page_switch(built_data):
+    at = run_app(regio="AM12")
+    # Streamlit's page menu empties the query string; the session remembers the region.
+    at.query_params.clear()
+    at.switch_page("pages/doelgroep.py").run()
+    assert_ok(at)
+    assert at.query_params["regio"] == "AM12"
+    assert at.selectbox(key="_w_regio").value == "AM12"
+
+
+def test_gemeente_map_with_missing_values(built_data):
+    at = run_app(regio="AM01")
+    at.radio(key="_w_kaart").set_value("gemeente").run()
+    at.selectbox(key="_w_indicator").set_value("ww_personen").run()
+    assert_ok(at)
+    assert at.query_params["kaart"] == "gemeente" and at.query_params["indicator"] == "ww_personen"
+    assert any("Grijs: geen gegevens" in caption.value for caption in at.caption)
+
+
+def test_unknown_view_settings_fall_back(built_data):
+    at = run_app(kaart="buurt", indicator="bestaat_niet")
+    assert_ok(at)
+    assert at.radio(key="_w_kaart").value == "arbeidsmarktregio"
+    assert "kaart" not in at.query_params and "indicator" not in at.query_params
+
+
+def test_source_notes_under_figures(built_data):
+    at = run_app(regio="AM12")
+    captions = "\n".join(caption.value for caption in at.caption)
+    assert "Bron: CBS" in captions and "(85525NED)" in captions and "Kaart: CBS / PDOK" in captions
+
+
+def test_first_start_builds_the_data(tmp_path, monkeypatch, mirror):
+    """A new user only runs `streamlit run app.py`: missing data are built, with progress, then shown."""
+    monkeypatch.setenv("LLO_DASH_DATA", str(tmp_path / "data"))
+    monkeypatch.setenv("LLO_DASH_MIRROR", str(mirror))
+    at = run_app(regio="AM12")
+    assert_ok(at)
+    assert (tmp_path / "data" / "manifest.json").exists()
+    assert "Arbeidsmarktregio Gooi en Vechtstreek" in markdown_text(at)
+
+
+def test_failed_build_is_a_dutch_error_not_a_traceback(tmp_path, monkeypatch):
+    from llo_dash import ui
+    from llo_dash.errors import SourceError
+
+    def failing_build(settings, progress, **kwargs):
+        progress(0.1, "Gebiedsindeling lezen")
+        raise SourceError("Bronbestand gebieden_2025 ontbreekt in de mirror en downloaden is mislukt.")
+
+    monkeypatch.setenv("LLO_DASH_DATA", str(tmp_path / "leeg"))
+    monkeypatch.setattr(ui, "run_build", failing_build)
+    at = run_app()
+    assert not at.exception
+    (error,) = at.error
+    assert "konden niet worden gebouwd" in error.value and "gebieden_2025 ontbreekt" in error.value

@@ -1,0 +1,246 @@
+"""The real app in headless Debian Chromium, with every request outside localhost blocked.
+
+One server and one browser for the module; the tests run in file order on one page, like a
+user: deep link, sidebar choice, map click, page switch, CSV download. Waits are on elements
+and URLs, not on sleeps.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+import warnings
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pandas as pd
+import pytest
+from playwright.sync_api import sync_playwright
+
+from llo_dash import indicators
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
+WAIT_MS = 30_000
+
+# Screen position of a (lon, lat) on the plotly map, via the MapLibre instance plotly keeps.
+PROJECT_JS = """([lon, lat]) => {
+    const gd = document.querySelector('.js-plotly-plot');
+    const map = gd._fullLayout.map._subplot.map;
+    const box = map.getCanvas().getBoundingClientRect();
+    const p = map.project([lon, lat]);
+    return [box.x + p.x, box.y + p.y];
+}"""
+TWENTE, GRONINGEN = (6.75, 52.30), (6.60, 53.20)  # points well inside AM05 and AM01
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(built_data, project_root, tmp_path_factory):
+    """`streamlit run app.py` on a free port; always stopped at the end."""
+    port = _free_port()
+    log = (tmp_path_factory.mktemp("streamlit") / "server.log").open("w+")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+        cwd=project_root, stdout=log, stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            if process.poll() is not None:
+                log.seek(0)
+                pytest.fail(f"Streamlit stopte meteen (code {process.returncode}):\n{log.read()}")
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail("Streamlit gaf na 60 s nog geen antwoord op /_stcore/health.")
+            time.sleep(0.2)  # polling a starting server: there is no element to wait for yet
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def network():
+    """What the browser tried to reach outside localhost (blocked) and what got through anyway."""
+    return {"blocked": [], "succeeded": [], "page_errors": []}
+
+
+def _is_local(url: str) -> bool:
+    parsed = urlparse(url)
+    return parsed.scheme in ("data", "blob", "about") or parsed.hostname in LOCAL_HOSTS
+
+
+@pytest.fixture(scope="module")
+def page(server, network):
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} ontbreekt: installeer Debian Chromium (apt-get install chromium); nooit `playwright install`.")
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True, locale="nl-NL")
+
+        def route(route_, request):
+            if _is_local(request.url):
+                route_.continue_()
+            else:
+                network["blocked"].append(request.url)
+                route_.abort()
+
+        context.route("**/*", route)
+        context.on("requestfinished", lambda request: None if _is_local(request.url) else network["succeeded"].append(request.url))
+        page_ = context.new_page()
+        page_.set_default_timeout(WAIT_MS)
+        page_.on("pageerror", lambda error: network["page_errors"].append(str(error)))
+        try:
+            yield page_
+        finally:
+            context.close()
+            browser.close()
+
+
+@pytest.fixture(scope="module")
+def gebieden(built_data) -> pd.DataFrame:
+    return pd.read_parquet(built_data / "cbs" / "gebieden.parquet").set_index("code")
+
+
+def _default_indicator(gebieden: pd.DataFrame) -> str:
+    return next(k for k in ("laaggeletterd_16_65_pct", "laag_opgeleid_pct") if k in gebieden and k in indicators.BY_KOLOM)
+
+
+def _wait_for_param(page, key: str, value: str) -> None:
+    page.wait_for_function("([k, v]) => new URLSearchParams(location.search).get(k) === v", arg=[key, value])
+
+
+def _map_ready(page) -> None:
+    page.wait_for_selector(".js-plotly-plot canvas")
+    page.wait_for_function("() => { const gd = document.querySelector('.js-plotly-plot'); "
+                           "return gd && gd._fullLayout && gd._fullLayout.map && gd._fullLayout.map._subplot "
+                           "&& gd._fullLayout.map._subplot.map.loaded(); }")
+
+
+def _point(page, lonlat) -> list[float]:
+    page.locator(".js-plotly-plot").first.scroll_into_view_if_needed()
+    return page.evaluate(PROJECT_JS, list(lonlat))
+
+
+def _sidebar_regio(page) -> str:
+    return page.locator('[data-testid="stSidebar"]').get_by_role("combobox", name="Arbeidsmarktregio").input_value()
+
+
+def _main_text(page) -> str:
+    return page.locator('[data-testid="stMain"]').inner_text()
+
+
+def test_deep_link_renders_map(page, server, gebieden):
+    page.goto(f"{server}/?regio=AM12")
+    _map_ready(page)
+    page.get_by_text("Arbeidsmarktregio Gooi en Vechtstreek").first.wait_for()
+    data = page.evaluate("() => { const gd = document.querySelector('.js-plotly-plot'); "
+                         "return {n: gd.data.length, locations: gd.data[0].locations, names: gd.data[0].customdata.map(c => c[0]), "
+                         "style: gd._fullLayout.map.style, separators: gd._fullLayout.separators}; }")
+    assert data["n"] == 1 and len(data["locations"]) == 35
+    assert "Gooi en Vechtstreek" in data["names"]
+    assert data["style"] == "white-bg" and data["separators"] == ",."
+    # The map is really drawn (WebGL works without GPU): many distinct colours in its screenshot.
+    from PIL import Image
+
+    shot = Image.open(io.BytesIO(page.locator(".js-plotly-plot").first.screenshot())).convert("RGB")
+    colours = {colour for _, colour in shot.getcolors(maxcolors=1 << 20)}
+    assert len(colours) > 30, "de kaart lijkt leeg"
+
+
+def test_hover_shows_dutch_value(page, gebieden):
+    x, y = _point(page, TWENTE)
+    page.mouse.move(x - 3, y)
+    page.mouse.move(x, y)
+    page.wait_for_function("() => document.querySelectorAll('.hoverlayer text').length > 0")
+    hover = " ".join(page.locator(".hoverlayer text").all_text_contents())
+    kolom = _default_indicator(gebieden)
+    decimals = indicators.get(kolom).decimalen
+    expected = f"{gebieden.loc['AM05', kolom]:.{decimals}f}".replace(".", ",")
+    assert "Twente" in hover and expected in hover, hover
+
+
+def test_sidebar_choice_changes_url(page, gebieden):
+    page.locator('[data-testid="stSidebar"]').get_by_role("combobox", name="Arbeidsmarktregio").click()
+    page.keyboard.type("Twente")  # the option list is virtual: filter so the option is rendered
+    page.get_by_role("option", name="Twente (AM05)").click()
+    _wait_for_param(page, "regio", "AM05")
+    page.get_by_text("Arbeidsmarktregio Twente").first.wait_for()
+    inwoners = f"{int(gebieden.loc['AM05', 'inwoners']):,}".replace(",", ".")
+    assert inwoners in _main_text(page)
+
+
+def test_map_click_chooses_region(page):
+    _map_ready(page)
+    x, y = _point(page, GRONINGEN)
+    page.mouse.move(x, y)
+    page.mouse.click(x, y)
+    _wait_for_param(page, "regio", "AM01")
+    page.get_by_text("Arbeidsmarktregio Groningen").first.wait_for()
+    assert _sidebar_regio(page) == "Groningen (AM01)"
+
+
+def test_page_switch_keeps_region(page):
+    page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name="Doelgroep").click()
+    page.wait_for_url(re.compile(r"/doelgroep"))
+    _wait_for_param(page, "regio", "AM01")
+    page.get_by_text("Deze pagina volgt.").wait_for()
+    assert _sidebar_regio(page) == "Groningen (AM01)"
+    page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name="Overzicht").click()
+    _wait_for_param(page, "regio", "AM01")
+    _map_ready(page)
+
+
+def test_csv_download_of_map_table(page, server, gebieden):
+    page.goto(f"{server}/?regio=AM12")
+    _map_ready(page)
+    page.get_by_text("Tabel bij de kaart").click()
+    button = page.get_by_role("button", name=re.compile("CSV downloaden"))
+    button.wait_for()
+    with page.expect_download() as info:
+        button.click()
+    download = info.value
+    assert re.fullmatch(r"llo-overzicht-[a-z0-9-]+-arbeidsmarktregio-nederland-\d{4}-\d{2}-\d{2}\.csv", download.suggested_filename)
+    content = open(download.path(), "rb").read()
+    assert content.startswith(b"\xef\xbb\xbf"), "UTF-8 BOM for Excel"
+    lines = content.decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("Code;Naam;")
+    assert len(lines) == 1 + 35
+    value = f"{float(gebieden.loc['AM12', _default_indicator(gebieden)]):.6f}".rstrip("0").rstrip(".").replace(".", ",")
+    (row,) = [line.split(";") for line in lines if line.startswith("AM12;")]
+    assert row[:3] == ["AM12", "Gooi en Vechtstreek", value], row
+
+
+def test_nothing_loaded_from_outside_localhost(network):
+    """Runs last: the whole session above worked with the internet blocked."""
+    if network["blocked"]:
+        warnings.warn(f"De browser probeerde buiten localhost te laden (geblokkeerd): {sorted(set(network['blocked']))}")
+    assert network["succeeded"] == []
+    assert network["page_errors"] == []

@@ -1,0 +1,215 @@
+"""llo_dash.queries: pure functions, on a tiny hand-made table and on the built data."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from llo_dash import indicators, queries
+
+
+@pytest.fixture(scope="module")
+def df(built_data):
+    return queries.gebieden(built_data)
+
+
+@pytest.fixture
+def klein() -> pd.DataFrame:
+    """Nederland, two regions (AM02, AM12), three gemeenten; one gemeente without a value."""
+    rows = [
+        # niveau, code, naam, gemeente_code, regio_code, regio_naam, inwoners, laag_opgeleid_pct, ww_personen
+        ("nederland", "NL00", "Nederland", None, None, None, 1000, 25.0, 100),
+        ("arbeidsmarktregio", "AM12", "Gooi en Vechtstreek", None, "AM12", "Gooi en Vechtstreek", 300, 20.0, None),
+        ("arbeidsmarktregio", "AM02", "Friesland", None, "AM02", "Friesland", 700, 27.5, 70),
+        ("gemeente", "GM0402", "Hilversum", "GM0402", "AM12", "Gooi en Vechtstreek", 200, 21.0, None),
+        ("gemeente", "GM0376", "Blaricum", "GM0376", "AM12", "Gooi en Vechtstreek", 100, 18.0, 10),
+        ("gemeente", "GM0080", "Leeuwarden", "GM0080", "AM02", "Friesland", 700, 27.5, 60),
+    ]
+    frame = pd.DataFrame(rows, columns=["niveau", "code", "naam", "gemeente_code", "arbeidsmarktregio_code",
+                                        "arbeidsmarktregio_naam", "inwoners", "laag_opgeleid_pct", "ww_personen"])
+    frame["inwoners"] = frame["inwoners"].astype("Int64")
+    frame["laag_opgeleid_pct"] = frame["laag_opgeleid_pct"].astype("Float64")
+    frame["ww_personen"] = frame["ww_personen"].astype("Int64")
+    return frame
+
+
+# --- options and codes ------------------------------------------------------
+
+
+def test_regio_opties_sorted_by_name(klein):
+    assert queries.regio_opties(klein) == [("AM02", "Friesland"), ("AM12", "Gooi en Vechtstreek")]
+
+
+def test_gemeente_opties_per_regio(klein):
+    assert queries.gemeente_opties(klein, "AM12") == [("GM0376", "Blaricum"), ("GM0402", "Hilversum")]
+    assert [code for code, _ in queries.gemeente_opties(klein)] == ["GM0376", "GM0402", "GM0080"]
+
+
+@pytest.mark.parametrize("value", ["AM12", "am12", " AM12 ", "Am12\n"])
+def test_normalise_regio_accepts_case_and_spaces(klein, value):
+    assert queries.normalise_regio(value, klein) == "AM12"
+
+
+@pytest.mark.parametrize("value", [None, "", "  ", "XX99", "AM99", "AM04", "AM1", "AM123", "12", 12, "AM12;x", "GM0402", ["AM12"]])
+def test_normalise_regio_rejects_unknown_and_malformed(klein, value):
+    assert queries.normalise_regio(value, klein) is None
+
+
+def test_normalise_gemeente(klein):
+    assert queries.normalise_gemeente("gm0402", klein) == "GM0402"
+    assert queries.normalise_gemeente(" GM0402 ", klein, regio="AM12") == "GM0402"
+    assert queries.normalise_gemeente("GM0402", klein, regio="AM02") is None  # not in that region
+    for bad in ("GM9999", "GM040", "0402", "", None, "AM12"):
+        assert queries.normalise_gemeente(bad, klein) is None
+
+
+def test_regio_van_and_naam(klein):
+    assert queries.regio_van(klein, "GM0080") == "AM02"
+    assert queries.regio_van(klein, "GM9999") is None
+    assert queries.naam(klein, "AM12") == "Gooi en Vechtstreek"
+    assert queries.naam(klein, "XX") == "XX"
+
+
+def test_real_regions_have_gaps_and_35_codes(df):
+    codes = [code for code, _ in queries.regio_opties(df)]
+    assert len(codes) == 35 == len(set(codes))
+    assert "AM04" not in codes and "AM16" not in codes  # codes are not consecutive
+    assert queries.normalise_regio("am12", df) == "AM12"
+    assert queries.normalise_gemeente("gm0363", df) == "GM0363"
+    assert len(queries.gemeente_opties(df)) == 342
+
+
+# --- indicators ---------------------------------------------------------------
+
+
+def test_indicator_opties_only_with_data(klein):
+    assert queries.indicator_opties(klein, "arbeidsmarktregio") == ["inwoners", "laag_opgeleid_pct", "ww_personen"]
+    klein.loc[klein["niveau"] == "arbeidsmarktregio", "ww_personen"] = pd.NA
+    assert "ww_personen" not in queries.indicator_opties(klein, "arbeidsmarktregio")
+
+
+def test_indicator_opties_leave_out_interval_bounds(klein, monkeypatch):
+    bounds = [dataclasses.replace(indicators.get("laag_opgeleid_pct"), kolom=f"laag_opgeleid_pct{suffix}") for suffix in ("_laag", "_hoog")]
+    monkeypatch.setattr(indicators, "INDICATOREN", indicators.INDICATOREN + tuple(bounds))
+    klein["laag_opgeleid_pct_laag"] = klein["laag_opgeleid_pct"] - 1
+    klein["laag_opgeleid_pct_hoog"] = klein["laag_opgeleid_pct"] + 1
+    assert queries.indicator_opties(klein, "gemeente") == ["inwoners", "laag_opgeleid_pct", "ww_personen"]
+    assert list(queries.kaartwaarden(klein, "gemeente", "laag_opgeleid_pct").columns[3:5]) == ["ondergrens", "bovengrens"]
+
+
+def test_indicator_opties_real_data_are_registry_columns(df):
+    for niveau in queries.KAART_NIVEAUS:
+        opties = queries.indicator_opties(df, niveau)
+        assert opties and all(kolom in indicators.BY_KOLOM for kolom in opties)
+        assert all(df.loc[df["niveau"] == niveau, kolom].notna().any() for kolom in opties)
+
+
+def test_standaard_indicator_prefers_literacy_estimate():
+    assert queries.standaard_indicator(["inwoners", "laag_opgeleid_pct", "laaggeletterd_16_65_pct"]) == "laaggeletterd_16_65_pct"
+    assert queries.standaard_indicator(["inwoners", "laag_opgeleid_pct"]) == "laag_opgeleid_pct"
+    assert queries.standaard_indicator(["inwoners"]) == "inwoners"
+    assert queries.standaard_indicator([]) is None
+
+
+def test_standaard_indicator_on_real_data(df):
+    opties = queries.indicator_opties(df, "arbeidsmarktregio")
+    expected = next(k for k in queries.VOORKEUR_INDICATOREN if k in opties)
+    assert queries.standaard_indicator(opties) == expected
+
+
+def test_indicator_naam_and_values():
+    assert queries.indicator_naam("laag_opgeleid_pct") == "Laag opgeleid (15–75 jaar), %"
+    assert queries.indicator_naam("laag_opgeleid") == "Laag opgeleid (15–75 jaar), aantal"
+    assert queries.waarde_tekst("laag_opgeleid_pct", 22.6) == "22,6%"
+    assert queries.waarde_tekst("inwoners", 254521) == "254.521"
+    assert queries.waarde_tekst("inwoners", pd.NA) == "geen gegevens"
+
+
+# --- map values and key figures --------------------------------------------------
+
+
+def test_kaartwaarden_regions_equal_table(df):
+    values = queries.kaartwaarden(df, "arbeidsmarktregio", "laag_opgeleid_pct")
+    assert len(values) == 35
+    assert list(values.columns[:3]) == ["code", "naam", "waarde"]
+    table = df[df["niveau"] == "arbeidsmarktregio"].set_index("code")["laag_opgeleid_pct"].astype(float)
+    pd.testing.assert_series_equal(values.set_index("code")["waarde"].sort_index(), table.sort_index(), check_names=False)
+
+
+def test_kaartwaarden_gemeenten_keep_missing_as_nan(df):
+    values = queries.kaartwaarden(df, "gemeente", "ww_personen")
+    assert len(values) == 342 and values["code"].is_unique
+    assert values["waarde"].dtype == "float64"
+    assert values["waarde"].isna().any() and values["waarde"].notna().any()  # partial source (100 gemeenten)
+    assert {"arbeidsmarktregio_code", "arbeidsmarktregio_naam"} <= set(values.columns)
+
+
+def test_kaartwaarden_with_interval_columns(klein):
+    klein["laag_opgeleid_pct_ondergrens"] = klein["laag_opgeleid_pct"] - 1
+    klein["laag_opgeleid_pct_bovengrens"] = klein["laag_opgeleid_pct"] + 1
+    values = queries.kaartwaarden(klein, "arbeidsmarktregio", "laag_opgeleid_pct")
+    assert list(values.columns) == ["code", "naam", "waarde", "ondergrens", "bovengrens"]
+    assert values.loc[values["code"] == "AM12", ["ondergrens", "bovengrens"]].values.tolist() == [[19.0, 21.0]]
+
+
+def test_kaartwaarden_rejects_other_levels(klein):
+    with pytest.raises(ValueError, match="kaartniveau"):
+        queries.kaartwaarden(klein, "buurt", "inwoners")
+
+
+def test_kerncijfers(klein):
+    result = queries.kerncijfers(klein, "AM12", ["inwoners", "laag_opgeleid_pct", "ww_personen"]).set_index("kolom")
+    assert result.loc["laag_opgeleid_pct", ["gebied", "nederland", "verschil"]].tolist() == [20.0, 25.0, -5.0]
+    assert result.loc["inwoners", "aandeel_nederland"] == pytest.approx(30.0)
+    assert np.isnan(result.loc["inwoners", "verschil"])  # no difference of counts
+    assert np.isnan(result.loc["ww_personen", "gebied"])
+    with pytest.raises(KeyError):
+        queries.kerncijfers(klein, "AM99", ["inwoners"])
+
+
+def test_kaarttabel_has_dutch_headers(klein):
+    tabel, formats = queries.kaarttabel(queries.kaartwaarden(klein, "gemeente", "laag_opgeleid_pct"), "laag_opgeleid_pct")
+    assert list(tabel.columns) == ["Code", "Naam", "Laag opgeleid (15–75 jaar), %", "Arbeidsmarktregio"]
+    assert formats == {"Laag opgeleid (15–75 jaar), %": ("procent", 1)}
+
+
+def test_samenvatting(klein):
+    assert queries.samenvatting(klein, "laag_opgeleid_pct", ["AM12", "NL00"]) == "Gooi en Vechtstreek: 20,0% · Nederland: 25,0%"
+
+
+# --- sources ----------------------------------------------------------------------
+
+
+def test_bronvermelding_one_source():
+    assert queries.bronvermelding("inwoners") == (
+        "Bron: CBS, Kerncijfers wijken en buurten 2024: bevolking en leeftijd (85984NED), 1 januari 2024."
+    )
+
+
+def test_bronvermelding_several_sources():
+    text = queries.bronvermelding("netto_arbeidsparticipatie_pct")
+    assert text == (
+        "Bron: CBS, Arbeidsdeelname; regionale indeling 2024 (86088NED) en "
+        "Bevolking; hoogstbehaald onderwijsniveau en regio (85525NED), 2024."
+    )
+
+
+def test_bronvermelding_every_indicator():
+    for indicator in indicators.INDICATOREN:
+        text = queries.bronvermelding(indicator.kolom)
+        assert text.startswith("Bron: ") and indicator.peildatum in text
+        assert "Schatting" not in text or indicator.schatting
+
+
+def test_bronvermelding_marks_estimates(monkeypatch):
+    schatting = dataclasses.replace(indicators.get("laag_opgeleid_pct"), kolom="test_schatting_pct",
+                                    schatting=True, bronnen=("onderwijsniveau", "piaac_onbekend"))
+    monkeypatch.setitem(indicators.BY_KOLOM, schatting.kolom, schatting)
+    text = queries.bronvermelding(schatting.kolom)
+    assert text.endswith("Schatting, geen telling.")
+    # The model's own short line; its inputs are listed on Bronnen & methode.
+    assert text.startswith("Bron: schatting LLO Regiodashboard") and schatting.peildatum in text
+    assert queries.indicator_naam(schatting.kolom).endswith("(schatting)")
