@@ -201,6 +201,11 @@ SCHATTINGEN: tuple[Indicator, ...] = (
     _estimate("laaggeletterd_nt2", "Laaggeletterd 16–65, NT2 (eerste generatie)", niveaus=SCHATTING_NIVEAUS),
     _estimate("laaggeletterd_nt2_europa", "Laaggeletterd 16–65, NT2 met herkomst Europa", niveaus=SCHATTING_NIVEAUS),
     _estimate("laaggeletterd_nt2_buiten_europa", "Laaggeletterd 16–65, NT2 met herkomst buiten Europa", niveaus=SCHATTING_NIVEAUS),
+    *(
+        _estimate(f"laaggeletterd_{origin}_{labour}", f"Laaggeletterd 16–65, {origin.upper()}, {label}", niveaus=SCHATTING_NIVEAUS)
+        for origin in ("nt1", "nt2")
+        for labour, label in (("werkend", "werkend"), ("werkzoekend", "werkzoekend"), ("inactief", "niet-werkend en niet-zoekend"))
+    ),
     _estimate("laaggeletterd_werkend", "Laaggeletterd 16–65, werkend", niveaus=SCHATTING_NIVEAUS),
     _estimate("laaggeletterd_werkzoekend", "Laaggeletterd 16–65, werkzoekend (werkloos)", niveaus=SCHATTING_NIVEAUS),
     _estimate("laaggeletterd_inactief", "Laaggeletterd 16–65, niet-werkend en niet-zoekend", niveaus=SCHATTING_NIVEAUS),

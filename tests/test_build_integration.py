@@ -200,6 +200,10 @@ def test_estimate_regions_sum_and_parts_add_up(gebieden):
     assert (estimated.laaggeletterd_nt1 + estimated.laaggeletterd_nt2 == estimated.laaggeletterd_16_65).all()
     assert (estimated.laaggeletterd_werkend + estimated.laaggeletterd_werkzoekend + estimated.laaggeletterd_inactief == estimated.laaggeletterd_16_65).all()
     assert (estimated.laaggeletterd_16_25 + estimated.laaggeletterd_25_45 + estimated.laaggeletterd_45_65 == estimated.laaggeletterd_16_65).all()
+    for origin in ("nt1", "nt2"):  # the NT1/NT2 × labour cross-table adds up both ways
+        cells = [f"laaggeletterd_{origin}_{labour}" for labour in ("werkend", "werkzoekend", "inactief")]
+        assert (estimated[cells].sum(axis=1) == estimated[f"laaggeletterd_{origin}"]).all()
+    assert (estimated.laaggeletterd_nt1_werkend + estimated.laaggeletterd_nt2_werkend == estimated.laaggeletterd_werkend).all()
 
 
 def test_estimate_intervals_contain_the_estimate(gebieden):

@@ -127,6 +127,7 @@ def test_regions_are_the_sum_of_their_gemeenten_and_parts_add_up(small):
             assert small.loc[region, column] == small.loc[members, column].sum()
     for group in PART_GROUPS:
         assert (small[list(group)].sum(axis=1) == small["laaggeletterd_16_65"]).all()
+    assert (small["laaggeletterd_nt2_werkend"] + small["laaggeletterd_nt2_werkzoekend"] + small["laaggeletterd_nt2_inactief"] == small["laaggeletterd_nt2"]).all()
 
 
 def test_the_interval_contains_the_estimate(small):

@@ -30,24 +30,33 @@ from llo_dash.estimate.model import (
 )
 from llo_dash.estimate.parameters import CENTRAAL, Scenario, read_parameters, scenarios
 
-PARTS = {  # output column -> (dimension, categories summed)
-    "laaggeletterd_nt1": ("herkomst", ("nt1",)),
-    "laaggeletterd_nt2": ("herkomst", NT2),
-    "laaggeletterd_nt2_europa": ("herkomst", ("nt2_europa",)),
-    "laaggeletterd_nt2_buiten_europa": ("herkomst", ("nt2_buiten_europa",)),
-    "laaggeletterd_werkend": ("arbeid", ("werkend",)),
-    "laaggeletterd_werkzoekend": ("arbeid", ("werkloos",)),
-    "laaggeletterd_inactief": ("arbeid", ("inactief",)),
-    "laaggeletterd_16_25": ("leeftijd", ("16_25",)),
-    "laaggeletterd_25_45": ("leeftijd", ("25_45",)),
-    "laaggeletterd_45_65": ("leeftijd", ("45_65",)),
+# Output columns -> the cells they sum: {dimension: categories}. The NT1/NT2 × labour cells
+# are the finest split; NT1, NT2 and the labour totals are sums of them, so everything adds up.
+CROSS = {
+    f"laaggeletterd_{origin}_{labour}": {"herkomst": categories, "arbeid": (cell,)}
+    for origin, categories in (("nt1", ("nt1",)), ("nt2", NT2))
+    for labour, cell in (("werkend", "werkend"), ("werkzoekend", "werkloos"), ("inactief", "inactief"))
 }
-# Parts that together make up the total; the last of each group absorbs rounding.
+NT2_SPLIT = {
+    "laaggeletterd_nt2_europa": {"herkomst": ("nt2_europa",)},
+    "laaggeletterd_nt2_buiten_europa": {"herkomst": ("nt2_buiten_europa",)},
+}
+AGES = {f"laaggeletterd_{band}": {"leeftijd": (band,)} for band in ("16_25", "25_45", "45_65")}
+PARTS = {**CROSS, **NT2_SPLIT, **AGES}
+SUMS = {  # derived from the rounded cross cells
+    "laaggeletterd_nt1": [c for c in CROSS if c.startswith("laaggeletterd_nt1_")],
+    "laaggeletterd_nt2": [c for c in CROSS if c.startswith("laaggeletterd_nt2_")],
+    "laaggeletterd_werkend": ["laaggeletterd_nt1_werkend", "laaggeletterd_nt2_werkend"],
+    "laaggeletterd_werkzoekend": ["laaggeletterd_nt1_werkzoekend", "laaggeletterd_nt2_werkzoekend"],
+    "laaggeletterd_inactief": ["laaggeletterd_nt1_inactief", "laaggeletterd_nt2_inactief"],
+}
+# Groups of parts that add up to the total.
 PART_GROUPS = (
+    tuple(CROSS),
     ("laaggeletterd_nt1", "laaggeletterd_nt2"),
     ("laaggeletterd_nt1", "laaggeletterd_nt2_europa", "laaggeletterd_nt2_buiten_europa"),
     ("laaggeletterd_werkend", "laaggeletterd_werkzoekend", "laaggeletterd_inactief"),
-    ("laaggeletterd_16_25", "laaggeletterd_25_45", "laaggeletterd_45_65"),
+    tuple(AGES),
 )
 TOTALS = {  # total -> (population column, parameter with the national rate)
     "laaggeletterd_16_65": ("inwoners_15_65", "doel_16_65"),
@@ -91,11 +100,14 @@ class ScenarioResult:
     counts: pd.DataFrame  # per gemeente: totals and parts (unrounded)
 
 
-def _sum_categories(counts: np.ndarray, dimension: str, categories: tuple[str, ...]) -> np.ndarray:
-    axis = tuple(CATEGORIES).index(dimension) + 1
-    members = [CATEGORIES[dimension].index(category) for category in categories]
-    other = tuple(i for i in range(1, counts.ndim) if i != axis)
-    return counts.sum(axis=other)[:, members].sum(axis=1)
+def _sum_cells(counts: np.ndarray, selection: dict[str, tuple[str, ...]]) -> np.ndarray:
+    """Per area, the sum of the cells whose categories are in `selection` (other dimensions: all)."""
+    index = [slice(None)]
+    for dimension, categories in CATEGORIES.items():
+        chosen = selection.get(dimension)
+        index.append([categories.index(c) for c in chosen] if chosen else slice(None))
+    selected = counts[np.ix_(*[np.arange(n) if isinstance(i, slice) else np.array(i) for i, n in zip(index, counts.shape)])]
+    return selected.reshape(counts.shape[0], -1).sum(axis=1)
 
 
 def run_scenario(scenario: Scenario, inputs: AreaInputs) -> ScenarioResult:
@@ -103,8 +115,8 @@ def run_scenario(scenario: Scenario, inputs: AreaInputs) -> ScenarioResult:
     structure, effects = fit_scenario(scenario, composition)
     counts = expected_counts(composition, effects)
     columns = {"laaggeletterd_16_65": counts.reshape(len(inputs.codes), -1).sum(axis=1)}
-    for column, (dimension, categories) in PARTS.items():
-        columns[column] = _sum_categories(counts, dimension, categories)
+    for column, selection in PARTS.items():
+        columns[column] = _sum_cells(counts, selection)
     numeracy = calibrate_intercept(composition, effects, scenario.pct("doel_gecijferd_16_65"))
     columns["laaggecijferd_16_65"] = expected_counts(composition, numeracy).reshape(len(inputs.codes), -1).sum(axis=1)
     # 66–75: the same differences by education and origin; retired, so no age or labour effect.
@@ -178,16 +190,34 @@ def round_to_total(values: pd.Series) -> pd.Series:
     return floors
 
 
+def round_row_to(parts: pd.DataFrame, totals: pd.Series) -> pd.DataFrame:
+    """Round each row of `parts` to whole numbers that add up to the row's (whole) total (largest remainder)."""
+    values = parts.to_numpy(dtype=float)
+    target = totals.to_numpy(dtype=float)
+    present = values.sum(axis=1)
+    # Scale to the rounded total first, so only the remainders are distributed.
+    values = np.where(present[:, None] > 0, values * (target / np.where(present > 0, present, 1))[:, None], 0)
+    floors = np.floor(values)
+    need = (target - floors.sum(axis=1)).round().astype(int)
+    order = np.argsort(-(values - floors), axis=1, kind="stable")
+    ranks = np.empty_like(order)
+    np.put_along_axis(ranks, order, np.arange(values.shape[1])[None, :].repeat(len(values), axis=0), axis=1)
+    return pd.DataFrame(floors + (ranks < need[:, None]), index=parts.index, columns=parts.columns)
+
+
 def _round_preserving(frame: pd.DataFrame, groups: pd.Series | None = None) -> pd.DataFrame:
-    """Whole persons; totals keep their (group) sum, and within each group of parts the last part absorbs
-    rounding, so parts add up to the total. `groups` rounds per gemeente (wijken add up to it)."""
+    """Whole persons that add up: totals keep their sum over all areas (or per gemeente, for wijken, via
+    `groups`); within an area the cells add up to its total and the published splits are sums of cells."""
+    totals = [column for column in frame if column not in PARTS]
     if groups is None:
-        rounded = frame.apply(round_to_total)
+        rounded = frame[totals].apply(round_to_total)
     else:
-        rounded = frame.groupby(groups.to_numpy(), group_keys=False).apply(lambda part: part.apply(round_to_total))
-    for group in PART_GROUPS:
-        rounded[group[-1]] = rounded["laaggeletterd_16_65"] - rounded[list(group[:-1])].sum(axis=1)
-    return rounded
+        rounded = frame[totals].groupby(groups.to_numpy(), group_keys=False).apply(lambda part: part.apply(round_to_total))
+    total = rounded["laaggeletterd_16_65"]
+    rounded = rounded.join(round_row_to(frame[list(CROSS)], total)).join(round_row_to(frame[list(AGES)], total))
+    for column, members in SUMS.items():
+        rounded[column] = rounded[members].sum(axis=1)
+    return rounded.join(round_row_to(frame[list(NT2_SPLIT)], rounded["laaggeletterd_nt2"]))
 
 
 def _regions(counts: pd.DataFrame, region_of: pd.Series, all_gemeenten: pd.Index) -> pd.DataFrame:
@@ -284,8 +314,8 @@ def wijk_columns(gebieden: pd.DataFrame, effects: Effects, areas: pd.DataFrame) 
     composition = inputs.composition()
     counts = expected_counts(composition, effects)
     raw = pd.DataFrame({"laaggeletterd_16_65": counts.reshape(len(inputs.codes), -1).sum(axis=1)}, index=inputs.codes)
-    for column, (dimension, categories) in PARTS.items():
-        raw[column] = _sum_categories(counts, dimension, categories)
+    for column, selection in PARTS.items():
+        raw[column] = _sum_cells(counts, selection)
     of_gemeente = gebieden.set_index("code").loc[raw.index, "gemeente_code"]
     # Benchmark to the gemeente: only the distribution over its wijken comes from the wijk inputs.
     factor = areas["laaggeletterd_16_65"].reindex(of_gemeente).to_numpy() / raw.groupby(of_gemeente.to_numpy())["laaggeletterd_16_65"].transform("sum").to_numpy()
