@@ -4,10 +4,7 @@ import streamlit as st
 
 from llo_dash import ui
 
-# The favicon must be an emoji: Streamlit fetches a ":material/...:" favicon from fonts.gstatic.com,
-# and the dashboard must work offline. (Material icons inside the page come from the bundled font.)
-st.set_page_config(layout="wide", page_title="LLO Regiodashboard", page_icon="📊")
-ui.ensure_built()
+ui.router_started()  # page config and, on first start, the build
 
 st.navigation(
     [

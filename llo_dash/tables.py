@@ -26,6 +26,7 @@ TABLES = {
         Table("schatting_controle", "geletterdheid/controle.parquet", "Schatting laaggeletterdheid: landelijke uitsplitsingen van het model naast de gepubliceerde."),
         Table("schatting_effecten", "geletterdheid/effecten.parquet", "Schatting laaggeletterdheid: geschatte odds ratio's per scenario."),
         Table("schatting_scenarios", "geletterdheid/scenarios.parquet", "Schatting laaggeletterdheid 16–65 jaar (%) per arbeidsmarktregio en Nederland in elk scenario."),
+        Table("beroepen", "arbeidsmarkt/beroepen.parquet", "BRC 2014-beroepen: landelijke werkzame beroepsbevolking 2023 en lonen 2022, lijsten van de handreiking met gepubliceerde %, gepubliceerde landelijke UWV-spanning."),
     )
 }
 LEVELS = ("nederland", "arbeidsmarktregio", "gemeente", "wijk", "buurt")

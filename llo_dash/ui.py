@@ -248,8 +248,27 @@ def _zijbalk(df: pd.DataFrame, regio: str | None, gemeente: str | None, gemeente
             st.caption(f"Gegevens gebouwd op {gebouwd}. Cijfers van CBS en andere open bronnen; zie Bronnen & methode.")
 
 
+# The favicon must be an emoji: a ":material/...:" favicon is fetched from fonts.gstatic.com,
+# and the dashboard must work offline. (Material icons inside the page come from the bundled font.)
+PAGE_CONFIG = {"layout": "wide", "page_title": "LLO Regiodashboard", "page_icon": "📊"}
+_VIA_APP = "_llo_via_app"
+
+
+def router_started() -> None:
+    """Called by app.py on every run: the page config is set and the data are built."""
+    st.set_page_config(**PAGE_CONFIG)
+    st.session_state[_VIA_APP] = True
+    ensure_built()
+
+
 def page_setup(title: str, icon: str | None = None, *, gemeente_kiezer: bool = True) -> Keuze:
     """Title, the shared sidebar (region and gemeente pickers bound to the URL); returns the choice."""
+    if not st.session_state.get(_VIA_APP):
+        # Right after the server starts, a deep link such as /doelgroep can be served from
+        # pages/ directly, without app.py (Streamlit only drops its pages/ discovery once
+        # st.navigation has run). Do app.py's part here so the page still works.
+        st.set_page_config(**PAGE_CONFIG)
+        ensure_built()
     df = load_data()
     st.title(f"{icon} {title}" if icon else title)
     regio, gemeente = _uit_url(df)
@@ -332,7 +351,7 @@ def download_row(df: pd.DataFrame, stem: str, region_code: str | None, notes: Se
     row = st.container(horizontal=True)
     row.download_button(
         "CSV downloaden",
-        data=export.to_csv_bytes(df),
+        data=partial(export.to_csv_bytes, df),  # made on click, not on every run
         file_name=export.download_filename(stem, region_code, "csv"),
         mime="text/csv",
         key=f"csv-{key}",
@@ -342,7 +361,7 @@ def download_row(df: pd.DataFrame, stem: str, region_code: str | None, notes: Se
     )
     row.download_button(
         "Excel downloaden",
-        data=export.to_xlsx_bytes(df, sheet_name=stem, notes=list(notes)),
+        data=partial(export.to_xlsx_bytes, df, sheet_name=stem, notes=list(notes)),
         file_name=export.download_filename(stem, region_code, "xlsx"),
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"xlsx-{key}",

@@ -19,7 +19,7 @@ from typing import Callable
 import pandas as pd
 
 from llo_dash import __version__, sources
-from llo_dash.build import bevolking, herkomst, onderwijs_arbeid, uitkeringen_economie
+from llo_dash.build import beroepen, bevolking, herkomst, onderwijs_arbeid, uitkeringen_economie
 from llo_dash.build.aggregate import assemble
 from llo_dash.build.checks import check_gebieden
 from llo_dash.build.context import BuildContext
@@ -127,6 +127,9 @@ def build_tables(ctx: BuildContext, staging: Path, progress: Progress) -> dict:
     progress(0.76, "Controleren")
     checks = check_gebieden(gebieden, indeling, kwb_nederland=parts[0].published) + check_estimate(gebieden)
 
+    progress(0.78, "Beroepen: werkzamen per BRC-beroepsgroep, lijsten handreiking, spanning (85276NED)")
+    beroepen_tabel = beroepen.build(ctx)
+
     progress(0.8, "Kaarten maken (gemeente, arbeidsmarktregio, provincie, wijk)")
     from llo_dash.build.geometry import build_boundaries
 
@@ -141,6 +144,7 @@ def build_tables(ctx: BuildContext, staging: Path, progress: Progress) -> dict:
         _write_parquet(estimate.controle, staging / TABLES["schatting_controle"].path),
         _write_parquet(estimate.effecten, staging / TABLES["schatting_effecten"].path),
         _write_parquet(estimate.scenarios, staging / TABLES["schatting_scenarios"].path),
+        _write_parquet(beroepen_tabel, staging / TABLES["beroepen"].path),
     ]
     files += [{"bestand": f"geo/{info['file']}", "rijen": info["features"], "bytes": info["bytes"], "sha256": info["sha256"]} for info in geo.values()]
     return {

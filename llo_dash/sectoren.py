@@ -1,0 +1,814 @@
+"""Sectoren & beroepen: region code (+ an optional upload) -> the tables, texts and figures of the page.
+
+Pure functions, no Streamlit. Inputs are the built tables `beroepen` (one row per BRC
+class, segment and group; see `llo_dash.build.beroepen`) and `gebieden`, the reference
+typology of the UWV spanningsindicator and, optionally, a validated upload of regional
+tension values (`llo_dash.upload.validate_tension_upload`).
+
+Honesty rules followed here:
+- a regional number of workers per occupation does not exist in public data; the page shows
+  a rough estimate (national number × the region's share of the national werkzame
+  beroepsbevolking) and says so wherever it appears;
+- a % that no source publishes stays empty ("niet gepubliceerd"), never a guess;
+- a sector structure is computed for a region only when every gemeente has data; otherwise
+  per gemeente, with the coverage stated, never a partial sum shown as the region.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import textwrap
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from llo_dash import indicators, sources, spanning
+from llo_dash.figures import BALK_KLEUR
+from llo_dash.formatting import GEEN_GEGEVENS, PLOTLY_SEPARATORS, getal, procent
+from llo_dash.tables import read_table
+
+NEDERLAND = "NL00"
+NIET_GEPUBLICEERD = "niet gepubliceerd"
+ONBEKEND = "onbekend"
+KRAP = ("krap", "zeer krap")
+
+REGIONAAL, LANDELIJK = "regionaal (upload)", "landelijk (UWV, gepubliceerd)"
+
+# Chart text sized for a projector: the smallest text is 14 px, labels 16 px.
+FONT = dict(family="Source Sans Pro, sans-serif", size=16)
+LABEL_SIZE = 16
+TITEL_SIZE = 20
+WERKZAAM_KLEUR = "#b9c4dd"  # a light tint of the Viridis blue used for bars elsewhere
+LAAGGELETTERD_KLEUR = BALK_KLEUR
+BUBBEL_KLEUR = "#21918c"  # Viridis teal: readable on every band colour
+BAND_KLEUREN = {  # light, ordered greys-to-blues: readable in greyscale, colour-blind safe
+    "zeer ruim": "#f4f4f4",
+    "ruim": "#e9ecf2",
+    "gemiddeld": "#dde3ee",
+    "krap": "#cdd6e8",
+    "zeer krap": "#bac7e1",
+}
+SECTOR_KORT = {  # short labels for the heatmap columns
+    "vestigingen_a_landbouw": "Landbouw",
+    "vestigingen_bf_nijverheid_energie": "Nijverheid, energie",
+    "vestigingen_gi_handel_horeca": "Handel, horeca",
+    "vestigingen_hj_vervoer_informatie": "Vervoer, ICT",
+    "vestigingen_kl_financieel_onroerend_goed": "Financieel, vastgoed",
+    "vestigingen_mn_zakelijke_dienstverlening": "Zakelijke diensten",
+    "vestigingen_oq_overheid_onderwijs_zorg": "Overheid, onderwijs, zorg",
+    "vestigingen_ru_cultuur_recreatie_overig": "Cultuur, overig",
+}
+TOTAAL_KOLOMMEN = ("banen_werknemers", "bedrijfsvestigingen", "werkzame_beroepsbevolking", "inwoners_15_75")
+NODIG_VOOR_SECTOREN = (
+    "Voor een regiocijfer per sector zijn de cijfers van álle gemeenten nodig: CBS 83582NED (banen van "
+    "werknemers naar SBI-sector en gemeente) of 81575NED (vestigingen van bedrijven naar SBI en gemeente), "
+    "live op te halen bij CBS StatLine; ze staan niet volledig in de mirror van dit dashboard."
+)
+
+
+# --- data ------------------------------------------------------------------
+
+
+def beroepen_tabel(data_dir: Path) -> pd.DataFrame:
+    """The built table `beroepen` (raises `NotBuiltError` when it is missing)."""
+    return read_table(Path(data_dir), "beroepen")
+
+
+def brc_groepen(beroepen: pd.DataFrame) -> pd.DataFrame:
+    """The 114 BRC-beroepsgroepen as (brc_beroepsgroep_code, brc_beroepsgroep_naam), for upload validation."""
+    groepen = beroepen[beroepen["brc_niveau"] == "beroepsgroep"]
+    return pd.DataFrame({"brc_beroepsgroep_code": groepen["brc_code"].astype(str).to_numpy(),
+                         "brc_beroepsgroep_naam": groepen["brc_naam"].astype(str).to_numpy()})
+
+
+def regio_codes(df: pd.DataFrame) -> set[str]:
+    """The arbeidsmarktregio codes of table `gebieden`."""
+    return set(df.loc[df["niveau"] == "arbeidsmarktregio", "code"].astype(str))
+
+
+def _float(value) -> float:
+    return float("nan") if value is None or pd.isna(value) else float(value)
+
+
+def _rij(df: pd.DataFrame, code: str) -> pd.Series:
+    # One row by position: a boolean filter would copy all ~100 columns of `gebieden` first.
+    positions = np.flatnonzero(df["code"].to_numpy() == code)
+    if not len(positions):
+        raise KeyError(f"Gebied {code!r} komt niet voor in de tabel gebieden.")
+    return df.iloc[int(positions[0])]
+
+
+def naam(df: pd.DataFrame, code: str | None) -> str:
+    return "Nederland" if not code or code == NEDERLAND else str(_rij(df, code)["naam"])
+
+
+def regio_aandeel(df: pd.DataFrame, regio: str | None) -> float:
+    """The region's share (0–1) of the national werkzame beroepsbevolking (86088NED); NaN for Nederland."""
+    if not regio or regio == NEDERLAND:
+        return float("nan")
+    regio_waarde = _float(_rij(df, regio)["werkzame_beroepsbevolking"])
+    nl = _float(_rij(df, NEDERLAND)["werkzame_beroepsbevolking"])
+    return regio_waarde / nl if nl else float("nan")
+
+
+def schatting_afronden(value: float) -> float:
+    """An estimate, rounded so it does not look precise: to 100 from 1.000 up, else to 10 (half up)."""
+    if value is None or pd.isna(value):
+        return float("nan")
+    step = 100 if abs(value) >= 1000 else 10
+    return float(math.floor(value / step + 0.5) * step)
+
+
+# --- tension: national as published, or the region's own from an upload ------
+
+
+def upload_periodes(upload: pd.DataFrame | None, regio: str | None) -> list[str]:
+    """The periods in an upload for one region, oldest first ("2024K2" < "2024K3" sorts as text)."""
+    if upload is None or not regio:
+        return []
+    return sorted(upload.loc[upload["arbeidsmarktregio_code"] == regio, "periode"].unique().tolist())
+
+
+def spanning_per_beroep(
+    beroepen: pd.DataFrame, upload: pd.DataFrame | None = None, regio: str | None = None, periode: str | None = None
+) -> pd.DataFrame:
+    """Per BRC group (index brc_code) the tension shown: the region's uploaded value where there is one.
+
+    Columns: spanningsindicator, spanning_periode, spanning_typering, spanning_herkomst
+    (`REGIONAAL`, `LANDELIJK` or NA). Uploaded values are used only for `regio` and, when
+    given, only for `periode` (else the latest period per group); every other group keeps
+    its national published value, so the herkomst column says which is which.
+    """
+    groepen = beroepen[beroepen["brc_niveau"] == "beroepsgroep"].set_index("brc_code")
+    waarde = groepen["spanningsindicator_landelijk"].astype("float64")
+    result = pd.DataFrame({
+        "spanningsindicator": waarde,
+        "spanning_periode": groepen["spanning_periode"].astype(object).where(waarde.notna(), None),
+        "spanning_typering": groepen["spanning_typering"].astype(object).where(waarde.notna(), None),
+        "spanning_herkomst": pd.Series(LANDELIJK, index=groepen.index, dtype=object).where(waarde.notna(), None),
+    })
+    if upload is not None and regio:
+        eigen = upload[upload["arbeidsmarktregio_code"] == regio]
+        if periode:
+            eigen = eigen[eigen["periode"] == periode]
+        eigen = eigen.sort_values("periode").groupby("brc_beroepsgroep_code").tail(1).set_index("brc_beroepsgroep_code")
+        eigen = eigen[eigen.index.isin(result.index)]
+        result.loc[eigen.index, "spanningsindicator"] = eigen["spanningsindicator"].astype(float)
+        result.loc[eigen.index, "spanning_periode"] = eigen["periode"]
+        result.loc[eigen.index, "spanning_typering"] = [spanning.typering(float(v)) for v in eigen["spanningsindicator"]]
+        result.loc[eigen.index, "spanning_herkomst"] = REGIONAAL
+    result.index.name = "brc_code"
+    return result
+
+
+# --- the occupations table ----------------------------------------------------
+
+
+def beroepen_overzicht(
+    beroepen: pd.DataFrame, df: pd.DataFrame, regio: str | None, spanning_: pd.DataFrame, *, alle: bool = False
+) -> pd.DataFrame:
+    """One row per occupation: the handreiking's lists (or all 114 BRC groups with `alle`).
+
+    Numbers stay numbers (NaN where unknown). `laaggeletterd_nl` = national employment ×
+    published % (an estimate); `*_regio` columns are the rough regional estimates
+    (national × `regio_aandeel`), rounded with `schatting_afronden`; NaN for Nederland.
+    `pct_matrix` is the x of the matrix: % laaggeletterd, or % laaggeletterd en/of
+    laaggecijferd where only that is published (`pct_matrix_maat` says which).
+    """
+    groepen = beroepen[beroepen["brc_niveau"] == "beroepsgroep"].copy()
+    if not alle:
+        groepen = groepen[groepen["beroep_handreiking"].notna()]
+    aandeel = regio_aandeel(df, regio)
+    rang_ll = groepen["rang_laaggeletterdheid"].astype("float64")
+    rang_lc = groepen["rang_laaggecijferdheid"].astype("float64")
+    werkzaam = groepen["werkzame_beroepsbevolking_2023"].astype("float64")
+    pct_ll = groepen["pct_laaggeletterd"].astype("float64")
+    pct_lc = groepen["pct_laaggecijferd"].astype("float64")
+    pct_eo = groepen["pct_laaggeletterd_en_of_laaggecijferd"].astype("float64")
+    codes = groepen["brc_code"].astype(str)
+    shown = spanning_.reindex(codes)
+    result = pd.DataFrame({
+        "brc_code": codes.to_numpy(),
+        "beroep": groepen["brc_naam"].astype(str).to_numpy(),
+        "beroepsklasse": groepen["brc_beroepsklasse_naam"].astype(str).to_numpy(),
+        "rang_laaggeletterdheid": rang_ll.to_numpy(),
+        "rang_laaggecijferdheid": rang_lc.to_numpy(),
+        "werkzaam_nl": werkzaam.to_numpy(),
+        "pct_laaggeletterd": pct_ll.to_numpy(),
+        "pct_laaggecijferd": pct_lc.to_numpy(),
+        "pct_laaggeletterd_en_of_laaggecijferd": pct_eo.to_numpy(),
+        "laaggeletterd_nl": [schatting_afronden(v * p / 100) for v, p in zip(werkzaam, pct_ll)],
+        "laaggecijferd_nl": [schatting_afronden(v * p / 100) for v, p in zip(werkzaam, pct_lc)],
+        "werkzaam_regio": [schatting_afronden(v * aandeel) for v in werkzaam],
+        "laaggeletterd_regio": [schatting_afronden(v * aandeel * p / 100) for v, p in zip(werkzaam, pct_ll)],
+        "laaggecijferd_regio": [schatting_afronden(v * aandeel * p / 100) for v, p in zip(werkzaam, pct_lc)],
+        "spanningsindicator": shown["spanningsindicator"].astype("float64").to_numpy(),
+        "spanning_periode": shown["spanning_periode"].to_numpy(),
+        "spanning_typering": shown["spanning_typering"].to_numpy(),
+        "spanning_herkomst": shown["spanning_herkomst"].to_numpy(),
+    })
+    result["pct_matrix"] = result["pct_laaggeletterd"].fillna(result["pct_laaggeletterd_en_of_laaggecijferd"])
+    result["pct_matrix_maat"] = [
+        "laaggeletterd" if not pd.isna(ll) else ("laaggeletterd en/of laaggecijferd" if not pd.isna(eo) else None)
+        for ll, eo in zip(result["pct_laaggeletterd"], result["pct_laaggeletterd_en_of_laaggecijferd"])
+    ]
+    # Order: the literacy list first (by rank), then the numeracy-only occupations, then the rest by size.
+    result["_volgorde"] = result["rang_laaggeletterdheid"].fillna(10 + result["rang_laaggecijferdheid"]).fillna(100)
+    result = result.sort_values(["_volgorde", "werkzaam_nl"], ascending=[True, False]).drop(columns="_volgorde")
+    return result.reset_index(drop=True)
+
+
+BEROEPEN_KOLOMMEN = {  # machine name -> Dutch column header (screen and downloads)
+    "brc_code": "BRC-code",
+    "beroep": "Beroep (BRC-beroepsgroep)",
+    "beroepsklasse": "Beroepsklasse",
+    "rang_laaggeletterdheid": "Rang lijst laaggeletterdheid",
+    "rang_laaggecijferdheid": "Rang lijst laaggecijferdheid",
+    "werkzaam_nl": "Werkzaam in Nederland (2023)",
+    "pct_laaggeletterd": "% laaggeletterd",
+    "pct_laaggecijferd": "% laaggecijferd",
+    "pct_laaggeletterd_en_of_laaggecijferd": "% laaggeletterd en/of laaggecijferd",
+    "laaggeletterd_nl": "Laaggeletterde werkenden in Nederland (schatting)",
+    "laaggecijferd_nl": "Laaggecijferde werkenden in Nederland (schatting)",
+    "werkzaam_regio": "Werkzaam in de regio (grove schatting)",
+    "laaggeletterd_regio": "Laaggeletterde werkenden in de regio (grove schatting)",
+    "laaggecijferd_regio": "Laaggecijferde werkenden in de regio (grove schatting)",
+    "spanningsindicator": "Spanningsindicator",
+    "spanning_typering": "Typering",
+    "spanning_periode": "Periode spanning",
+    "spanning_herkomst": "Spanning: herkomst",
+}
+
+
+def beroepen_weergave(overzicht: pd.DataFrame, *, regionaal: bool) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(table for download with real numbers, table for the screen with Dutch text).
+
+    The screen shows "niet gepubliceerd" for an empty % and "onbekend" for an unknown
+    tension instead of the generic "geen gegevens"; downloads keep empty cells.
+    """
+    kolommen = [k for k in BEROEPEN_KOLOMMEN if regionaal or not k.endswith("_regio")]
+    download = overzicht[kolommen].rename(columns=BEROEPEN_KOLOMMEN)
+    scherm = download.copy().astype(object)
+    for kolom in ("pct_laaggeletterd", "pct_laaggecijferd", "pct_laaggeletterd_en_of_laaggecijferd"):
+        naam_ = BEROEPEN_KOLOMMEN[kolom]
+        scherm[naam_] = [NIET_GEPUBLICEERD if pd.isna(v) else procent(v, 0) for v in overzicht[kolom]]
+    for kolom in ("laaggeletterd_nl", "laaggecijferd_nl", "laaggeletterd_regio", "laaggecijferd_regio"):
+        if kolom in kolommen:
+            scherm[BEROEPEN_KOLOMMEN[kolom]] = ["" if pd.isna(v) else getal(v) for v in overzicht[kolom]]
+    for kolom in ("werkzaam_nl", "werkzaam_regio"):
+        if kolom in kolommen:
+            scherm[BEROEPEN_KOLOMMEN[kolom]] = [getal(v) for v in overzicht[kolom]]
+    for kolom in ("rang_laaggeletterdheid", "rang_laaggecijferdheid"):
+        scherm[BEROEPEN_KOLOMMEN[kolom]] = ["" if pd.isna(v) else str(int(v)) for v in overzicht[kolom]]
+    scherm[BEROEPEN_KOLOMMEN["spanningsindicator"]] = [
+        ONBEKEND if pd.isna(v) else getal(v, 2) for v in overzicht["spanningsindicator"]
+    ]
+    for kolom in ("spanning_typering", "spanning_periode", "spanning_herkomst"):
+        scherm[BEROEPEN_KOLOMMEN[kolom]] = ["" if v is None or pd.isna(v) else str(v) for v in overzicht[kolom]]
+    return download, scherm
+
+
+# --- sector structure ---------------------------------------------------------
+
+
+def locatiequotient(waarde, totaal, waarde_nl, totaal_nl) -> float:
+    """(waarde / totaal) / (waarde_nl / totaal_nl): above 1 = relatively more than in Nederland; NaN if unknown."""
+    values = [_float(v) for v in (waarde, totaal, waarde_nl, totaal_nl)]
+    if any(math.isnan(v) for v in values) or values[1] == 0 or values[2] == 0 or values[3] == 0:
+        return float("nan")
+    return (values[0] / values[1]) / (values[2] / values[3])
+
+
+@dataclass
+class Sectorstructuur:
+    """Vestigingen per KWB sector group of a region (or Nederland) against Nederland.
+
+    `regio_tabel` has one row per sector (vestigingen, aandeel, aandeel Nederland, LQ) and is
+    filled only when the area is complete (`volledig`). `gemeenten` is the long table per
+    gemeente with data (gemeente, sector, vestigingen, aandeel, aandeel NL, LQ).
+    """
+
+    gebied: str
+    gebied_naam: str
+    volledig: bool
+    gemeenten_met_gegevens: int
+    gemeenten_totaal: int
+    regio_tabel: pd.DataFrame
+    gemeenten: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+    @property
+    def dekking(self) -> str:
+        """"5 van de 14 gemeenten" (for the region), or "" for Nederland."""
+        if self.gebied == NEDERLAND:
+            return ""
+        return f"{self.gemeenten_met_gegevens} van de {self.gemeenten_totaal} gemeenten"
+
+
+def _sector_rijen(rij: pd.Series, nl: pd.Series) -> list[dict]:
+    totaal, totaal_nl = _float(rij["vestigingen_totaal"]), _float(nl["vestigingen_totaal"])
+    rows = []
+    for kolom, label in indicators.SECTOREN.items():
+        waarde, waarde_nl = _float(rij[kolom]), _float(nl[kolom])
+        rows.append({
+            "sector_kolom": kolom,
+            "sector": label,
+            "vestigingen": waarde,
+            "aandeel_pct": 100 * waarde / totaal if totaal else float("nan"),
+            "vestigingen_nl": waarde_nl,
+            "aandeel_nl_pct": 100 * waarde_nl / totaal_nl if totaal_nl else float("nan"),
+            "locatiequotient": locatiequotient(waarde, totaal, waarde_nl, totaal_nl),
+        })
+    return rows
+
+
+def sectorstructuur(df: pd.DataFrame, regio: str | None) -> Sectorstructuur:
+    """The sector structure of `regio` (or Nederland) from the KWB vestigingen columns of `gebieden`."""
+    code = regio or NEDERLAND
+    rij, nl = _rij(df, code), _rij(df, NEDERLAND)
+    kolommen = ["vestigingen_totaal", *indicators.SECTOREN]
+    volledig = all(not pd.isna(rij[k]) for k in kolommen)
+    regio_tabel = pd.DataFrame(_sector_rijen(rij, nl)) if volledig else pd.DataFrame(
+        columns=["sector_kolom", "sector", "vestigingen", "aandeel_pct", "vestigingen_nl", "aandeel_nl_pct", "locatiequotient"]
+    )
+    if code == NEDERLAND:
+        return Sectorstructuur(code, "Nederland", volledig, 0, 0, regio_tabel)
+    gemeenten = df[(df["niveau"] == "gemeente") & (df["arbeidsmarktregio_code"] == code)]
+    met = gemeenten[gemeenten[kolommen].notna().all(axis=1)].sort_values("naam", key=lambda s: s.str.casefold())
+    long = [
+        {"gemeente_code": g["code"], "gemeente": g["naam"], **row}
+        for _, g in met.iterrows()
+        for row in _sector_rijen(g, nl)
+    ]
+    gemeente_tabel = pd.DataFrame(long, columns=["gemeente_code", "gemeente", "sector_kolom", "sector", "vestigingen",
+                                                 "aandeel_pct", "vestigingen_nl", "aandeel_nl_pct", "locatiequotient"])
+    return Sectorstructuur(code, str(rij["naam"]), volledig, len(met), len(gemeenten), regio_tabel, gemeente_tabel)
+
+
+SECTOR_KOLOMMEN = {
+    "gemeente": "Gemeente",
+    "sector": "Sectorgroep (KWB)",
+    "vestigingen": "Vestigingen",
+    "aandeel_pct": "Aandeel in alle vestigingen (%)",
+    "vestigingen_nl": "Vestigingen Nederland",
+    "aandeel_nl_pct": "Aandeel Nederland (%)",
+    "locatiequotient": "Locatiequotiënt",
+}
+SECTOR_FORMATS = {
+    "Vestigingen": "getal", "Vestigingen Nederland": "getal", "Aandeel in alle vestigingen (%)": ("procent", 1),
+    "Aandeel Nederland (%)": ("procent", 1), "Locatiequotiënt": ("getal", 2),
+}
+
+
+def sector_download(tabel: pd.DataFrame) -> pd.DataFrame:
+    """A sector table (region or per gemeente) with Dutch headers and real numbers."""
+    kolommen = [k for k in SECTOR_KOLOMMEN if k in tabel.columns]
+    return tabel[kolommen].rename(columns=SECTOR_KOLOMMEN)
+
+
+def lq_breed(gemeenten: pd.DataFrame) -> pd.DataFrame:
+    """Gemeente × sector table of location quotients (the table alternative of the heatmap)."""
+    if gemeenten.empty:
+        return pd.DataFrame(columns=["Gemeente", *indicators.SECTOREN.values()])
+    wide = gemeenten.pivot(index="gemeente", columns="sector", values="locatiequotient")
+    wide = wide.reindex(columns=list(indicators.SECTOREN.values()))
+    wide = wide.reindex(gemeenten["gemeente"].drop_duplicates().tolist())
+    return wide.reset_index().rename(columns={"gemeente": "Gemeente"})
+
+
+def totalen(df: pd.DataFrame, regio: str | None) -> pd.DataFrame:
+    """Complete totals of the region against Nederland: banen, vestigingen, werkzame beroepsbevolking, inwoners 15–75."""
+    nl = _rij(df, NEDERLAND)
+    rij = _rij(df, regio) if regio else None
+    rows = []
+    for kolom in TOTAAL_KOLOMMEN:
+        indicator = indicators.get(kolom)
+        waarde_nl = _float(nl[kolom])
+        waarde = _float(rij[kolom]) if rij is not None else float("nan")
+        rows.append({
+            "kolom": kolom,
+            "Indicator": indicator.label,
+            "Peildatum": indicator.peildatum,
+            "Regio": waarde,
+            "Nederland": waarde_nl,
+            "Aandeel van Nederland (%)": 100 * waarde / waarde_nl if waarde_nl else float("nan"),
+        })
+    return pd.DataFrame(rows)
+
+
+# --- the two handreiking questions, answered in sentences -----------------------
+
+
+def code_span(text: str) -> str:
+    """User-supplied text (a file name) as a Markdown code span: nothing in it is interpreted."""
+    return "`" + re.sub(r"[`\r\n]", "'", str(text)) + "`"
+
+
+def _opsomming(items: list[str]) -> str:
+    """"A, B en C"; with "; " between items when a name itself holds a comma ("Hoveniers, tuinders en kwekers")."""
+    if not items:
+        return ""
+    scheiding = "; " if any("," in item for item in items) else ", "
+    return items[0] if len(items) == 1 else scheiding.join(items[:-1]) + " en " + items[-1]
+
+
+def _pct_tekst(row) -> str:
+    delen = []
+    if not pd.isna(row["pct_laaggeletterd"]):
+        delen.append(f"{procent(row['pct_laaggeletterd'], 0)} laaggeletterd")
+    if not pd.isna(row["pct_laaggecijferd"]):
+        delen.append(f"{procent(row['pct_laaggecijferd'], 0)} laaggecijferd")
+    if not pd.isna(row["pct_laaggeletterd_en_of_laaggecijferd"]):
+        delen.append(f"{procent(row['pct_laaggeletterd_en_of_laaggecijferd'], 0)} laaggeletterd en/of laaggecijferd")
+    return ", ".join(delen)
+
+
+def spanning_tekst(row) -> str:
+    """"1,85; krap; regio 2024K3" — value, type, and where and when it comes from."""
+    if pd.isna(row["spanningsindicator"]):
+        return "spanning onbekend"
+    waar = "regio" if row["spanning_herkomst"] == REGIONAAL else "landelijk"
+    return f"{getal(row['spanningsindicator'], 2)}; {row['spanning_typering']}; {waar} {row['spanning_periode']}"
+
+
+@dataclass
+class SpanningBron:
+    """Where the tension shown comes from: the upload (file name, periods) or the national publications."""
+
+    bestandsnaam: str | None = None
+    periode: str | None = None  # the uploaded period used for the region (None: the latest per occupation)
+    regio_in_upload: bool = False
+
+    @property
+    def regionaal(self) -> bool:
+        return bool(self.bestandsnaam) and self.regio_in_upload
+
+
+def antwoord_sectoren(overzicht: pd.DataFrame, df: pd.DataFrame, regio: str | None, structuur: Sectorstructuur) -> str:
+    """Plain-Dutch answer to "In welke sectoren werken meer mensen die moeite hebben met basisvaardigheden?
+    Hoe zijn deze sectoren vertegenwoordigd in onze regio?", from the figures."""
+    lijst = overzicht[overzicht["rang_laaggeletterdheid"].notna() | overzicht["rang_laaggecijferdheid"].notna()]
+    met_pct = lijst[lijst[["pct_laaggeletterd", "pct_laaggecijferd", "pct_laaggeletterd_en_of_laaggecijferd"]].notna().any(axis=1)]
+    met_pct = met_pct.sort_values("pct_matrix", ascending=False)
+    zonder = len(lijst) - len(met_pct)
+    genoemd = [f"{row['beroep']} ({_pct_tekst(row)})" for _, row in met_pct.iterrows()]
+    zinnen = [
+        f"De handreiking noemt {len(lijst)} beroepen waarin laaggeletterdheid of laaggecijferdheid veel voorkomt "
+        f"(twee top-10-lijsten)."
+    ]
+    if genoemd:
+        zinnen.append(
+            f"Gepubliceerde percentages zijn er voor {_opsomming(genoemd)} (ROA 2019); voor de andere {zonder} beroepen "
+            "is geen percentage per beroep gepubliceerd."
+        )
+    ll_nl = met_pct["laaggeletterd_nl"].sum(min_count=1)
+    zinnen.append(
+        f"In Nederland werken {getal(lijst['werkzaam_nl'].sum())} mensen in deze {len(lijst)} beroepen (CBS, 2023)"
+        + (f"; in de {int(met_pct['laaggeletterd_nl'].notna().sum())} beroepen met een gepubliceerd percentage "
+           f"laaggeletterdheid zijn naar schatting {getal(ll_nl)} werkenden laaggeletterd." if not pd.isna(ll_nl) else ".")
+    )
+    klassen = lijst.groupby("beroepsklasse")["werkzaam_nl"].sum().sort_values(ascending=False)
+    zinnen.append(
+        "Het gaat vooral om " + _opsomming([f"{k.lower()} ({getal(v)} werkenden)" for k, v in klassen.items()]) + "."
+    )
+    if regio:
+        regio_naam = naam(df, regio)
+        aandeel = regio_aandeel(df, regio)
+        ll_regio = lijst["laaggeletterd_regio"].sum(min_count=1)
+        zinnen.append(
+            f"In {regio_naam} werken naar grove schatting {getal(schatting_afronden(lijst['werkzaam_nl'].sum() * aandeel))} "
+            f"mensen in deze beroepen"
+            + (f", van wie ongeveer {getal(ll_regio)} laaggeletterd in de beroepen met een gepubliceerd percentage"
+               if not pd.isna(ll_regio) else "")
+            + f" (schatting: landelijk aantal × het aandeel van de regio in de werkzame beroepsbevolking, "
+            f"{procent(100 * aandeel, 1)}; er zijn geen regiocijfers per beroep)."
+        )
+        tot = totalen(df, regio).set_index("kolom")
+        zinnen.append(
+            f"Van alle banen van werknemers in Nederland is {procent(tot.at['banen_werknemers', 'Aandeel van Nederland (%)'], 1)} "
+            f"in {regio_naam}, van de bedrijfsvestigingen {procent(tot.at['bedrijfsvestigingen', 'Aandeel van Nederland (%)'], 1)}."
+        )
+        if structuur.volledig:
+            hoog = structuur.regio_tabel.sort_values("locatiequotient", ascending=False).head(2)
+            zinnen.append(
+                "Naar verhouding veel vestigingen in " + _opsomming(
+                    [f"{r['sector']} (locatiequotiënt {getal(r['locatiequotient'], 2)})" for _, r in hoog.iterrows()]
+                ) + "."
+            )
+        else:
+            zinnen.append(
+                f"Vestigingen per sector zijn alleen bekend voor {structuur.dekking}; daarom geen regiocijfer per sector, "
+                "wel een vergelijking per gemeente hieronder."
+            )
+    else:
+        zinnen.append("Kies links een arbeidsmarktregio voor een regionale schatting en de sectorstructuur van de regio.")
+    return " ".join(zinnen)
+
+
+def antwoord_tekorten(overzicht: pd.DataFrame, df: pd.DataFrame, regio: str | None, bron: SpanningBron,
+                      landelijk_totaal: tuple[str, float, str] | None = None) -> str:
+    """Plain-Dutch answer to "In welke sectoren zijn arbeidsmarkttekorten waar scholing een antwoord op kan zijn?"."""
+    lijst = overzicht[overzicht["rang_laaggeletterdheid"].notna() | overzicht["rang_laaggecijferdheid"].notna()]
+    bekend = lijst[lijst["spanningsindicator"].notna()].sort_values("spanningsindicator", ascending=False)
+    onbekend = lijst[lijst["spanningsindicator"].isna()]
+    regionaal = int((bekend["spanning_herkomst"] == REGIONAAL).sum())
+    if bron.regionaal and regionaal:
+        periode = bron.periode or _opsomming(sorted(bekend.loc[bekend["spanning_herkomst"] == REGIONAAL, "spanning_periode"].unique()))
+        zin = (f"Spanning op de arbeidsmarkt: de UWV-spanningsindicator van {naam(df, regio)} uit de upload "
+               f"{code_span(bron.bestandsnaam)} (periode {periode}) voor {regionaal} van de {len(lijst)} beroepen")
+        if regionaal < len(bekend):
+            rest = len(bekend) - regionaal
+            zin += f", de landelijk gepubliceerde waarde voor {rest} {'beroep' if rest == 1 else 'beroepen'}"
+        zinnen = [zin + "."]
+    else:
+        zinnen = [
+            f"Spanning op de arbeidsmarkt: de landelijke UWV-spanningsindicator zoals gepubliceerd (periode per beroep) "
+            f"is bekend voor {len(bekend)} van de {len(lijst)} beroepen."
+        ]
+    krap = bekend[bekend["spanning_typering"].isin(KRAP)]
+    niet_krap = bekend[~bekend["spanning_typering"].isin(KRAP)]
+    if not krap.empty:
+        zinnen.append("Krap of zeer krap: " + _opsomming([f"{r['beroep']} ({spanning_tekst(r)})" for _, r in krap.iterrows()]) + ".")
+        kansrijk = krap[krap["pct_matrix"].notna()]
+        if not kansrijk.empty:
+            zinnen.append(
+                "Veel laaggeletterdheid én krapte, dus kansrijk om met werkgevers scholing te organiseren: "
+                + _opsomming([f"{r['beroep']} ({procent(r['pct_matrix'], 0)} {r['pct_matrix_maat']})" for _, r in kansrijk.iterrows()])
+                + "."
+            )
+    else:
+        zinnen.append("Geen van deze beroepen is krap of zeer krap volgens de getoonde cijfers.")
+    if not niet_krap.empty:
+        zinnen.append("Niet krap: " + _opsomming([f"{r['beroep']} ({spanning_tekst(r)})" for _, r in niet_krap.iterrows()]) + ".")
+    if not onbekend.empty:
+        zinnen.append(
+            f"Geen spanningsindicator bekend voor {_opsomming(onbekend['beroep'].tolist())}"
+            + ("; upload de UWV-cijfers van de regio om dat aan te vullen." if not bron.regionaal else ".")
+        )
+    if landelijk_totaal:
+        periode, waarde, typering_ = landelijk_totaal
+        zinnen.append(f"Ter vergelijking: de arbeidsmarkt in heel Nederland was in {periode} {typering_} ({getal(waarde, 2)}).")
+    return " ".join(zinnen)
+
+
+def landelijk_totaal(landelijk: pd.DataFrame) -> tuple[str, float, str] | None:
+    """The latest published national total of the indicator with a value: (periode, waarde, typering)."""
+    rows = landelijk[landelijk["brc_beroepsgroep_code"].isna() & landelijk["beroepsgroep_uwv"].str.startswith("Totaal")
+                     & landelijk["spanningsindicator"].notna()].sort_values("periode")
+    if rows.empty:
+        return None
+    last = rows.iloc[-1]
+    return str(last["periode"]), float(last["spanningsindicator"]), spanning.typering(float(last["spanningsindicator"]))
+
+
+def zonder_gegevens(overzicht: pd.DataFrame) -> dict[str, list[str]]:
+    """Occupations of the lists that the matrix cannot place, grouped by what is missing (listed under the chart)."""
+    lijst = overzicht[overzicht["rang_laaggeletterdheid"].notna() | overzicht["rang_laaggecijferdheid"].notna()]
+    geen_pct, geen_spanning = lijst["pct_matrix"].isna(), lijst["spanningsindicator"].isna()
+    return {
+        "geen gepubliceerd percentage en geen spanningsindicator": lijst.loc[geen_pct & geen_spanning, "beroep"].tolist(),
+        "geen gepubliceerd percentage": lijst.loc[geen_pct & ~geen_spanning, "beroep"].tolist(),
+        "geen spanningsindicator": lijst.loc[~geen_pct & geen_spanning, "beroep"].tolist(),
+    }
+
+
+def opsomming(items: list[str]) -> str:
+    """Public form of the Dutch enumeration used in the answers ("A, B en C")."""
+    return _opsomming(list(items))
+
+
+# --- source lines ----------------------------------------------------------------
+
+
+def bronregels(bron: SpanningBron, *, regio: str | None = None, regionaal_schatting: bool = False) -> list[str]:
+    """The source lines of the occupations table, chart and matrix (Dutch, one fact per line)."""
+    werkzamen = sources.get("beroepen_werkzamen")
+    lines = [
+        f"Werkzame beroepsbevolking per beroep: Bron: CBS, Werkzame beroepsbevolking; beroep (85276NED), "
+        f"jaargemiddelde 2023, afgerond op duizendtallen ({werkzamen.licence}).",
+        "Beroepenlijsten: Handreiking professionaliseringsopgave LLO-Collectieven. Percentages laaggeletterd/laaggecijferd "
+        "per beroep: ROA (2019), Spreiding van laaggeletterdheid, zoals geciteerd door AD en NOS; niet voor elk beroep "
+        "gepubliceerd.",
+        "Laaggeletterde werkenden in Nederland: schatting LLO Regiodashboard = werkzamen × gepubliceerd percentage "
+        "(percentage 2019, werkzamen 2023). Schatting, geen telling.",
+    ]
+    if regionaal_schatting and regio:
+        lines.append(
+            "Regio: grove schatting LLO Regiodashboard = landelijk aantal × aandeel van de regio in de werkzame "
+            "beroepsbevolking (CBS 86088NED, 2024). Aanname: de regio heeft dezelfde beroepenverdeling als Nederland. "
+            "Schatting, geen telling."
+        )
+    if bron.regionaal:
+        lines.append(
+            f"Spanningsindicator: UWV, regionale cijfers uit de upload '{bron.bestandsnaam}' "
+            f"({'periode ' + bron.periode if bron.periode else 'laatste periode per beroep'}); waar de upload geen "
+            "waarde heeft, de landelijke gepubliceerde waarde. Alleen in deze sessie, niet opgeslagen."
+        )
+    else:
+        lines.append(
+            "Spanningsindicator: UWV (openstaande vacatures per persoon met een kortdurende WW-uitkering), landelijk per "
+            "beroepsgroep zoals gepubliceerd in UWV-berichten en nieuwsberichten die UWV citeren; periode per beroep."
+        )
+    return lines
+
+
+# --- figures -----------------------------------------------------------------------
+
+
+def _layout(fig: go.Figure, titel: str, bron: str | None, *, height: int, legenda_boven: bool = False) -> go.Figure:
+    """Title with the source as subtitle (so a downloaded PNG names it, and it is never cut off by wide
+    axis labels), Dutch separators, projector-size font."""
+    regels = textwrap.wrap(bron, 100) if bron else []
+    titelregels = textwrap.wrap(titel, 60) or [titel]
+    boven = 40 + 26 * len(titelregels) + 17 * len(regels) + (36 if legenda_boven else 0)
+    fig.update_layout(
+        title=dict(text="<br>".join(titelregels), x=0, xanchor="left", xref="container", y=1, yanchor="top", yref="container",
+                   pad=dict(t=12 + 24 * (len(titelregels) - 1), l=8), font=dict(size=TITEL_SIZE),
+                   subtitle=dict(text="<br>".join(regels), font=dict(size=13, color="#555555"))),
+        separators=PLOTLY_SEPARATORS,
+        font=FONT,
+        height=height + 17 * len(regels) + 26 * (len(titelregels) - 1),
+        margin=dict(l=10, r=10, t=boven, b=60),
+        plot_bgcolor="white",
+        # Room for tick labels and axis titles, whatever the renderer's defaults (Streamlit's plotly.js differs).
+        xaxis_automargin=True,
+        yaxis_automargin=True,
+    )
+    return fig
+
+
+def _afbreken(text: str, breedte: int = 22) -> str:
+    return "<br>".join(textwrap.wrap(text, breedte, break_long_words=False)) or text
+
+
+def _spanning_label(row) -> str:
+    if pd.isna(row["spanningsindicator"]):
+        return "spanning onbekend"
+    waar = "regio" if row["spanning_herkomst"] == REGIONAAL else "landelijk"
+    return f"spanning {getal(row['spanningsindicator'], 2)} {row['spanning_typering']} ({waar} {row['spanning_periode']})"
+
+
+def figuur_beroepen(overzicht: pd.DataFrame, *, regio_naam: str | None = None, bron: str | None = None) -> go.Figure:
+    """Horizontal bars: workers per occupation (Nederland, or the region's rough estimate) with the
+    estimated low-literate part on top, and the tension shown written after each bar."""
+    regionaal = regio_naam is not None
+    werkzaam = overzicht["werkzaam_regio" if regionaal else "werkzaam_nl"]
+    laag = overzicht["laaggeletterd_regio" if regionaal else "laaggeletterd_nl"]
+    data = overzicht.assign(_w=werkzaam, _l=laag).sort_values("_w").reset_index(drop=True)
+    labels = [f"{getal(row['_w'])}  ·  {_spanning_label(row)}" for _, row in data.iterrows()]
+    waar = f"in {regio_naam} (grove schatting)" if regionaal else "in Nederland (2023)"
+    fig = go.Figure()
+    fig.add_trace(go.Bar(
+        y=data["beroep"], x=data["_w"], orientation="h", name=f"Werkzaam {waar}", marker_color=WERKZAAM_KLEUR,
+        text=labels, textposition="outside", textfont=dict(size=14), cliponaxis=False,
+        hovertemplate="<b>%{y}</b><br>Werkzaam: %{x:,.0f}<extra></extra>",
+    ))
+    fig.add_trace(go.Bar(
+        y=data["beroep"], x=data["_l"], orientation="h", name="waarvan laaggeletterd (schatting, waar % gepubliceerd)",
+        marker_color=LAAGGELETTERD_KLEUR,
+        hovertemplate="<b>%{y}</b><br>Laaggeletterd (schatting): %{x:,.0f}<extra></extra>",
+    ))
+    maximum = float(data["_w"].max()) if data["_w"].notna().any() else 1.0
+    fig.update_layout(
+        barmode="overlay", bargap=0.25,
+        xaxis=dict(title=dict(text=f"Werkzame personen {waar}"), tickformat=",.0f", range=[0, maximum * 1.9],
+                   gridcolor="#e5e5e5"),
+        yaxis=dict(automargin=True, tickfont=dict(size=LABEL_SIZE)),
+        legend=dict(orientation="h", x=0, xref="paper", y=1.0, yanchor="bottom", font=dict(size=14)),
+    )
+    titel = f"Beroepen uit de handreiking: werkenden {waar} en spanning"
+    return _layout(fig, titel, bron, height=max(380, 46 * len(data) + 190), legenda_boven=True)
+
+
+def _log_bereik(waarden: pd.Series) -> tuple[float, float]:
+    known = waarden.dropna()
+    low = min(0.1, float(known.min()) / 1.6) if not known.empty else 0.1
+    high = max(10.0, float(known.max()) * 1.6) if not known.empty else 10.0
+    return math.log10(max(low, 0.01)), math.log10(high)
+
+
+def figuur_matrix(overzicht: pd.DataFrame, typering_tabel: pd.DataFrame, *, titel: str, bron: str | None = None) -> go.Figure:
+    """The "kansrijke beroepen" matrix: x = % low-literate (as published), y = spanningsindicator on a log
+    scale with the five UWV bands shaded and named, bubble area = national employment.
+
+    Occupations without a published % or tension cannot be placed; the page lists them under the chart.
+    """
+    punten = overzicht[overzicht["pct_matrix"].notna() & overzicht["spanningsindicator"].notna()].reset_index(drop=True)
+    y0, y1 = _log_bereik(overzicht["spanningsindicator"])
+    fig = go.Figure()
+    # Shapes and notes are collected and set once: fig.add_hrect/add_annotation per item is slow.
+    # On a log axis a shape takes data values, an annotation takes log10 values.
+    shapes, notes = [], []
+    for _, band in typering_tabel.iterrows():
+        onder = max(float(band["ondergrens"]), 10**y0) if not pd.isna(band["ondergrens"]) else 10**y0
+        boven = min(float(band["bovengrens"]), 10**y1) if not pd.isna(band["bovengrens"]) else 10**y1
+        if boven <= onder:
+            continue
+        shapes.append(dict(type="rect", xref="paper", x0=0, x1=1, yref="y", y0=onder, y1=boven, line=dict(width=0),
+                           fillcolor=BAND_KLEUREN.get(band["typering"], "#f4f4f4"), layer="below"))
+        notes.append(dict(
+            x=1, xref="paper", xanchor="right", y=(math.log10(onder) + math.log10(boven)) / 2, yref="y",
+            text=f"<b>{band['typering']}</b>", showarrow=False, font=dict(size=15, color="#333333"),
+        ))
+    maximum = float(punten["werkzaam_nl"].max()) if not punten.empty else 1.0
+    size_max = 70
+    fig.add_trace(go.Scatter(
+        x=punten["pct_matrix"], y=punten["spanningsindicator"], mode="markers",
+        marker=dict(size=punten["werkzaam_nl"], sizemode="area", sizeref=2.0 * maximum / size_max**2, sizemin=8,
+                    color=BUBBEL_KLEUR, opacity=0.85, line=dict(color="#000000", width=1.5)),
+        customdata=list(zip(punten["beroep"], punten["werkzaam_nl"], punten["pct_matrix_maat"].fillna(""),
+                            punten["spanning_typering"].fillna(""), punten["spanning_periode"].fillna(""),
+                            ["regio" if h == REGIONAAL else "landelijk" for h in punten["spanning_herkomst"]])),
+        hovertemplate=("<b>%{customdata[0]}</b><br>%{x:,.0f}% %{customdata[2]}<br>Spanning: %{y:,.2f} (%{customdata[3]}, "
+                       "%{customdata[5]} %{customdata[4]})<br>Werkzaam in Nederland: %{customdata[1]:,.0f}<extra></extra>"),
+        showlegend=False,
+    ))
+    gemengd = (punten["spanning_herkomst"] == REGIONAAL).any() and (punten["spanning_herkomst"] != REGIONAAL).any()
+    for i, row in punten.iterrows():
+        label = f"<b>{_afbreken(row['beroep'])}</b>"
+        if gemengd and row["spanning_herkomst"] != REGIONAAL:  # a national value in a regional chart says so
+            label += f"<br><i>spanning landelijk {row['spanning_periode']}</i>"
+        notes.append(dict(
+            x=row["pct_matrix"], y=math.log10(row["spanningsindicator"]), text=label,
+            showarrow=True, arrowhead=0, arrowwidth=1, ax=0, ay=-48 if i % 2 == 0 else 48,
+            font=dict(size=LABEL_SIZE, color="#111111"), bgcolor="rgba(255,255,255,0.85)", borderpad=2,
+        ))
+    xs = punten["pct_matrix"]
+    x_low = max(0.0, float(xs.min()) - 10) if not xs.empty else 0.0
+    x_high = min(100.0, float(xs.max()) + 10) if not xs.empty else 50.0
+    fig.update_layout(
+        xaxis=dict(title=dict(text="Werkenden laaggeletterd (gepubliceerd %)"), range=[x_low, x_high], ticksuffix="%",
+                   gridcolor="#d9d9d9", zeroline=False),
+        yaxis=dict(title=dict(text="UWV-spanningsindicator (log-schaal)"), type="log", range=[y0, y1],
+                   tickvals=[v for v in (0.1, 0.25, 0.67, 1, 1.5, 4, 10, 25, 50, 100) if y0 <= math.log10(v) <= y1],
+                   tickformat=",.2~f", gridcolor="#d9d9d9"),
+    )
+    if punten.empty:
+        notes.append(dict(x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False, font=dict(size=18),
+                          text="Geen beroep met zowel een gepubliceerd percentage als een spanningsindicator"))
+    notes.append(dict(x=0, y=1.0, xref="paper", yref="paper", yanchor="bottom", showarrow=False, align="left",
+                      font=dict(size=14, color="#555555"), text="Bolgrootte: werkzame personen in Nederland (2023)"))
+    fig.update_layout(shapes=shapes, annotations=notes)
+    return _layout(fig, titel, bron, height=620, legenda_boven=True)
+
+
+def matrix_tabel(overzicht: pd.DataFrame) -> pd.DataFrame:
+    """The table alternative of the matrix (all occupations of the lists, with or without a point)."""
+    lijst = overzicht[overzicht["rang_laaggeletterdheid"].notna() | overzicht["rang_laaggecijferdheid"].notna()]
+    return pd.DataFrame({
+        "Beroep": lijst["beroep"],
+        "% (gepubliceerd)": lijst["pct_matrix"],
+        "Maat": lijst["pct_matrix_maat"].fillna(NIET_GEPUBLICEERD),
+        "Spanningsindicator": lijst["spanningsindicator"],
+        "Typering": lijst["spanning_typering"].fillna(ONBEKEND),
+        "Periode": lijst["spanning_periode"].fillna(""),
+        "Herkomst spanning": lijst["spanning_herkomst"].fillna(""),
+        "Werkzaam in Nederland (2023)": lijst["werkzaam_nl"],
+        "In de matrix": ["ja" if not (pd.isna(p) or pd.isna(s)) else "nee" for p, s in zip(lijst["pct_matrix"], lijst["spanningsindicator"])],
+    }).reset_index(drop=True)
+
+
+def figuur_lq(gemeenten: pd.DataFrame, *, titel: str, bron: str | None = None) -> go.Figure:
+    """Heatmap gemeente × sector of the location quotient; colour on a log scale centred on 1 (= as in Nederland)."""
+    wide = lq_breed(gemeenten).set_index("Gemeente")
+    kort = [SECTOR_KORT[k] for k in indicators.SECTOREN]
+    z = wide.to_numpy(dtype=float)
+    log_z = [[math.log2(v) if v and not math.isnan(v) and v > 0 else float("nan") for v in row] for row in z]
+    text = [[GEEN_GEGEVENS if math.isnan(v) else getal(v, 2) for v in row] for row in z]
+    fig = go.Figure(go.Heatmap(
+        z=log_z, x=kort, y=list(wide.index), text=text, texttemplate="%{text}", textfont=dict(size=15),
+        colorscale="RdBu", zmid=0, zmin=-1.5, zmax=1.5,
+        colorbar=dict(title=dict(text="Locatie-<br>quotiënt"), tickvals=[-1.5, -1, 0, 1, 1.5],
+                      ticktext=["0,35", "0,5", "1", "2", "2,8"], thickness=14),
+        hovertemplate="<b>%{y}</b><br>%{x}<br>Locatiequotiënt: %{text}<extra></extra>", xgap=2, ygap=2,
+    ))
+    fig.update_layout(
+        xaxis=dict(side="bottom", tickangle=-30, tickfont=dict(size=14)),
+        yaxis=dict(autorange="reversed", automargin=True, tickfont=dict(size=15)),
+    )
+    return _layout(fig, titel, bron, height=max(320, 40 * len(wide) + 220))
+
+
+def figuur_sectoren(tabel: pd.DataFrame, *, gebied_naam: str, titel: str, bron: str | None = None) -> go.Figure:
+    """Grouped bars: share of each sector group in all vestigingen, area vs Nederland (when the area is complete)."""
+    fig = go.Figure()
+    if gebied_naam != "Nederland":
+        fig.add_trace(go.Bar(
+            y=tabel["sector"], x=tabel["aandeel_pct"], orientation="h", name=gebied_naam, marker_color=LAAGGELETTERD_KLEUR,
+            text=[f"{procent(a, 1)} · LQ {getal(lq, 2)}" for a, lq in zip(tabel["aandeel_pct"], tabel["locatiequotient"])],
+            textposition="outside", cliponaxis=False, hovertemplate="%{y}: %{x:,.1f}%<extra></extra>",
+        ))
+    fig.add_trace(go.Bar(
+        y=tabel["sector"], x=tabel["aandeel_nl_pct"], orientation="h", name="Nederland",
+        marker_color=WERKZAAM_KLEUR if gebied_naam != "Nederland" else LAAGGELETTERD_KLEUR,
+        text=[procent(a, 1) for a in tabel["aandeel_nl_pct"]], textposition="outside", cliponaxis=False,
+        hovertemplate="%{y}: %{x:,.1f}%<extra></extra>",
+    ))
+    fig.update_layout(barmode="group", yaxis=dict(autorange="reversed", automargin=True),
+                      xaxis=dict(title=dict(text="Aandeel in alle bedrijfsvestigingen (%)"), ticksuffix="%",
+                                 range=[0, float(tabel[["aandeel_pct", "aandeel_nl_pct"]].max().max()) * 1.4]),
+                      legend=dict(orientation="h", x=0, y=1.0, yanchor="bottom"))
+    return _layout(fig, titel, bron, height=560, legenda_boven=True)

@@ -1,0 +1,245 @@
+"""The pages Doelgroep and Vindplaatsen headless (AppTest): every region, a gemeente link, Nederland, bad links.
+
+The pages are run directly (they call `ui.page_setup` themselves), which skips the router and
+keeps 70 region runs fast; `tests/test_app.py` runs them through the router as well. Expected
+values are computed here from the parquet file with plain Python, never with the app's code.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from llo_dash.config import PROJECT_ROOT
+
+DOELGROEP = str(PROJECT_ROOT / "pages" / "doelgroep.py")
+VINDPLAATSEN = str(PROJECT_ROOT / "pages" / "vindplaatsen.py")
+# The 35 arbeidsmarktregio's of the 2025 indeling (codes with gaps); checked against the data below.
+REGIO_CODES = [
+    "AM01", "AM02", "AM03", "AM05", "AM06", "AM07", "AM08", "AM09", "AM10", "AM11", "AM12", "AM13", "AM14",
+    "AM15", "AM17", "AM18", "AM19", "AM20", "AM21", "AM22", "AM23", "AM24", "AM25", "AM26", "AM27", "AM28",
+    "AM29", "AM30", "AM32", "AM33", "AM34", "AM35", "AM36", "AM37", "AM38",
+]
+TIMEOUT = 60
+
+
+@pytest.fixture(scope="module")
+def gebieden(built_data) -> pd.DataFrame:
+    return pd.read_parquet(built_data / "cbs" / "gebieden.parquet").set_index("code")
+
+
+def dutch(value, decimals: int = 0) -> str:
+    """Independent Dutch number: 1234567.25 -> "1.234.567,3"."""
+    number = Decimal(str(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    text = f"{number:,.{decimals}f}"
+    return text.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def run_page(page: str, **params) -> AppTest:
+    at = AppTest.from_file(page, default_timeout=TIMEOUT)
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+@pytest.fixture(scope="module")
+def sessies() -> dict[str, AppTest]:
+    """One AppTest per page, reused for the 35 regions.
+
+    Every new AppTest scans all installed packages for Streamlit components (about 0,25 s); reusing
+    one session and changing only the link keeps the 70 region runs well within the time budget.
+    """
+    return {}
+
+
+def run_region(sessies: dict[str, AppTest], page: str, code: str) -> AppTest:
+    at = sessies.get(page) or sessies.setdefault(page, AppTest.from_file(page, default_timeout=TIMEOUT))
+    at.query_params.clear()
+    at.query_params["regio"] = code
+    return at.run()
+
+
+def assert_ok(at: AppTest, warnings: bool = False) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+    if not warnings:
+        assert not at.warning, [w.value for w in at.warning]
+
+
+def markdown_text(at: AppTest) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+def captions(at: AppTest) -> str:
+    return "\n".join(c.value for c in at.caption)
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def table_with(at: AppTest, column: str) -> pd.DataFrame:
+    """The first table on the page (interactive or static) that has `column`."""
+    frames = [frame.value for frame in [*at.dataframe, *at.table]]
+    for frame in frames:
+        if column in frame.columns:
+            return frame
+    raise AssertionError(f"Geen tabel met kolom {column!r}; wel: {[list(f.columns)[:4] for f in frames]}")
+
+
+def size_sentence(row: pd.Series) -> str:
+    return (f"In {row['naam']} zijn naar schatting {dutch(row['laaggeletterd_16_65'])} mensen van 16 tot 65 jaar "
+            f"laaggeletterd ({dutch(row['laaggeletterd_16_65_pct'], 1)}%; marge "
+            f"{dutch(row['laaggeletterd_16_65_pct_laag'], 1)}–{dutch(row['laaggeletterd_16_65_pct_hoog'], 1)}%)")
+
+
+def gemeenten_van(gebieden: pd.DataFrame, regio: str) -> pd.DataFrame:
+    return gebieden[(gebieden["niveau"] == "gemeente") & (gebieden["arbeidsmarktregio_code"] == regio)]
+
+
+def test_region_list_matches_data(gebieden):
+    assert sorted(gebieden.index[gebieden["niveau"] == "arbeidsmarktregio"]) == REGIO_CODES
+
+
+# --- every region ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("code", REGIO_CODES)
+def test_doelgroep_for_every_region(built_data, gebieden, sessies, code):
+    at = run_region(sessies, DOELGROEP, code)
+    assert_ok(at)
+    row = gebieden.loc[code]
+    assert at.query_params["regio"] == code
+    assert size_sentence(row) in markdown_text(at)
+    shown = metrics(at)
+    assert shown["Laaggeletterd 16–65 jaar, aantal"] == dutch(row["laaggeletterd_16_65"])
+    assert shown["Laag opgeleid (15–75 jaar), %"] == dutch(row["laag_opgeleid_pct"], 1) + "%"
+    # the NT1/NT2 × work table: the total cell
+    nt = table_with(at, "Niet-werkend en niet-zoekend").set_index("Groep")
+    assert nt.at["Totaal", "Werkend"] == dutch(row["laaggeletterd_werkend"])
+    # the table per gemeente has exactly the region's gemeenten, with the estimate
+    per_gemeente = table_with(at, "Laaggeletterd 16–65 jaar, ondergrens, % (schatting)").set_index("Code")
+    verwacht = gemeenten_van(gebieden, code)
+    assert sorted(per_gemeente.index) == sorted(verwacht.index)
+    eerste = verwacht.index[0]
+    assert per_gemeente.at[eerste, "Laaggeletterd 16–65 jaar, % (schatting)"] == dutch(verwacht.at[eerste, "laaggeletterd_16_65_pct"], 1) + "%"
+    assert len(at.download_button) == 8  # four tables, CSV and Excel each
+
+
+@pytest.mark.parametrize("code", REGIO_CODES)
+def test_vindplaatsen_for_every_region(built_data, gebieden, sessies, code):
+    at = run_region(sessies, VINDPLAATSEN, code)
+    assert_ok(at)
+    row = gebieden.loc[code]
+    assert at.query_params["regio"] == code
+    assert at.radio(key="_w_niveau").value == "gemeente"
+    # gemeenten, most low-literates first
+    tabel = table_with(at, "Laaggeletterd 16–65 jaar, aantal (schatting)")
+    verwacht = gemeenten_van(gebieden, code).sort_values("laaggeletterd_16_65", ascending=False)
+    assert list(tabel["Code"]) == list(verwacht.index)
+    assert tabel["Laaggeletterd 16–65 jaar, aantal (schatting)"].iloc[0] == dutch(verwacht["laaggeletterd_16_65"].iloc[0])
+    # partners: the number each reaches, read from the right figure
+    partners = table_with(at, "Basis van het aantal")
+    assert partners.at["Werkgevers", "Aantal"] == dutch(row["laaggeletterd_werkend"])
+    assert partners.at["Gemeente, Werk en Inkomen", "Aantal"] == dutch(row["bijstandsuitkeringen"])
+    assert partners.at["UWV", "Ter vergelijking"] == f"Personen met WW: {dutch(row['ww_personen'])}"
+    assert partners.at["Regionaal Werkcentrum", "Aantal"] == dutch(row["laaggeletterd_werkend"] + row["laaggeletterd_werkzoekend"])
+    assert (partners["Basis van het aantal"].str.len() > 20).all()
+    professionals = table_with(at, "Netwerkers")
+    assert "VNO-NCW" in professionals.at["Wie zijn deze professionals?", "Netwerkers"]
+
+
+# --- a gemeente link, Nederland, wijken --------------------------------------------------
+
+
+def test_gemeente_link_doelgroep(built_data, gebieden):
+    at = run_page(DOELGROEP, gemeente="GM0363")
+    assert_ok(at)
+    assert at.query_params["gemeente"] == "GM0363" and at.query_params["regio"] == "AM18"
+    assert size_sentence(gebieden.loc["GM0363"]) in markdown_text(at)
+    kern = table_with(at, "Gemeente Amsterdam").set_index("Indicator")
+    assert kern.at["Laaggeletterd 16–65 jaar, aantal (schatting)", "Arbeidsmarktregio Groot Amsterdam"] == dutch(gebieden.at["AM18", "laaggeletterd_16_65"])
+    assert kern.at["Laaggeletterd 16–65 jaar, aantal (schatting)", "Nederland"] == dutch(gebieden.at["NL00", "laaggeletterd_16_65"])
+    assert kern.at["Personen met WW, aantal", "Gemeente Amsterdam"] == dutch(gebieden.at["GM0363", "ww_personen"])
+
+
+def test_gemeente_link_vindplaatsen_shows_its_wijken(built_data, gebieden):
+    at = run_page(VINDPLAATSEN, gemeente="GM0363")
+    assert_ok(at)
+    assert at.radio(key="_w_niveau").value == "wijk"
+    assert "niveau" not in at.query_params  # the default for a gemeente is left out of the link
+    tabel = table_with(at, "Laaggeletterd 16–65 jaar, aantal (schatting, per wijk grover)")
+    wijken = gebieden[(gebieden["niveau"] == "wijk") & (gebieden["gemeente_code"] == "GM0363")]
+    assert sorted(tabel["Code"]) == sorted(wijken.index)
+    partners = table_with(at, "Basis van het aantal")
+    assert partners.at["Inburgering", "Aantal"] == dutch(gebieden.at["GM0363", "laaggeletterd_nt2"])
+    assert "Wijkgrenzen 2024" in captions(at)
+
+
+def test_region_wijken_with_missing_data_explained(built_data, gebieden):
+    at = run_page(VINDPLAATSEN, regio="AM12", niveau="wijk")
+    assert_ok(at)
+    assert at.query_params["niveau"] == "wijk"
+    wijken = gebieden[(gebieden["niveau"] == "wijk") & (gebieden["arbeidsmarktregio_code"] == "AM12")]
+    tabel = table_with(at, "Eerste generatie, %")
+    assert len(tabel) == len(wijken)
+    ontbreekt = int(wijken["eerste_generatie_pct"].isna().sum())
+    assert ontbreekt and (tabel["Eerste generatie, %"] == "geen gegevens").sum() == ontbreekt
+    assert f"Eerste generatie: geen gegevens voor {ontbreekt} van de {len(wijken)} wijken" in captions(at)
+    assert "0,0%" not in set(tabel["Eerste generatie, %"])
+
+
+def test_nederland_without_a_choice(built_data, gebieden):
+    nl = gebieden.loc["NL00"]
+    at = run_page(DOELGROEP)
+    assert_ok(at)
+    assert size_sentence(nl) in markdown_text(at)
+    assert metrics(at)["Laaggeletterd 16–65 jaar, aantal"] == dutch(nl["laaggeletterd_16_65"])
+    assert len(table_with(at, "Laaggeletterd 16–65 jaar, ondergrens, % (schatting)")) == 342
+
+    at = run_page(VINDPLAATSEN, niveau="wijk")  # no wijken for all of Nederland: the gemeenten, with a note
+    assert_ok(at)
+    assert any("Kies links een arbeidsmarktregio of gemeente" in info.value for info in at.info)
+    assert len(table_with(at, "Laaggeletterd 16–65 jaar, aantal (schatting)")) == 342
+    partners = table_with(at, "Basis van het aantal")
+    assert partners.at["Taalhuis / bibliotheek", "Aantal"] == dutch(nl["laaggeletterd_16_75"])
+
+
+@pytest.mark.parametrize("page, param, value", [(DOELGROEP, "regio", "XX99"), (VINDPLAATSEN, "gemeente", "GM9999")],
+                         ids=["doelgroep-regio", "vindplaatsen-gemeente"])
+def test_bad_codes_give_a_dutch_warning(built_data, gebieden, page, param, value):
+    at = run_page(page, **{param: value})
+    assert_ok(at, warnings=True)
+    (warning,) = at.warning
+    assert value in warning.value and "bestaat niet" in warning.value and "heel Nederland" in warning.value
+    assert param not in at.query_params
+    nl = gebieden.loc["NL00"]
+    if page == DOELGROEP:
+        assert size_sentence(nl) in markdown_text(at)
+    else:
+        partners = table_with(at, "Basis van het aantal")
+        assert partners.at["Werkgevers", "Aantal"] == dutch(nl["laaggeletterd_werkend"])
+
+
+def test_indicator_choice_goes_into_the_link(built_data, gebieden):
+    at = run_page(DOELGROEP, regio="AM05")
+    at.selectbox(key="_w_indicator").set_value("laag_opgeleid_pct").run()
+    assert_ok(at)
+    assert at.query_params["indicator"] == "laag_opgeleid_pct"
+    at = run_page(VINDPLAATSEN, regio="AM05", niveau="wijk", indicator="bijstandsuitkeringen")  # gemeente-only option
+    assert_ok(at)
+    assert at.selectbox(key="_w_indicator").value == "laaggeletterd_16_65_pct"
+    assert "indicator" not in at.query_params
+
+
+def test_pages_run_through_the_router(built_data, gebieden):
+    at = AppTest.from_file(str(PROJECT_ROOT / "app.py"), default_timeout=TIMEOUT)
+    at.query_params["regio"] = "AM12"
+    at.run()
+    at.switch_page("pages/vindplaatsen.py").run()
+    assert_ok(at)
+    partners = table_with(at, "Basis van het aantal")
+    assert partners.at["Wijkteams", "Aantal"] == dutch(gebieden.at["AM12", "laaggeletterd_inactief"])

@@ -1,0 +1,222 @@
+"""The page Sectoren & beroepen headless (AppTest): every region, and with a good and a bad upload.
+
+The page script is run on its own (faster than via the router). Expected numbers are
+computed here from the parquet files with plain Python, not with the page's own code.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from llo_dash.config import PROJECT_ROOT
+from llo_dash.indicators import SECTOREN
+from llo_dash.upload import UploadResult, validate_tension_upload
+
+PAGE = str(PROJECT_ROOT / "pages" / "sectoren.py")
+TIMEOUT = 60
+# The 35 arbeidsmarktregio's of the 2025 indeling (codes with gaps); checked against the data below.
+REGIO_CODES = [
+    "AM01", "AM02", "AM03", "AM05", "AM06", "AM07", "AM08", "AM09", "AM10", "AM11", "AM12", "AM13", "AM14",
+    "AM15", "AM17", "AM18", "AM19", "AM20", "AM21", "AM22", "AM23", "AM24", "AM25", "AM26", "AM27", "AM28",
+    "AM29", "AM30", "AM32", "AM33", "AM34", "AM35", "AM36", "AM37", "AM38",
+]
+HEADER = "arbeidsmarktregio_code;beroepsgroep_code;beroepsgroep;periode;spanningsindicator"
+
+
+@pytest.fixture(scope="module")
+def gebieden(built_data) -> pd.DataFrame:
+    return pd.read_parquet(built_data / "cbs" / "gebieden.parquet")
+
+
+@pytest.fixture(scope="module")
+def beroepen(built_data) -> pd.DataFrame:
+    return pd.read_parquet(built_data / "arbeidsmarkt" / "beroepen.parquet")
+
+
+def dutch(value, decimals: int = 0) -> str:
+    number = Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    return f"{number:,.{decimals}f}".replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def run_page(**params) -> AppTest:
+    at = AppTest.from_file(PAGE, default_timeout=TIMEOUT)
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def assert_ok(at: AppTest) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+
+
+def text(at: AppTest) -> str:
+    return "\n".join(element.value for kind in ("markdown", "caption", "info", "success", "warning")
+                     for element in getattr(at, kind))
+
+
+def occupations_table(at: AppTest) -> pd.DataFrame:
+    (table,) = [df.value for df in at.dataframe if "BRC-code" in df.value.columns]
+    return table.set_index("BRC-code")
+
+
+def upload_bytes(*rows: str) -> bytes:
+    return ("\ufeff" + HEADER + "\r\n" + "\r\n".join(rows)).encode("utf-8")
+
+
+def test_region_list_matches_data(gebieden):
+    assert sorted(gebieden.loc[gebieden["niveau"] == "arbeidsmarktregio", "code"]) == REGIO_CODES
+
+
+@pytest.fixture(scope="module")
+def shared_app(built_data) -> AppTest:
+    """One session for the region loop, like a user switching regions (a new AppTest costs ~1 s to start)."""
+    return AppTest.from_file(PAGE, default_timeout=TIMEOUT)
+
+
+@pytest.mark.parametrize("code", REGIO_CODES)
+def test_page_for_every_region(shared_app, gebieden, beroepen, code):
+    at = shared_app
+    at.query_params["regio"] = code
+    at.run()
+    assert_ok(at)
+    assert at.query_params["regio"] == code
+    shown = text(at)
+    regio = gebieden[gebieden["code"] == code].iloc[0]
+    nl = gebieden[gebieden["code"] == "NL00"].iloc[0]
+    # the answers name the region and its rough estimate; never a region figure for sectors when incomplete
+    assert f"In {regio['naam']} werken naar grove schatting" in shown
+    gemeenten = gebieden[(gebieden["niveau"] == "gemeente") & (gebieden["arbeidsmarktregio_code"] == code)]
+    complete = gemeenten[["vestigingen_totaal", *SECTOREN]].notna().all(axis=1)
+    assert f"{int(complete.sum())} van de {len(gemeenten)} gemeenten" in shown
+    if complete.all():
+        assert "locatiequotiënt" in shown
+    else:
+        assert "geen regiocijfer" in shown
+    # occupations with their national size and the regional rough estimate (national × share, rounded)
+    table = occupations_table(at)
+    source = beroepen.set_index("brc_code")
+    assert len(table) == 11
+    for brc in ("1121", "0771", "0921"):
+        assert table.at[brc, "Werkzaam in Nederland (2023)"] == dutch(source.at[brc, "werkzame_beroepsbevolking_2023"])
+    share = regio["werkzame_beroepsbevolking"] / nl["werkzame_beroepsbevolking"]
+    estimate = float(source.at["1121", "werkzame_beroepsbevolking_2023"]) * share
+    step = 100 if estimate >= 1000 else 10
+    rounded = Decimal(str(estimate / step)).quantize(Decimal(1), rounding=ROUND_HALF_UP) * step
+    assert table.at["1121", "Werkzaam in de regio (grove schatting)"] == dutch(rounded)
+    assert table.at["1122", "% laaggeletterd"] == "niet gepubliceerd"
+    # national published tension with its period, labelled as national
+    assert table.at["0781", "Spanningsindicator"] == "0,93" and table.at["0781", "Periode spanning"] == "2023K1"
+    assert table.at["0781", "Spanning: herkomst"].startswith("landelijk")
+    # charts with a PNG button named after the figure, and downloads for the tables
+    assert len(at.get("plotly_chart")) >= 3
+    labels = [button.proto.label for button in at.download_button]
+    assert labels.count("CSV downloaden") >= 3 and "Sjabloon CSV" in labels and "Sjabloon Excel" in labels
+
+
+def test_page_for_nederland(built_data, gebieden):
+    at = run_page()
+    assert_ok(at)
+    shown = text(at)
+    assert "Kies links een arbeidsmarktregio" in shown
+    assert "Werkzaam in de regio (grove schatting)" not in occupations_table(at).columns
+    assert "Sectorstructuur van Nederland" in [h.value for h in at.subheader]
+    assert "0,93; gemiddeld; landelijk 2023K1" in shown
+
+
+def test_valid_upload_shows_the_regions_own_tension(built_data):
+    at = run_page(regio="AM12")
+    content = upload_bytes("AM12;1121;Schoonmakers;2024K3;2,35", "AM12;0771;;2024K3;5,1", "AM01;1121;;2024K3;0,4")
+    at.file_uploader[0].set_value(("spanning_gooi.csv", content, "text/csv")).run()
+    assert_ok(at)
+    shown = text(at)
+    (success,) = at.success
+    assert "`spanning_gooi.csv`" in success.value and "2024K3" in success.value and "Gooi en Vechtstreek" in success.value
+    assert "uit de upload `spanning_gooi.csv` (periode 2024K3)" in shown
+    assert "Schoonmakers (2,35; krap; regio 2024K3)" in shown
+    assert "Productiemachinebedieners (5,10; zeer krap; regio 2024K3)" in shown
+    table = occupations_table(at)
+    assert table.at["1121", "Spanningsindicator"] == "2,35" and table.at["1121", "Spanning: herkomst"] == "regionaal (upload)"
+    assert table.at["0781", "Spanning: herkomst"].startswith("landelijk")  # not in the upload: national, labelled
+    assert any("'spanning_gooi.csv'" in caption.value for caption in at.caption)
+    assert isinstance(at.session_state["sectoren_upload"], UploadResult)
+
+    # another region in the upload uses its own row; a region without rows keeps the national figures
+    at.query_params["regio"] = "AM01"
+    at.run()
+    assert_ok(at)
+    assert occupations_table(at).at["1121", "Spanningsindicator"] == "0,40"
+    at.query_params["regio"] = "AM05"
+    at.run()
+    assert_ok(at)
+    assert any("bevat geen cijfers voor Twente" in info.value for info in at.info)
+    assert occupations_table(at).at["1121", "Spanningsindicator"] == "onbekend"
+
+    # removing the file in the uploader (its ×) forgets the upload
+    at.query_params["regio"] = "AM12"
+    at.run()
+    assert occupations_table(at).at["1121", "Spanningsindicator"] == "2,35"
+    at.file_uploader[0].set_value(None).run()
+    assert_ok(at)
+    assert "sectoren_upload" not in at.session_state and not at.success
+    assert occupations_table(at).at["1121", "Spanningsindicator"] == "onbekend"
+
+    # and so does "Verwijder upload"
+    at.file_uploader[0].set_value(("spanning_gooi.csv", content, "text/csv")).run()
+    assert occupations_table(at).at["1121", "Spanningsindicator"] == "2,35"
+    at.button(key="verwijder-upload").click().run()
+    assert_ok(at)
+    assert "sectoren_upload" not in at.session_state
+    assert occupations_table(at).at["1121", "Spanningsindicator"] == "onbekend"
+    assert not at.success
+
+
+def test_upload_in_session_state_is_used(built_data, beroepen):
+    groups = beroepen[beroepen["brc_niveau"] == "beroepsgroep"].rename(
+        columns={"brc_code": "brc_beroepsgroep_code", "brc_naam": "brc_beroepsgroep_naam"})
+    result = validate_tension_upload("eigen.csv", upload_bytes("AM18;1122;;2025K1;3,3", "AM18;1122;;2024K4;1,1"),
+                                     regio_codes={"AM18"}, brc=groups)
+    assert result.ok
+    at = AppTest.from_file(PAGE, default_timeout=TIMEOUT)
+    at.query_params["regio"] = "AM18"
+    at.session_state["sectoren_upload"] = result
+    at.run()
+    assert_ok(at)
+    assert at.selectbox(key="sectoren_periode").value == "2025K1"  # two periods: the latest by default
+    assert occupations_table(at).at["1122", "Spanningsindicator"] == "3,30"
+    at.selectbox(key="sectoren_periode").set_value("2024K4").run()
+    assert occupations_table(at).at["1122", "Spanningsindicator"] == "1,10"
+    assert "periode 2024K4" in at.success[0].value
+
+
+BAD_UPLOADS = [
+    ("tekst.csv", upload_bytes("AM12;1121;;2024K3;veel"), "Rij 2, kolom spanningsindicator: 'veel' is geen getal."),
+    ("kolommen.csv", b"regio;beroep;waarde\r\nAM12;1121;1,5", "heeft niet de juiste kolommen"),
+    ("codes.csv", upload_bytes("AM99;1121;;2024K3;1,5", "AM12;9999;;2024K3;1,5"), "'AM99' is geen bekende arbeidsmarktregio-code"),
+    ("formule.csv", upload_bytes('AM12;1121;=HYPERLINK("http://x.nl";"klik");2024K3;1,5'), "is een formule"),
+    ("leeg.csv", b"", "is leeg"),
+    ("groot.csv", upload_bytes(*["AM12;1121;;2024K3;1,5"] * 2_400_000), "de grens is 5,0 MB"),  # about 50 MB
+]
+
+
+def test_bad_uploads_give_a_dutch_error_and_keep_nothing(built_data):
+    """One session: a good upload first, then each bad file; after each, nothing of any upload is used."""
+    at = run_page(regio="AM12")
+    at.file_uploader[0].set_value(("goed.csv", upload_bytes("AM12;1121;;2024K3;2,35"), "text/csv")).run()
+    assert occupations_table(at).at["1121", "Spanningsindicator"] == "2,35"
+    for name, content, message in BAD_UPLOADS:
+        at.file_uploader[0].set_value((name, content, "text/csv")).run()
+        assert not at.exception, name
+        (error,) = at.error
+        assert "afgekeurd" in error.value and "niets overgenomen" in error.value, name
+        (code,) = at.code
+        assert message in code.value, (name, code.value)  # plain text: nothing in a cell is rendered as markup
+        assert "sectoren_upload" not in at.session_state, name
+        assert occupations_table(at).at["1121", "Spanningsindicator"] == "onbekend", name
+        assert not at.success, name
+    # the size check comes before reading: the 50 MB file is refused with the size in the message
+    assert len(BAD_UPLOADS[-1][1]) > 45 * 2**20

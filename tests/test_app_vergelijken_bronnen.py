@@ -1,0 +1,196 @@
+"""The pages Vergelijken and Bronnen & methode headless (AppTest).
+
+The pages are run as files (as `st.navigation` runs them), so a run costs well under a second
+once the data are cached. Expected values are computed here from the parquet and the manifest
+with plain Python, not with the app's formatting code, so a formatting or lookup bug cannot hide.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from decimal import ROUND_HALF_UP, Decimal
+from zoneinfo import ZoneInfo
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from llo_dash.config import PROJECT_ROOT
+
+VERGELIJKEN = str(PROJECT_ROOT / "pages" / "vergelijken.py")
+BRONNEN = str(PROJECT_ROOT / "pages" / "bronnen.py")
+TIMEOUT = 60
+REGIO_CODES = [
+    "AM01", "AM02", "AM03", "AM05", "AM06", "AM07", "AM08", "AM09", "AM10", "AM11", "AM12", "AM13", "AM14",
+    "AM15", "AM17", "AM18", "AM19", "AM20", "AM21", "AM22", "AM23", "AM24", "AM25", "AM26", "AM27", "AM28",
+    "AM29", "AM30", "AM32", "AM33", "AM34", "AM35", "AM36", "AM37", "AM38",
+]
+MAANDEN = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+           "november", "december"]
+SCHATTING = "Laaggeletterd 16–65 jaar, % (schatting)"
+
+
+@pytest.fixture(scope="module")
+def gebieden(built_data) -> pd.DataFrame:
+    return pd.read_parquet(built_data / "cbs" / "gebieden.parquet").set_index("code")
+
+
+def dutch(value, decimals: int = 0) -> str:
+    number = Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    return f"{number:,.{decimals}f}".replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def run_page(page: str, **params) -> AppTest:
+    at = AppTest.from_file(page, default_timeout=TIMEOUT)
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def assert_ok(at: AppTest) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+
+
+def vergelijk_tabel(at: AppTest) -> pd.DataFrame:
+    (tabel,) = [df.value for df in at.dataframe if "Indicator" in df.value.columns]
+    return tabel.set_index("Indicator")
+
+
+def markdown_text(at: AppTest) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+# --- Vergelijken ------------------------------------------------------------------------
+
+
+def test_region_list_matches_data(gebieden):
+    assert sorted(gebieden.index[gebieden["niveau"] == "arbeidsmarktregio"]) == REGIO_CODES
+
+
+@pytest.mark.parametrize("code", REGIO_CODES)
+def test_vergelijken_for_every_region(built_data, gebieden, code):
+    at = run_page(VERGELIJKEN, regio=code)
+    assert_ok(at)
+    assert not at.warning, [w.value for w in at.warning]
+    row = gebieden.loc[code]
+    naam, nl = row["naam"], gebieden.loc["NL00"]
+    assert at.query_params["regio"] == code and "vergelijk" not in at.query_params  # the default is not in the link
+    assert at.radio(key="_w_vergelijk_niveau").value == "arbeidsmarktregio"
+    gekozen = at.multiselect(key="_w_vergelijk").value
+    assert gekozen[0] == code and len(gekozen) == 3
+
+    tabel = vergelijk_tabel(at)
+    assert list(tabel.columns)[0] == naam and "Nederland" in tabel.columns
+    assert tabel.at["Inwoners, aantal", naam] == dutch(row["inwoners"])
+    assert tabel.at["Inwoners, aantal", "Nederland"] == dutch(nl["inwoners"])
+    assert tabel.at["Laag opgeleid (15–75 jaar), %", naam] == dutch(row["laag_opgeleid_pct"], 1) + "%"
+    pct, low, high = (row[f"laaggeletterd_16_65_pct{s}"] for s in ("", "_laag", "_hoog"))
+    assert tabel.at[SCHATTING, naam] == f"{dutch(pct, 1)}% ({dutch(low, 1)}% – {dutch(high, 1)}%)"
+
+    # the ranking line: place among the 35 regions, computed here independently
+    regions = gebieden.loc[gebieden["niveau"] == "arbeidsmarktregio", "laaggeletterd_16_65_pct"].astype(float)
+    rang = 1 + int((regions > float(pct)).sum())
+    assert f"{naam}: plaats {rang} van 35 ({dutch(pct, 1)}%)" in markdown_text(at)
+    assert f"Nederland: {dutch(nl['laaggeletterd_16_65_pct'], 1)}%" in markdown_text(at)
+
+
+def test_deep_link_with_bad_code_warns_in_dutch(built_data, gebieden):
+    at = run_page(VERGELIJKEN, vergelijk="AM12,XX99,am13,AM12")
+    assert_ok(at)
+    (warning,) = at.warning
+    assert "XX99" in warning.value and "bestaat niet" in warning.value and "weggelaten" in warning.value
+    assert at.query_params["vergelijk"] == "AM12,AM13"  # bad code and duplicate removed from the link
+    assert at.multiselect(key="_w_vergelijk").value == ["AM12", "AM13"]
+    tabel = vergelijk_tabel(at)
+    assert list(tabel.columns) == ["Gooi en Vechtstreek", "Midden-Utrecht", "Nederland", "Peildatum"]
+    assert tabel.at["Inwoners, aantal", "Midden-Utrecht"] == dutch(gebieden.loc["AM13", "inwoners"])
+
+
+def test_deep_link_with_only_junk_falls_back(built_data):
+    at = run_page(VERGELIJKEN, vergelijk="<script>alert(1)</script>")
+    assert_ok(at)
+    (warning,) = at.warning
+    assert "bestaat niet" in warning.value and "<" not in warning.value
+    assert any("standaardvergelijking" in info.value for info in at.info)
+    assert "vergelijk" not in at.query_params
+    assert len(at.multiselect(key="_w_vergelijk").value) == 3
+
+
+def test_deep_link_with_too_many_codes(built_data):
+    at = run_page(VERGELIJKEN, vergelijk=",".join(REGIO_CODES[:8]))
+    assert_ok(at)
+    (warning,) = at.warning
+    assert "hoogstens 6" in warning.value
+    assert at.query_params["vergelijk"] == ",".join(REGIO_CODES[:6])
+
+
+def test_gemeente_deep_link(built_data, gebieden):
+    at = run_page(VERGELIJKEN, vergelijk="gm0363,GM0599")
+    assert_ok(at)
+    assert not at.warning
+    assert at.radio(key="_w_vergelijk_niveau").value == "gemeente"
+    assert at.query_params["vergelijk"] == "GM0363,GM0599"
+    tabel = vergelijk_tabel(at)
+    assert tabel.at["Inwoners, aantal", "Amsterdam"] == dutch(gebieden.loc["GM0363", "inwoners"])
+    assert tabel.at["Inwoners, aantal", "Rotterdam"] == dutch(gebieden.loc["GM0599", "inwoners"])
+    gemeenten = gebieden.loc[gebieden["niveau"] == "gemeente", "laaggeletterd_16_65_pct"].astype(float)
+    rang = 1 + int((gemeenten > float(gebieden.loc["GM0363", "laaggeletterd_16_65_pct"])).sum())
+    assert f"Amsterdam: plaats {rang} van 342" in markdown_text(at)
+
+
+def test_choices_go_into_the_link(built_data, gebieden):
+    at = run_page(VERGELIJKEN, regio="AM12")
+    at.radio(key="_w_vergelijk_niveau").set_value("gemeente").run()
+    assert_ok(at)
+    codes = at.query_params["vergelijk"].split(",")
+    assert 2 <= len(codes) <= 3 and all(gebieden.loc[c, "arbeidsmarktregio_code"] == "AM12" for c in codes)
+    at.multiselect(key="_w_vergelijk").set_value(["GM0363", "GM0406"]).run()
+    assert_ok(at)
+    assert at.query_params["vergelijk"] == "GM0363,GM0406"
+    at.multiselect(key="_w_vergelijk").set_value([]).run()
+    assert_ok(at)
+    assert at.query_params["vergelijk"] == ""
+    assert any("Kies minstens 2 gemeenten" in info.value for info in at.info)
+    at.selectbox(key="_w_indicator").set_value("werkloosheid_pct").run()
+    assert_ok(at)
+    assert at.query_params["indicator"] == "werkloosheid_pct"
+    ranking = [df.value for df in at.dataframe if "Rang" in df.value.columns][0]
+    assert len(ranking) == 342 and ranking["Rang"].iloc[0] == 1
+
+
+def test_downloads_and_sources(built_data):
+    at = run_page(VERGELIJKEN, regio="AM18")
+    assert_ok(at)
+    # Files are made on click (deferred): each button has a deferred file and a CSV/Excel label.
+    labels = [button.proto.label for button in at.download_button]
+    assert len(labels) == 4 and all(button.proto.deferred_file_id for button in at.download_button)
+    assert labels.count("CSV downloaden") == 2 and labels.count("Excel downloaden") == 2
+    captions = "\n".join(caption.value for caption in at.caption)
+    assert "Bron: CBS" in captions and "Schatting, geen telling" in captions
+
+
+# --- Bronnen & methode --------------------------------------------------------------------
+
+
+def test_bronnen_page(built_data):
+    from llo_dash.sources import SOURCES
+
+    at = run_page(BRONNEN)
+    assert_ok(at)
+    frames = [df.value for df in at.dataframe]
+
+    parameters = pd.read_csv(PROJECT_ROOT / "reference" / "geletterdheid_parameters.csv", dtype=str)
+    (shown,) = [f for f in frames if {"Parameter", "Waarde", "Bron-URL"} <= set(f.columns)]
+    assert shown["Parameter"].tolist() == parameters["parameter"].tolist()
+
+    (bron_tabel,) = [f for f in frames if {"Titel", "Licentie", "URL", "SHA-256"} <= set(f.columns)]
+    assert {s.title for s in SOURCES} <= set(bron_tabel["Titel"])
+
+    manifest = json.loads((built_data / "manifest.json").read_text(encoding="utf-8"))
+    moment = datetime.fromisoformat(manifest["gebouwd_op"]).astimezone(ZoneInfo("Europe/Amsterdam"))
+    expected = f"{moment.day} {MAANDEN[moment.month - 1]} {moment.year}, {moment:%H:%M} uur"
+    assert f"Gegevens gebouwd op **{expected}**" in markdown_text(at)
+    assert "CC BY 4.0" in markdown_text(at) and "Bron: CBS" in markdown_text(at)
+    assert len(at.download_button) >= 20

@@ -1,0 +1,253 @@
+"""Bronnen & methode (pure functions): sources merged with the manifest, the manifest tables, the
+indicator list, the reference tables and the estimate's tables. Small manifests first, then the build."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from llo_dash import bronnen, indicators, sources
+from llo_dash.estimate.method import scenario_labels
+from llo_dash.reference import REFERENCE_DIR
+
+KLEIN_MANIFEST = {
+    "gebouwd_op": "2026-01-15T09:05:00+00:00",
+    "code_versie": {"pakket": "0.1.0", "git": "abc123"},
+    "mirror": "/mirror",
+    "duur_seconden": 6.25,
+    "bronnen": [
+        {"id": "gebieden_2025", "path": "/mirror/a.csv", "origin": "mirror", "sha256": "aa" * 32, "bytes": 1234},
+        {"id": "grenzen_wijk_2024", "path": "/cache/w.geojson", "origin": "download", "sha256": "bb" * 32, "bytes": 99},
+        {"id": "banen", "path": "https://opendata.cbs.nl/ODataFeed/odata/83582NED", "origin": "live (CBS OData)",
+         "sha256": "", "bytes": 0},
+        {"id": "oude_bron", "path": "/mirror/oud.csv", "origin": "mirror", "sha256": "cc" * 32, "bytes": 5,
+         "titel": "Een oude bron", "url": "https://example.org"},
+    ],
+    "bestanden": [
+        {"bestand": "cbs/gebieden.parquet", "rijen": 10, "kolommen": 4, "bytes": 100, "sha256": "dd" * 32},
+        {"bestand": "geo/gemeente.geojson", "rijen": 3, "bytes": 50, "sha256": "ee" * 32},
+    ],
+    "ontbrekend": {
+        "laag_opgeleid_pct": {"gemeente": {"ontbrekend": 1, "totaal": 342, "reden": "CBS onderdrukt."}},
+        "ww_personen": {"gemeente": {"ontbrekend": 242, "totaal": 342, "reden": "Niet in de mirror."},
+                        "wijk": {"ontbrekend": 3000, "totaal": 3393, "reden": "Alleen 48 gemeenten."}},
+    },
+    "controles": ["342 gemeenten", "geen code verloren"],
+}
+
+
+# --- sources ---------------------------------------------------------------------------
+
+
+def test_every_registry_source_is_in_the_table():
+    tabel = bronnen.bronnen_tabel(KLEIN_MANIFEST)
+    rows = tabel.set_index("Id")
+    for source in sources.SOURCES:
+        assert source.id in rows.index
+        row = rows.loc[source.id]
+        assert (row["Titel"], row["Uitgever"], row["Periode"], row["Licentie"], row["URL"], row["Bestand in mirror"],
+                row["Kanttekening"]) == (source.title, source.publisher, source.period, source.licence, source.url,
+                                         source.mirror_path, source.caveat)
+
+
+def test_sources_are_merged_with_the_manifest():
+    rows = bronnen.bronnen_tabel(KLEIN_MANIFEST).set_index("Id")
+    assert rows.at["gebieden_2025", "Herkomst"] == "mirror (lokale kopie)"
+    assert rows.at["gebieden_2025", "SHA-256"] == "aa" * 32 and rows.at["gebieden_2025", "Bytes"] == 1234
+    assert rows.at["grenzen_wijk_2024", "Herkomst"] == "gedownload van de openbare URL"
+    assert rows.at["banen", "Herkomst"] == "live (CBS OData)"
+    assert rows.at["onderwijsniveau", "Herkomst"] == bronnen.NIET_GEBRUIKT
+    assert pd.isna(rows.at["onderwijsniveau", "Bytes"])
+    # a source the manifest names but the registry no longer has is still listed, at the end
+    assert rows.index[-1] == "oude_bron" and rows.at["oude_bron", "Titel"] == "Een oude bron"
+    assert len(rows) == len(sources.SOURCES) + 1
+
+
+def test_sources_without_manifest():
+    tabel = bronnen.bronnen_tabel({})
+    assert len(tabel) == len(sources.SOURCES)
+    assert (tabel["Herkomst"] == bronnen.NIET_GEBRUIKT).all()
+
+
+# --- manifest ----------------------------------------------------------------------------
+
+
+def test_build_time_in_dutch_time():
+    assert bronnen.tijdstip("2026-01-15T09:05:00+00:00") == "15 januari 2026, 10:05 uur"  # winter: UTC+1
+    assert bronnen.tijdstip("2026-07-01T22:30:00+00:00") == "2 juli 2026, 00:30 uur"  # summer: UTC+2
+    assert bronnen.tijdstip(None) == "geen gegevens"
+    assert bronnen.tijdstip("gisteren") == "gisteren"
+
+
+def test_build_summary():
+    rows = dict(bronnen.bouw_samenvatting(KLEIN_MANIFEST).values.tolist())
+    assert rows["Gebouwd op"] == "15 januari 2026, 10:05 uur"
+    assert rows["Codeversie"] == "pakket: 0.1.0 · git: abc123"
+    assert rows["Duur van de bouw"] == "6,3 seconden"
+    assert rows["Gebruikte bronbestanden"] == "4" and rows["Geslaagde controles"] == "2"
+
+
+def test_files_table_equals_manifest():
+    tabel = bronnen.bestanden_tabel(KLEIN_MANIFEST)
+    assert tabel["Bestand"].tolist() == ["cbs/gebieden.parquet", "geo/gemeente.geojson"]
+    assert tabel["Inhoud"].iloc[0].startswith("Eén rij per gebied") and "gemeente" in tabel["Inhoud"].iloc[1]
+    assert tabel["Rijen"].tolist() == [10, 3] and tabel["Bytes"].tolist() == [100, 50]
+    assert tabel["Kolommen"].iloc[0] == 4 and pd.isna(tabel["Kolommen"].iloc[1])
+    assert bronnen.bestanden_tabel({}).empty
+
+
+def test_missing_values_table():
+    tabel = bronnen.ontbrekend_tabel(KLEIN_MANIFEST)
+    assert len(tabel) == 3
+    row = tabel[(tabel["Kolom"] == "ww_personen") & (tabel["Niveau"] == "wijk")].iloc[0]
+    assert (row["Ontbrekend"], row["Totaal"], row["Reden"]) == (3000, 3393, "Alleen 48 gemeenten.")
+    assert row["Percentage ontbrekend"] == pytest.approx(100 * 3000 / 3393)
+    assert row["Indicator"] == "Personen met WW"
+    assert tabel.loc[tabel["Kolom"] == "laag_opgeleid_pct", "Indicator"].iloc[0] == "Laag opgeleid (15–75 jaar) (%)"
+
+
+def test_checks_table():
+    assert bronnen.controles_tabel(KLEIN_MANIFEST).values.tolist() == [
+        ["342 gemeenten", "geslaagd"], ["geen code verloren", "geslaagd"],
+    ]
+
+
+def test_read_manifest(tmp_path):
+    assert bronnen.lees_manifest(tmp_path) == {}
+    (tmp_path / "manifest.json").write_text(json.dumps(KLEIN_MANIFEST), encoding="utf-8")
+    assert bronnen.lees_manifest(tmp_path) == KLEIN_MANIFEST
+    (tmp_path / "manifest.json").write_text("{kapot", encoding="utf-8")
+    assert bronnen.lees_manifest(tmp_path) == {}
+
+
+# --- indicators ----------------------------------------------------------------------------
+
+
+def test_indicator_list_is_complete():
+    tabel = bronnen.indicatoren_tabel()
+    assert tabel["Kolom"].tolist() == [indicator.kolom for indicator in indicators.INDICATOREN]
+    rows = tabel.set_index("Kolom")
+    for indicator in indicators.INDICATOREN:
+        row = rows.loc[indicator.kolom]
+        assert row["Label"] == indicator.label and row["Eenheid"] == indicator.eenheid
+        assert row["Peildatum"] == indicator.peildatum and row["Thema"] == indicator.thema
+        assert row["Schatting"] == ("ja" if indicator.schatting else "nee")
+        assert row["Rekenregel"] == bronnen.REKENREGELS[indicator.aggregatie]  # every rule has a Dutch sentence
+        assert row["Toelichting"] == indicator.toelichting
+        for source_id in indicator.bronnen:
+            assert sources.get(source_id).title in row["Bronnen"]
+
+
+# --- reference tables ------------------------------------------------------------------------
+
+
+def test_reference_tables_with_their_sources():
+    tabel = bronnen.referentie_overzicht()
+    assert tabel["Tabel"].tolist() == sorted(path.stem for path in REFERENCE_DIR.glob("*.csv"))
+    for row in tabel.itertuples():
+        raw = pd.read_csv(REFERENCE_DIR / f"{row.Tabel}.csv", dtype=str)
+        assert row.Rijen == len(raw) and row.Kolommen == len(raw.columns)
+        assert row._6 >= 1 and row.Bronnen, f"{row.Tabel} noemt geen bron"
+        assert row.Omschrijving
+    known = tabel.set_index("Tabel")
+    assert "http" in known.at["geletterdheid_parameters", "Bronnen"]  # source URLs are listed with the titles
+    assert known.at["geletterdheid_parameters", "Omschrijving"] == bronnen.REFERENTIE_OMSCHRIJVING["geletterdheid_parameters"]
+
+
+def test_short_numbers():
+    assert bronnen.getal_kort(15.9) == "15,9"
+    assert bronnen.getal_kort(4000) == "4.000"
+    assert bronnen.getal_kort(0.15) == "0,15"
+    assert bronnen.getal_kort(0.0187644) == "0,019"
+    assert bronnen.getal_kort(float("nan")) == "geen gegevens"
+
+
+# --- the estimate's tables --------------------------------------------------------------------
+
+
+def test_effects_table_wide_with_dutch_labels():
+    effecten = pd.DataFrame({
+        "scenario": ["centraal", "centraal", "hoog_sterk", "hoog_sterk"],
+        "dimensie": ["opleiding", "opleiding"] * 2,
+        "categorie": ["basisonderwijs", "hoog"] * 2,
+        "odds_ratio": [1.0, 0.02, 1.0, 0.01],
+    })
+    tabel = bronnen.effecten_tabel(effecten, scenario_labels)
+    assert list(tabel.columns) == ["Kenmerk", "Groep", *scenario_labels(["centraal", "hoog_sterk"])]
+    assert tabel.iloc[1].tolist() == ["Opleiding", "Hoog", 0.02, 0.01]
+
+
+def test_scenarios_table_nederland_first_with_range():
+    scenarios = pd.DataFrame({"code": ["AM02", "NL00", "AM01"], "centraal": [14.0, 15.9, 13.0], "hoog_zwak": [13.5, 15.9, 13.4]})
+    namen = pd.DataFrame({"code": ["NL00", "AM01", "AM02"], "naam": ["Nederland", "Noord", "Zuid"]})
+    tabel = bronnen.scenarios_tabel(scenarios, scenario_labels, namen)
+    assert tabel["Code"].tolist() == ["NL00", "AM01", "AM02"] and tabel["Naam"].tolist() == ["Nederland", "Noord", "Zuid"]
+    assert tabel["Laagste scenario"].tolist() == [15.9, 13.0, 13.5]
+    assert tabel["Hoogste scenario"].tolist() == [15.9, 13.4, 14.0]
+    assert "Centrale schatting" in tabel.columns
+
+
+# --- on the built data ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def manifest(built_data) -> dict:
+    return json.loads((built_data / "manifest.json").read_text(encoding="utf-8"))
+
+
+def test_built_manifest_tables(built_data, manifest):
+    bestanden = bronnen.bestanden_tabel(manifest)
+    assert bestanden["Bestand"].tolist() == [entry["bestand"] for entry in manifest["bestanden"]]
+    assert bestanden["Rijen"].tolist() == [entry["rijen"] for entry in manifest["bestanden"]]
+    assert bestanden["SHA-256"].tolist() == [entry["sha256"] for entry in manifest["bestanden"]]
+    ontbrekend = bronnen.ontbrekend_tabel(manifest)
+    assert len(ontbrekend) == sum(len(levels) for levels in manifest["ontbrekend"].values())
+    assert int(ontbrekend["Ontbrekend"].sum()) == sum(
+        info["ontbrekend"] for levels in manifest["ontbrekend"].values() for info in levels.values()
+    )
+    assert bronnen.controles_tabel(manifest)["Controle"].tolist() == manifest["controles"]
+    rows = bronnen.bronnen_tabel(manifest).set_index("Id")
+    for entry in manifest["bronnen"]:
+        assert rows.at[entry["id"], "SHA-256"] == entry["sha256"] and rows.at[entry["id"], "Bytes"] == entry["bytes"]
+
+
+def test_built_region_differences(built_data):
+    verschillen = pd.read_parquet(built_data / "cbs" / "regio_verschillen.parquet")
+    gebieden = pd.read_parquet(built_data / "cbs" / "gebieden.parquet", columns=["code", "naam"])
+    tabel = bronnen.regio_verschillen_tabel(verschillen, gebieden)
+    assert len(tabel) == len(verschillen)
+    assert (tabel["Naam"] != tabel["Code"]).all()  # every code has its name
+    assert set(tabel["Getoond in het dashboard"]) <= {"cijfer van CBS", "som van de gemeenten"}
+    known = tabel["Som gemeenten"].notna()
+    assert (tabel.loc[known, "Cijfer CBS"] - tabel.loc[known, "Som gemeenten"]).round(6).tolist() == (
+        tabel.loc[known, "Verschil"].round(6).tolist()
+    )
+
+
+def test_built_estimate_tables(built_data):
+    effecten = pd.read_parquet(built_data / "geletterdheid" / "effecten.parquet")
+    tabel = bronnen.effecten_tabel(effecten, scenario_labels)
+    assert len(tabel) == effecten.groupby(["dimensie", "categorie"]).ngroups
+    assert tabel.columns[2] == "Centrale schatting"
+    scenarios = pd.read_parquet(built_data / "geletterdheid" / "scenarios.parquet")
+    assert bronnen.scenarios_tabel(scenarios, scenario_labels)["Code"].iloc[0] == "NL00"
+    controle = bronnen.controle_tabel(pd.read_parquet(built_data / "geletterdheid" / "controle.parquet"))
+    assert controle.columns[0] == "Groep" and "Gepubliceerd 2012 (%)" in controle.columns
+
+
+def test_screen_texts_per_unit():
+    verschillen = pd.DataFrame({
+        "niveau": ["arbeidsmarktregio", "nederland"], "code": ["AM01", "NL00"],
+        "kolom": ["inwoners_15_75", "laag_opgeleid_pct"], "cbs_waarde": [581800.0, 26.2],
+        "aggregaat_gemeenten": [581900.0, 26.1543], "verschil": [-100.0, 0.0457], "verschil_pct": [-0.017188, 0.1747],
+        "gebruikt": ["cbs_waarde", "cbs_waarde"],
+    })
+    tabel = bronnen.regio_verschillen_tabel(verschillen)
+    shown = bronnen.regio_verschillen_scherm(tabel)
+    assert shown.iloc[0][["Cijfer CBS", "Som gemeenten", "Verschil", "Verschil (%)"]].tolist() == ["581.800", "581.900", "-100", "-0,02%"]
+    assert shown.iloc[1][["Cijfer CBS", "Som gemeenten", "Verschil"]].tolist() == ["26,2%", "26,2%", "0,0 procentpunt"]
+    assert tabel["Getoond in het dashboard"].tolist() == ["cijfer van CBS"] * 2
+    files = bronnen.bestanden_scherm(bronnen.bestanden_tabel(KLEIN_MANIFEST))
+    assert files["Kolommen"].tolist() == ["4", "–"] and files["Bytes"].tolist() == ["100", "50"]

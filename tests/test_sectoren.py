@@ -1,0 +1,313 @@
+"""Sectoren & beroepen, pure functions on a small hand-made fixture (numbers chosen to check by hand)."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from llo_dash import sectoren
+from llo_dash.build.beroepen import clean_werkzamen, combine
+from llo_dash.indicators import SECTOREN
+from llo_dash.sectoren import LANDELIJK, REGIONAAL, SpanningBron
+from llo_dash.spanning import typering_tabel
+from llo_dash.upload import validate_tension_upload
+
+# --- fixture: 4 BRC groups, the two lists, national tension ------------------------------
+
+WERKZAMEN = [  # brc_code, niveau, naam, klasse, werkzaam ×1000
+    ("T", "totaal", "Totaal", "", ""),
+    ("07", "beroepsklasse", "Technische beroepen", "07", "150"),
+    ("077", "beroepssegment", "Productiemachinebedieners", "07", "100"),
+    ("0771", "beroepsgroep", "Productiemachinebedieners", "07", "100"),
+    ("078", "beroepssegment", "Hulpkrachten bouw en industrie", "07", "50"),
+    ("0781", "beroepsgroep", "Hulpkrachten bouw en industrie", "07", "50"),
+    ("11", "beroepsklasse", "Dienstverlenende beroepen", "11", "280"),
+    ("112", "beroepssegment", "Schoonmakers en keukenhulpen", "11", "280"),
+    ("1121", "beroepsgroep", "Schoonmakers", "11", "200"),
+    ("1122", "beroepsgroep", "Keukenhulpen", "11", "80"),
+]
+LIJSTEN = [  # lijst, rang, code, naam, % laaggeletterd, % laaggecijferd
+    ("laaggeletterdheid", 1, "1121", "Schoonmakers", 40.0, 44.0),
+    ("laaggeletterdheid", 2, "0771", "Productiemachinebedieners", 37.0, None),
+    ("laaggeletterdheid", 3, "1122", "Keukenhulpen", None, None),
+    ("laaggecijferdheid", 1, "1121", "Schoonmakers", 40.0, 44.0),
+    ("laaggecijferdheid", 2, "0781", "Hulpkrachten bouw en industrie", None, None),
+]
+LANDELIJK_SPANNING = [  # periode, beroepsgroep, code, waarde
+    ("2023K1", "Totaal (alle beroepsgroepen)", None, 4.32),
+    ("2022K1", "Productiemachinebedieners", "0771", 3.0),
+    ("2023K1", "Productiemachinebedieners", "0771", 1.2),
+]
+
+
+@pytest.fixture(scope="module")
+def beroepen() -> pd.DataFrame:
+    raw = pd.DataFrame(
+        [(c, n, naam, k, w, "", "", "", "") for c, n, naam, k, w in WERKZAMEN],
+        columns=["brc_code", "brc_niveau", "brc_naam", "brc_beroepsklasse_code", "werkzame_beroepsbevolking_2023_x1000",
+                 "werknemers_2022_x1000", "uurloon_p25_2022_eur", "uurloon_mediaan_2022_eur", "uurloon_p75_2022_eur"],
+        dtype="string",
+    )
+    lijsten = pd.DataFrame(
+        [{"lijst": l, "rang": float(r), "beroep_handreiking": n, "brc_beroepsgroep_code": c, "brc_beroepsgroep_naam": n,
+          "pct_laaggeletterd": ll, "pct_laaggecijferd": lc, "pct_laaggeletterd_en_of_laaggecijferd": None,
+          "pct_toelichting": "fixture", "bron_lijst": "fixture", "bron_pct_url": None} for l, r, c, n, ll, lc in LIJSTEN]
+    )
+    landelijk = pd.DataFrame(
+        [{"periode": p, "beroepsgroep_uwv": b, "brc_beroepsgroep_code": c, "spanningsindicator": w,
+          "nauwkeurigheid": "exact", "typering": "", "typering_herkomst": "", "toelichting": "", "bron_titel": "fixture",
+          "bron_url": "https://example.org", "bron_datum": ""} for p, b, c, w in LANDELIJK_SPANNING]
+    )
+    return combine(clean_werkzamen(raw), lijsten, landelijk)
+
+
+def _sectors(a, bf, gi, hj, kl, mn, oq, ru):
+    values = dict(zip(SECTOREN, (a, bf, gi, hj, kl, mn, oq, ru)))
+    return {"vestigingen_totaal": None if a is None else sum(values.values()), **values}
+
+
+NA8 = (None,) * 8
+
+
+@pytest.fixture(scope="module")
+def gebieden() -> pd.DataFrame:
+    rows = [
+        # niveau, code, naam, regio, werkzaam, banen, vestigingen, inwoners 15-75, sectors
+        ("nederland", "NL00", "Nederland", None, 1_000_000, 900_000, 250_000, 1_400_000, (100, 100, 200, 100, 100, 200, 100, 100)),
+        ("arbeidsmarktregio", "AM01", "Regio Een", "AM01", 20_000, 18_000, 4_000, 28_000, (30, 20, 40, 20, 20, 30, 20, 20)),
+        ("arbeidsmarktregio", "AM02", "Regio Twee", "AM02", 10_000, 9_000, 3_000, 14_000, NA8),
+        ("gemeente", "GM0001", "Aa", "AM01", 10_000, 9_000, 2_000, 14_000, (20, 10, 20, 10, 10, 10, 10, 10)),
+        ("gemeente", "GM0002", "Bee", "AM01", 10_000, 9_000, 2_000, 14_000, (10, 10, 20, 10, 10, 20, 10, 10)),
+        ("gemeente", "GM0003", "Cee", "AM02", 5_000, 4_500, 1_500, 7_000, (20, 10, 20, 10, 10, 10, 10, 10)),
+        ("gemeente", "GM0004", "Dee", "AM02", 5_000, 4_500, 1_500, 7_000, NA8),
+    ]
+    records = [
+        {"niveau": n, "code": c, "naam": naam, "arbeidsmarktregio_code": r, "werkzame_beroepsbevolking": w,
+         "banen_werknemers": b, "bedrijfsvestigingen": v, "inwoners_15_75": i, **_sectors(*s)}
+        for n, c, naam, r, w, b, v, i, s in rows
+    ]
+    frame = pd.DataFrame(records)
+    for column in frame.columns[4:]:
+        frame[column] = frame[column].astype("Int64")
+    return frame
+
+
+def upload_csv(*lines: str) -> bytes:
+    return ("\ufeffarbeidsmarktregio_code;beroepsgroep_code;beroepsgroep;periode;spanningsindicator\r\n"
+            + "\r\n".join(lines)).encode("utf-8")
+
+
+@pytest.fixture(scope="module")
+def regionale_upload(beroepen):
+    result = validate_tension_upload(
+        "spanning_regio.csv",
+        upload_csv("AM01;1121;Schoonmakers;2024K3;2,35", "AM01;0771;;2024K3;0,5", "AM01;0771;;2024K2;4,5",
+                   "AM02;1121;;2024K3;0,2"),
+        regio_codes={"AM01", "AM02"}, brc=sectoren.brc_groepen(beroepen),
+    )
+    assert result.ok, result.errors
+    return result
+
+
+# --- location quotient ---------------------------------------------------------------------
+
+
+def test_locatiequotient_maths():
+    assert sectoren.locatiequotient(10, 100, 20, 400) == pytest.approx(2.0)
+    assert sectoren.locatiequotient(5, 100, 20, 400) == pytest.approx(1.0)
+    for args in ((None, 100, 20, 400), (10, 0, 20, 400), (10, 100, 0, 400), (10, 100, pd.NA, 400)):
+        assert math.isnan(sectoren.locatiequotient(*args))
+
+
+def test_complete_region_gets_a_region_figure(gebieden):
+    structuur = sectoren.sectorstructuur(gebieden, "AM01")
+    assert structuur.volledig
+    lq = structuur.regio_tabel.set_index("sector_kolom")["locatiequotient"]
+    # AM01: landbouw 30 of 200 = 15% against 100 of 1000 = 10% in Nederland -> 1,5
+    assert lq["vestigingen_a_landbouw"] == pytest.approx(1.5)
+    assert lq["vestigingen_mn_zakelijke_dienstverlening"] == pytest.approx((30 / 200) / (200 / 1000))
+    assert structuur.dekking == "2 van de 2 gemeenten"
+
+
+def test_incomplete_region_only_per_gemeente(gebieden):
+    structuur = sectoren.sectorstructuur(gebieden, "AM02")
+    assert not structuur.volledig
+    assert structuur.regio_tabel.empty  # never a partial sum shown as the region
+    assert structuur.dekking == "1 van de 2 gemeenten"
+    assert set(structuur.gemeenten["gemeente"]) == {"Cee"}
+    cee = structuur.gemeenten.set_index("sector_kolom")
+    assert cee.at["vestigingen_a_landbouw", "locatiequotient"] == pytest.approx((20 / 100) / (100 / 1000))
+    assert cee.at["vestigingen_mn_zakelijke_dienstverlening", "locatiequotient"] == pytest.approx(0.5)
+    assert cee.at["vestigingen_a_landbouw", "aandeel_pct"] == pytest.approx(20.0)
+    wide = sectoren.lq_breed(structuur.gemeenten)
+    assert list(wide["Gemeente"]) == ["Cee"] and wide.iloc[0]["A Landbouw, bosbouw en visserij"] == pytest.approx(2.0)
+
+
+def test_totals_region_against_nederland(gebieden):
+    tot = sectoren.totalen(gebieden, "AM02").set_index("kolom")
+    assert tot.at["banen_werknemers", "Aandeel van Nederland (%)"] == pytest.approx(1.0)
+    assert tot.at["bedrijfsvestigingen", "Regio"] == 3_000 and tot.at["bedrijfsvestigingen", "Nederland"] == 250_000
+
+
+# --- tension: national, replaced by the region's own after an upload ------------------------
+
+
+def test_national_tension_is_the_latest_published(beroepen):
+    shown = sectoren.spanning_per_beroep(beroepen)
+    assert shown.at["0771", "spanningsindicator"] == 1.2 and shown.at["0771", "spanning_periode"] == "2023K1"
+    assert shown.at["0771", "spanning_typering"] == "gemiddeld" and shown.at["0771", "spanning_herkomst"] == LANDELIJK
+    assert math.isnan(shown.at["1121", "spanningsindicator"]) and shown.at["1121", "spanning_herkomst"] is None
+
+
+def test_upload_replaces_national_values_for_the_region_only(beroepen, regionale_upload):
+    data = regionale_upload.data
+    shown = sectoren.spanning_per_beroep(beroepen, data, "AM01")
+    assert shown.at["1121", "spanningsindicator"] == 2.35 and shown.at["1121", "spanning_typering"] == "krap"
+    assert shown.at["1121", "spanning_herkomst"] == REGIONAAL and shown.at["1121", "spanning_periode"] == "2024K3"
+    assert shown.at["0771", "spanningsindicator"] == 0.5  # latest uploaded period, not the national 1,2
+    assert shown.at["0771", "spanning_typering"] == "ruim"
+    assert math.isnan(shown.at["1122", "spanningsindicator"])  # neither uploaded nor published
+    # an earlier period can be chosen
+    earlier = sectoren.spanning_per_beroep(beroepen, data, "AM01", "2024K2")
+    assert earlier.at["0771", "spanningsindicator"] == 4.5 and earlier.at["0771", "spanning_typering"] == "zeer krap"
+    assert math.isnan(earlier.at["1121", "spanningsindicator"])  # not in 2024K2
+    # another region's rows are never used
+    other = sectoren.spanning_per_beroep(beroepen, data, "AM02")
+    assert other.at["1121", "spanningsindicator"] == 0.2
+    assert other.at["0771", "spanningsindicator"] == 1.2 and other.at["0771", "spanning_herkomst"] == LANDELIJK
+    assert sectoren.upload_periodes(data, "AM01") == ["2024K2", "2024K3"]
+    assert sectoren.upload_periodes(data, None) == [] and sectoren.upload_periodes(None, "AM01") == []
+
+
+def test_bad_upload_yields_no_data(beroepen):
+    result = validate_tension_upload("fout.csv", upload_csv("AM01;1121;;2024K3;veel"), regio_codes={"AM01"},
+                                     brc=sectoren.brc_groepen(beroepen))
+    assert result.data is None and any("geen getal" in error for error in result.errors)
+
+
+# --- occupations table -----------------------------------------------------------------------
+
+
+def test_overview_numbers(beroepen, gebieden):
+    ov = sectoren.beroepen_overzicht(beroepen, gebieden, "AM01", sectoren.spanning_per_beroep(beroepen)).set_index("brc_code")
+    assert list(ov.index) == ["1121", "0771", "1122", "0781"]  # literacy list by rank, then numeracy-only
+    assert ov.at["1121", "laaggeletterd_nl"] == 80_000 and ov.at["1121", "laaggecijferd_nl"] == 88_000
+    assert sectoren.regio_aandeel(gebieden, "AM01") == pytest.approx(0.02)
+    assert ov.at["1121", "werkzaam_regio"] == 4_000 and ov.at["1121", "laaggeletterd_regio"] == 1_600
+    assert ov.at["0771", "laaggeletterd_regio"] == 740  # 100.000 × 2% × 37%, rounded to 10
+    assert math.isnan(ov.at["1122", "laaggeletterd_nl"])  # no % published: no estimate
+    assert ov.at["1121", "pct_matrix"] == 40 and ov.at["1121", "pct_matrix_maat"] == "laaggeletterd"
+    nl = sectoren.beroepen_overzicht(beroepen, gebieden, None, sectoren.spanning_per_beroep(beroepen))
+    assert nl["werkzaam_regio"].isna().all()
+    alle = sectoren.beroepen_overzicht(beroepen, gebieden, None, sectoren.spanning_per_beroep(beroepen), alle=True)
+    assert len(alle) == 4  # every group of the fixture
+
+
+def test_schatting_afronden():
+    assert sectoren.schatting_afronden(3345) == 3300 and sectoren.schatting_afronden(3350) == 3400
+    assert sectoren.schatting_afronden(744) == 740 and sectoren.schatting_afronden(745) == 750
+    assert math.isnan(sectoren.schatting_afronden(float("nan")))
+
+
+def test_screen_table_says_niet_gepubliceerd(beroepen, gebieden):
+    ov = sectoren.beroepen_overzicht(beroepen, gebieden, "AM01", sectoren.spanning_per_beroep(beroepen))
+    download, scherm = sectoren.beroepen_weergave(ov, regionaal=True)
+    rij = scherm.set_index("BRC-code").loc["1122"]
+    assert rij["% laaggeletterd"] == "niet gepubliceerd" and rij["Spanningsindicator"] == "onbekend"
+    assert scherm.set_index("BRC-code").at["1121", "Werkzaam in Nederland (2023)"] == "200.000"
+    assert download.set_index("BRC-code").at["1121", "Werkzaam in Nederland (2023)"] == 200_000  # real numbers
+    _, scherm_nl = sectoren.beroepen_weergave(ov, regionaal=False)
+    assert not any("regio" in column for column in scherm_nl.columns)
+
+
+# --- the answers in plain Dutch ------------------------------------------------------------------
+
+
+def test_answer_on_sectors_has_the_right_numbers(beroepen, gebieden):
+    ov = sectoren.beroepen_overzicht(beroepen, gebieden, "AM02", sectoren.spanning_per_beroep(beroepen))
+    text = sectoren.antwoord_sectoren(ov, gebieden, "AM02", sectoren.sectorstructuur(gebieden, "AM02"))
+    assert "noemt 4 beroepen" in text
+    assert "Schoonmakers (40% laaggeletterd, 44% laaggecijferd)" in text
+    assert "Productiemachinebedieners (37% laaggeletterd)" in text
+    assert "In Nederland werken 430.000 mensen in deze 4 beroepen" in text
+    assert "naar schatting 117.000 werkenden laaggeletterd" in text  # 80.000 + 37.000
+    # AM02 = 1% of the werkzame beroepsbevolking: 4.300 in these occupations, 800 + 370 low-literate
+    assert "In Regio Twee werken naar grove schatting 4.300 mensen" in text and "ongeveer 1.170 laaggeletterd" in text
+    assert "1,0%" in text
+    assert "alleen bekend voor 1 van de 2 gemeenten" in text and "geen regiocijfer" in text
+    complete = sectoren.antwoord_sectoren(ov, gebieden, "AM01", sectoren.sectorstructuur(gebieden, "AM01"))
+    assert "locatiequotiënt 1,50" in complete
+    nl = sectoren.antwoord_sectoren(ov, gebieden, None, sectoren.sectorstructuur(gebieden, None))
+    assert "Kies links een arbeidsmarktregio" in nl and "grove schatting" not in nl
+
+
+def test_answer_on_shortages_national(beroepen, gebieden):
+    ov = sectoren.beroepen_overzicht(beroepen, gebieden, "AM01", sectoren.spanning_per_beroep(beroepen))
+    text = sectoren.antwoord_tekorten(ov, gebieden, "AM01", SpanningBron(), ("2023K1", 4.32, "zeer krap"))
+    assert "landelijke UWV-spanningsindicator" in text and "bekend voor 1 van de 4 beroepen" in text
+    assert "Geen van deze beroepen is krap" in text
+    assert "Productiemachinebedieners (1,20; gemiddeld; landelijk 2023K1)" in text
+    assert "Geen spanningsindicator bekend voor Schoonmakers, Keukenhulpen en Hulpkrachten bouw en industrie" in text
+    assert "upload de UWV-cijfers" in text
+    assert "in 2023K1 zeer krap (4,32)" in text
+
+
+def test_answer_on_shortages_with_upload(beroepen, gebieden, regionale_upload):
+    shown = sectoren.spanning_per_beroep(beroepen, regionale_upload.data, "AM01", "2024K3")
+    ov = sectoren.beroepen_overzicht(beroepen, gebieden, "AM01", shown)
+    bron = SpanningBron("spanning_regio.csv", "2024K3", True)
+    text = sectoren.antwoord_tekorten(ov, gebieden, "AM01", bron)
+    assert "van Regio Een uit de upload `spanning_regio.csv` (periode 2024K3) voor 2 van de 4 beroepen" in text
+    assert "Krap of zeer krap: Schoonmakers (2,35; krap; regio 2024K3)" in text
+    assert "kansrijk om met werkgevers scholing te organiseren: Schoonmakers (40% laaggeletterd)" in text
+    assert "Niet krap: Productiemachinebedieners (0,50; ruim; regio 2024K3)" in text
+    lines = sectoren.bronregels(bron, regio="AM01", regionaal_schatting=True)
+    assert any("'spanning_regio.csv'" in line and "2024K3" in line for line in lines)
+    assert any("grove schatting" in line for line in lines)
+
+
+def test_file_name_cannot_inject_markdown():
+    assert sectoren.code_span("a`b*c*.csv") == "`a'b*c*.csv`"
+
+
+# --- occupations without data are listed, figures ------------------------------------------------
+
+
+def test_occupations_without_data_are_listed(beroepen, gebieden):
+    ov = sectoren.beroepen_overzicht(beroepen, gebieden, None, sectoren.spanning_per_beroep(beroepen))
+    missing = sectoren.zonder_gegevens(ov)
+    assert missing["geen gepubliceerd percentage en geen spanningsindicator"] == ["Keukenhulpen", "Hulpkrachten bouw en industrie"]
+    assert missing["geen spanningsindicator"] == ["Schoonmakers"]
+    assert missing["geen gepubliceerd percentage"] == []
+    table = sectoren.matrix_tabel(ov).set_index("Beroep")
+    assert table.at["Productiemachinebedieners", "In de matrix"] == "ja"
+    assert table.at["Keukenhulpen", "In de matrix"] == "nee" and table.at["Keukenhulpen", "Maat"] == "niet gepubliceerd"
+
+
+def test_matrix_figure(beroepen, gebieden, regionale_upload):
+    shown = sectoren.spanning_per_beroep(beroepen, regionale_upload.data, "AM01")
+    ov = sectoren.beroepen_overzicht(beroepen, gebieden, "AM01", shown)
+    fig = sectoren.figuur_matrix(ov, typering_tabel(), titel="Kansrijke beroepen", bron="Bron: test")
+    (points,) = [trace for trace in fig.data if trace.type == "scatter"]
+    assert list(points.x) == [40.0, 37.0] and list(points.y) == [2.35, 0.5]
+    assert fig.layout.yaxis.type == "log"
+    assert len(fig.layout.shapes) == 5  # the five UWV bands
+    texts = " ".join(annotation.text for annotation in fig.layout.annotations)
+    for label in ("zeer ruim", "ruim", "gemiddeld", "krap", "zeer krap", "Schoonmakers"):
+        assert label in texts
+    assert fig.layout.title.subtitle.text == "Bron: test"  # in the figure itself, so a PNG names its source
+    assert fig.layout.separators == ",."
+    assert all(annotation.font.size is None or annotation.font.size >= 13 for annotation in fig.layout.annotations)
+
+
+def test_occupation_and_sector_figures(beroepen, gebieden):
+    ov = sectoren.beroepen_overzicht(beroepen, gebieden, "AM02", sectoren.spanning_per_beroep(beroepen))
+    fig = sectoren.figuur_beroepen(ov, regio_naam="Regio Twee", bron="Bron: test")
+    assert list(fig.data[0].x) == [500.0, 800.0, 1000.0, 2000.0]  # regional rough estimate, smallest at the bottom
+    assert "spanning 1,20 gemiddeld (landelijk 2023K1)" in " ".join(fig.data[0].text)
+    heat = sectoren.figuur_lq(sectoren.sectorstructuur(gebieden, "AM02").gemeenten, titel="LQ")
+    assert list(heat.data[0].y) == ["Cee"] and heat.data[0].text[0][0] == "2,00"
+    bars = sectoren.figuur_sectoren(sectoren.sectorstructuur(gebieden, "AM01").regio_tabel, gebied_naam="Regio Een", titel="x")
+    assert len(bars.data) == 2

@@ -1,0 +1,260 @@
+"""Vergelijken (pure functions): the `?vergelijk=` link, the default comparison, the side-by-side table,
+the ranking with ties, and the ranking chart. Small hand-made frames first, then the built data."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from llo_dash import vergelijken as vg
+from llo_dash.figures import BALK_MARKEER_KLEUR
+
+NL = "NL00"
+
+
+def _row(niveau, code, naam, regio, inwoners, **values):
+    return {"niveau": niveau, "code": code, "naam": naam, "arbeidsmarktregio_code": regio,
+            "arbeidsmarktregio_naam": {"AM01": "Noord", "AM02": "Zuid"}.get(regio), "inwoners": inwoners, **values}
+
+
+@pytest.fixture()
+def klein() -> pd.DataFrame:
+    """Nederland, 4 regions (two with the same value) and 4 gemeenten (one without a value)."""
+    rows = [
+        _row("nederland", NL, "Nederland", None, 1000, laag_opgeleid_pct=25.0, laaggeletterd_16_65_pct=15.9,
+             laaggeletterd_16_65_pct_laag=14.8, laaggeletterd_16_65_pct_hoog=17.0),
+        _row("arbeidsmarktregio", "AM01", "Noord", "AM01", 400, laag_opgeleid_pct=30.0, laaggeletterd_16_65_pct=18.0,
+             laaggeletterd_16_65_pct_laag=17.0, laaggeletterd_16_65_pct_hoog=19.0),
+        _row("arbeidsmarktregio", "AM02", "Zuid", "AM02", 300, laag_opgeleid_pct=20.0, laaggeletterd_16_65_pct=14.0,
+             laaggeletterd_16_65_pct_laag=13.0, laaggeletterd_16_65_pct_hoog=15.0),
+        _row("arbeidsmarktregio", "AM03", "Oost", "AM03", 200, laag_opgeleid_pct=30.0, laaggeletterd_16_65_pct=16.0,
+             laaggeletterd_16_65_pct_laag=15.0, laaggeletterd_16_65_pct_hoog=17.0),
+        _row("arbeidsmarktregio", "AM05", "West", "AM05", 100, laag_opgeleid_pct=10.0, laaggeletterd_16_65_pct=None,
+             laaggeletterd_16_65_pct_laag=None, laaggeletterd_16_65_pct_hoog=None),
+        _row("gemeente", "GM0001", "Aadorp", "AM01", 250, laag_opgeleid_pct=31.0),
+        _row("gemeente", "GM0002", "Beekdal", "AM01", 150, laag_opgeleid_pct=None),
+        _row("gemeente", "GM0003", "Zuidstad", "AM02", 200, laag_opgeleid_pct=22.0),
+        _row("gemeente", "GM0004", "Dorp", "AM02", 100, laag_opgeleid_pct=18.0),
+    ]
+    frame = pd.DataFrame(rows)
+    for column in frame.columns[6:]:
+        frame[column] = pd.to_numeric(frame[column]).astype("Float64")
+    frame["inwoners"] = frame["inwoners"].astype("Int64")
+    return frame
+
+
+# --- the link --------------------------------------------------------------------
+
+
+def test_no_link_is_none(klein):
+    assert vg.lees_vergelijk(None, klein) is None
+
+
+def test_link_is_normalised(klein):
+    result = vg.lees_vergelijk(" am01 ,AM02;am03  AM02,am01", klein)
+    assert result == vg.Vergelijking("arbeidsmarktregio", ("AM01", "AM02", "AM03"), ())  # duplicates kept once
+
+
+def test_bad_codes_are_dropped_with_a_dutch_message(klein):
+    result = vg.lees_vergelijk("AM01,XX99,AM04,<b>x</b>,AM02", klein)
+    assert result.codes == ("AM01", "AM02")
+    (melding,) = result.meldingen
+    assert "XX99" in melding and "AM04" in melding and "bestaan niet" in melding and "weggelaten" in melding
+    assert "<" not in melding and ">" not in melding  # link content never becomes markup
+
+
+def test_single_bad_code_is_singular(klein):
+    (melding,) = vg.lees_vergelijk("AM01,GM9999", klein).meldingen
+    assert melding.startswith("Code **GM9999**") and "bestaat niet" in melding and "is weggelaten" in melding
+
+
+def test_nederland_is_dropped_silently(klein):
+    assert vg.lees_vergelijk("NL00,AM01,nl00", klein) == vg.Vergelijking("arbeidsmarktregio", ("AM01",), ())
+
+
+def test_more_than_six_keeps_the_first_six(klein):
+    gemeenten = pd.concat(
+        [klein, pd.DataFrame([_row("gemeente", f"GM01{i:02d}", f"Extra {i}", "AM02", 10 + i) for i in range(6)])],
+        ignore_index=True,
+    )
+    link = ",".join(["GM0001", "GM0002", "GM0003", "GM0004", *(f"GM01{i:02d}" for i in range(6))])
+    result = vg.lees_vergelijk(link, gemeenten)
+    assert result.niveau == "gemeente"
+    assert result.codes == ("GM0001", "GM0002", "GM0003", "GM0004", "GM0100", "GM0101")
+    (melding,) = result.meldingen
+    assert "hoogstens 6" in melding and "GM0102" in melding and "GM0105" in melding
+
+
+def test_mixed_levels_follow_the_first_code(klein):
+    result = vg.lees_vergelijk("GM0003,AM01,GM0001", klein)
+    assert result.niveau == "gemeente" and result.codes == ("GM0003", "GM0001")
+    (melding,) = result.meldingen
+    assert "AM01" in melding and "niet door elkaar" in melding
+
+
+def test_empty_link_is_an_empty_choice(klein):
+    assert vg.lees_vergelijk("", klein) == vg.Vergelijking("arbeidsmarktregio", (), ())
+    # only unknown gemeente-shaped codes: still the gemeente level
+    assert vg.lees_vergelijk("GM9998", klein).niveau == "gemeente"
+
+
+def test_link_value_round_trip(klein):
+    codes = ["AM03", "AM01"]
+    assert vg.lees_vergelijk(vg.link_waarde(codes), klein).codes == tuple(codes)
+
+
+# --- the default -------------------------------------------------------------------
+
+
+def test_default_regions_closest_in_size(klein):
+    # AM02 has 300 inhabitants: AM01 (400) and AM03 (200) are equally close; ties go by name (Noord before Oost).
+    assert vg.standaard_codes(klein, "arbeidsmarktregio", "AM02") == ["AM02", "AM01", "AM03"]
+    assert vg.standaard_codes(klein, "arbeidsmarktregio", "AM05") == ["AM05", "AM03", "AM02"]
+
+
+def test_default_without_choice_is_the_largest(klein):
+    assert vg.standaard_codes(klein, "arbeidsmarktregio") == ["AM01", "AM02", "AM03"]
+    assert vg.standaard_codes(klein, "gemeente") == ["GM0001", "GM0003", "GM0002"]
+    assert vg.standaard_codes(klein, "gemeente", regio="AM02") == ["GM0003", "GM0004"]  # only two in AM02
+    assert vg.standaard_codes(klein, "gemeente", "AM01", "GM0004")[0] == "GM0004"
+    assert vg.standaard_niveau("AM01", None) == "arbeidsmarktregio" and vg.standaard_niveau("AM01", "GM0001") == "gemeente"
+    with pytest.raises(ValueError):
+        vg.standaard_codes(klein, "wijk")
+
+
+# --- side by side ------------------------------------------------------------------
+
+
+def test_side_by_side_has_nederland_and_intervals(klein):
+    kolommen = ["inwoners", "laaggeletterd_16_65_pct", "laag_opgeleid_pct"]
+    tabel = vg.naast_elkaar(klein, ["AM01", "AM05", "AM01"], kolommen)
+    assert list(tabel.columns) == ["Indicator", "Noord", "West", "Nederland", "Peildatum"]
+    rows = tabel.set_index("Indicator")
+    assert rows.at["Inwoners, aantal", "Nederland"] == "1.000"
+    assert rows.at["Laaggeletterd 16–65 jaar, % (schatting)", "Noord"] == "18,0% (17,0% – 19,0%)"
+    assert rows.at["Laaggeletterd 16–65 jaar, % (schatting)", "West"] == "geen gegevens"
+    assert rows.at["Laag opgeleid (15–75 jaar), %", "West"] == "10,0%"
+
+
+def test_side_by_side_download_keeps_numbers(klein):
+    tabel = vg.naast_elkaar_download(klein, ["AM01"], ["laaggeletterd_16_65_pct", "inwoners"])
+    assert list(tabel["Indicator"]) == [
+        "Laaggeletterd 16–65 jaar", "Laaggeletterd 16–65 jaar, ondergrens", "Laaggeletterd 16–65 jaar, bovengrens", "Inwoners",
+    ]
+    assert list(tabel["Noord (AM01)"]) == [18.0, 17.0, 19.0, 400.0]
+    assert list(tabel["Nederland (NL00)"])[:3] == [15.9, 14.8, 17.0]
+    assert list(tabel["Schatting"]) == ["ja", "ja", "ja", "nee"]
+    assert tabel["Bron"].str.startswith("Bron:").all()
+
+
+# --- ranking -------------------------------------------------------------------------
+
+
+def test_ranking_order_and_ties(klein):
+    ranking = vg.rangorde(klein, "arbeidsmarktregio", "laag_opgeleid_pct")
+    assert list(ranking["code"]) == ["AM01", "AM03", "AM02", "AM05"]  # 30 (Noord), 30 (Oost), 20, 10
+    assert list(ranking["rang"]) == [1, 1, 3, 4]  # equal values share the rank, the next one skips
+
+
+def test_ranking_missing_values_last_without_rank(klein):
+    ranking = vg.rangorde(klein, "gemeente", "laag_opgeleid_pct")
+    assert list(ranking["naam"]) == ["Aadorp", "Zuidstad", "Dorp", "Beekdal"]
+    assert list(ranking["rang"].astype("object").where(ranking["rang"].notna(), None)) == [1, 2, 3, None]
+    assert list(ranking["arbeidsmarktregio_naam"]) == ["Noord", "Zuid", "Zuid", "Noord"]
+
+
+def test_ranking_of_estimate_has_interval(klein):
+    ranking = vg.rangorde(klein, "arbeidsmarktregio", "laaggeletterd_16_65_pct")
+    assert list(ranking.columns) == ["rang", "code", "naam", "waarde", "ondergrens", "bovengrens"]
+    assert ranking.iloc[0].tolist()[1:] == ["AM01", "Noord", 18.0, 17.0, 19.0]
+    tabel, formats = vg.rangorde_tabel(ranking, "laaggeletterd_16_65_pct")
+    assert list(tabel.columns) == ["Rang", "Code", "Naam", "Laaggeletterd 16–65 jaar, % (schatting)", "Ondergrens", "Bovengrens"]
+    assert formats == {c: ("procent", 1) for c in tabel.columns[3:]}
+    with pytest.raises(ValueError):
+        vg.rangorde(klein, "buurt", "laag_opgeleid_pct")
+
+
+def test_nederland_value_and_places(klein):
+    assert vg.nederland_waarde(klein, "laaggeletterd_16_65_pct") == 15.9
+    ranking = vg.rangorde(klein, "arbeidsmarktregio", "laaggeletterd_16_65_pct")
+    assert vg.plaatsen(ranking, "laaggeletterd_16_65_pct", ["AM02", "AM05"]) == (
+        "Zuid: plaats 3 van 3 (14,0%) · West: geen gegevens"
+    )
+
+
+def test_chart_marks_nederland_and_compared_areas(klein):
+    ranking = vg.rangorde(klein, "arbeidsmarktregio", "laaggeletterd_16_65_pct")
+    fig = vg.rangorde_figuur(ranking, "laaggeletterd_16_65_pct", "Titel", highlight=["AM02"], nederland=15.9, bron="Bron: test")
+    (bar,) = fig.data
+    assert list(bar.y) == ["<b>3. Zuid</b>", "2. Oost", "1. Noord"]  # "rank. name"; bold = compared (visible without colour)
+    assert list(bar.x) == [14.0, 16.0, 18.0]  # highest on top (plotly draws bottom-up)
+    assert bar.marker.color[0] == BALK_MARKEER_KLEUR and bar.marker.color[1] != BALK_MARKEER_KLEUR
+    assert [shape.x0 for shape in fig.layout.shapes] == [15.9]  # the Nederland reference line
+    texts = " ".join(a.text for a in fig.layout.annotations)
+    assert "Nederland: 15,9%" in texts and "Geen gegevens (1): West" in texts and "Bron: test" in texts
+    assert list(bar.error_x.array) == pytest.approx([1.0, 1.0, 1.0])
+    assert fig.layout.separators == ",."
+
+
+def test_chart_of_a_long_list_shows_extremes_and_compared():
+    ranking = pd.DataFrame({
+        "rang": pd.array(range(1, 101), dtype="Int64"), "code": [f"GM{i:04d}" for i in range(100)],
+        "naam": [f"G{i}" for i in range(100)], "waarde": [float(100 - i) for i in range(100)],
+    })
+    assert len(vg.grafiek_selectie(ranking.head(vg.MAX_BALKEN), ["GM0050"])) == vg.MAX_BALKEN  # 35 regions: all
+    shown = vg.grafiek_selectie(ranking, ["GM0050"])
+    assert len(shown) == 2 * vg.UITERSTEN + 1 and "GM0050" in set(shown["code"])
+    assert list(shown["rang"]) == sorted(shown["rang"])
+    assert len(vg.grafiek_selectie(ranking, ["GM0050"], alles=True)) == 100
+    fig = vg.rangorde_figuur(ranking.assign(naam=ranking["naam"]), "laag_opgeleid_pct", highlight=["GM0050"])
+    labels = list(fig.data[0].y)[::-1]  # top to bottom
+    assert len(labels) == 31 + 2 and any("hoogste en laagste" in a.text for a in fig.layout.annotations)
+    assert labels[14:18] == ["15. G14", "⋯ plaats 16 t/m 50", "<b>51. G50</b>", "⋯ plaats 52 t/m 85"]
+    assert math.isnan(list(fig.data[0].x)[::-1][15])  # the gap has no bar
+
+
+# --- on the built data -------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def gebieden(built_data) -> pd.DataFrame:
+    return pd.read_parquet(built_data / "cbs" / "gebieden.parquet")
+
+
+def test_ranking_of_all_regions_on_built_data(gebieden):
+    ranking = vg.rangorde(gebieden, "arbeidsmarktregio", "laaggeletterd_16_65_pct")
+    regions = gebieden[gebieden["niveau"] == "arbeidsmarktregio"]
+    assert len(ranking) == len(regions) == 35
+    values = ranking["waarde"].tolist()
+    assert values == sorted(values, reverse=True)
+    for rang, value in zip(ranking["rang"], values):
+        assert rang == 1 + sum(other > value for other in values)
+
+
+def test_gemeente_ranking_on_built_data(gebieden):
+    ranking = vg.rangorde(gebieden, "gemeente", "laag_opgeleid_pct")
+    assert len(ranking) == 342
+    missing = ranking[ranking["waarde"].isna()]
+    assert len(missing) >= 1 and missing["rang"].isna().all()
+    assert ranking.index[ranking["waarde"].isna()].min() == len(ranking) - len(missing)  # all at the end
+
+
+def test_every_region_has_a_default_comparison(gebieden):
+    for code in gebieden.loc[gebieden["niveau"] == "arbeidsmarktregio", "code"]:
+        codes = vg.standaard_codes(gebieden, "arbeidsmarktregio", code)
+        assert codes[0] == code and len(set(codes)) == 3
+        assert all(c.startswith("AM") for c in codes)
+
+
+def test_comparison_indicators_on_built_data(gebieden):
+    regio = vg.vergelijk_indicatoren(gebieden, "arbeidsmarktregio")
+    for kolom in ("inwoners", "laaggeletterd_16_65_pct", "laag_opgeleid_pct", "netto_arbeidsparticipatie_pct",
+                  "werkloosheid_pct", "eerste_generatie_pct", "bijstandsuitkeringen"):
+        assert kolom in regio
+    tabel = vg.naast_elkaar(gebieden, ["AM12", "AM13"], regio)
+    nl = gebieden.set_index("code").loc[NL]
+    cell = tabel.set_index("Indicator").at["Laaggeletterd 16–65 jaar, % (schatting)", "Nederland"]
+    assert cell.startswith(f"{nl['laaggeletterd_16_65_pct']:.1f}".replace(".", ",") + "% (")
+    assert not math.isnan(vg.nederland_waarde(gebieden, "werkloosheid_pct"))
