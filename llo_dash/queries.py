@@ -200,7 +200,8 @@ def _floats(series: pd.Series) -> pd.Series:
 def kerncijfers(df: pd.DataFrame, code: str, indicators_: list[str]) -> pd.DataFrame:
     """Per indicator: the value of area `code`, the value of Nederland and the difference.
 
-    Columns: kolom, indicator (label), eenheid, gebied, nederland, verschil, aandeel_nederland.
+    Columns: kolom, indicator (label), eenheid, gebied, nederland, verschil, aandeel_nederland, and
+    marge ("marge 13,4–15,5%") for estimates with an interval.
     `verschil` (area minus NL, in percentage points) is only filled for percentages: comparing a
     region's count with the national count says nothing. For counts, `aandeel_nederland` gives
     the area's share of the national total in %.
@@ -221,10 +222,21 @@ def kerncijfers(df: pd.DataFrame, code: str, indicators_: list[str]) -> pd.DataF
             "nederland": nederland,
             "verschil": gebied - nederland if indicator.is_percentage else float("nan"),
             "aandeel_nederland": float("nan") if indicator.is_percentage or not nederland else 100 * gebied / nederland,
+            "marge": marge_tekst(df, kolom, code),
         })
     return pd.DataFrame.from_records(
-        records, columns=["kolom", "indicator", "eenheid", "gebied", "nederland", "verschil", "aandeel_nederland"]
+        records, columns=["kolom", "indicator", "eenheid", "gebied", "nederland", "verschil", "aandeel_nederland", "marge"]
     )
+
+
+def marge_tekst(df: pd.DataFrame, kolom: str, code: str) -> str:
+    """"marge 13,4–15,5%" for an estimate with an interval; "" otherwise."""
+    grenzen = interval_kolommen(df, kolom)
+    rows = df.loc[df["code"] == code]
+    if not grenzen or rows.empty or rows[list(grenzen)].isna().any(axis=None):
+        return ""
+    onder, boven = (waarde_tekst(kolom, rows[grens].iloc[0]) for grens in grenzen)
+    return f"marge {onder.removesuffix('%')}–{boven}"
 
 
 def _float(value) -> float:
@@ -234,7 +246,10 @@ def _float(value) -> float:
 def samenvatting(df: pd.DataFrame, indicator: str, codes: list[str]) -> str:
     """One line comparing areas on an indicator: "Gooi en Vechtstreek: 22,6% · Nederland: 26,2%"."""
     rows = df.set_index("code")
-    delen = [f"{rows.at[code, 'naam']}: {waarde_tekst(indicator, rows.at[code, indicator])}" for code in codes if code in rows.index]
+    delen = []
+    for code in (code for code in codes if code in rows.index):
+        marge = marge_tekst(df, indicator, code)
+        delen.append(f"{rows.at[code, 'naam']}: {waarde_tekst(indicator, rows.at[code, indicator])}" + (f" ({marge})" if marge else ""))
     return " · ".join(delen)
 
 

@@ -79,12 +79,12 @@ SOURCES: tuple[Source, ...] = (
         "Zelfde rijen in dezelfde volgorde als het leeftijdsbestand, zonder codes.",
     ),
     _cbs(
-        "kwb_2024_gemeenten_100", "85984NED", "Kerncijfers wijken en buurten 2024: alle onderwerpen, 100 gemeenten",
+        "kwb_2024_gemeenten_100", "85984NED", "Kerncijfers wijken en buurten 2024: uitkeringen per gemeente",
         "2024", "cbs/kwb/kwb2024_85984NED_gemeenten_first100_allcolumns_statline.csv", "statline_csv",
         "Alleen 100 gemeenten (geen volledige tabel in de mirror); uitkeringen (WW, AO, bijstand) per gemeente.",
     ),
     _cbs(
-        "kwb_2024_typed", "85984NED", "Kerncijfers wijken en buurten 2024: eerste 10.000 rijen",
+        "kwb_2024_typed", "85984NED", "Kerncijfers wijken en buurten 2024: vestigingen en eerste generatie",
         "2024", "cbs/kwb/kwb2024_85984NED_typeddataset_first10000rows_dertje.csv.gz", "dertje_csv",
         "Nederland en 172 gemeenten (Aa en Hunze t/m Maasdriel) met hun wijken en buurten: "
         "bedrijfsvestigingen per sector en eerste generatie.",
@@ -118,12 +118,6 @@ SOURCES: tuple[Source, ...] = (
         "Bijstandsuitkeringen (definitief 2024) en huishoudens met een relatief laag inkomen (voorlopig 2023).",
     ),
     _cbs(
-        "gemeentefonds_2022", "85309NED", "Maatstaven gemeentefonds; diverse indicatoren; regio-indeling 2022",
-        "31 december 2021", "cbs/statline_regio/85309NED_maatstaven_gemeentefonds_2022_dertje.csv", "dertje_csv",
-        "Indeling 2022 (345 gemeenten): Brielle, Hellevoetsluis en Westvoorne zijn opgeteld tot Voorne aan Zee, "
-        "Weesp bij Amsterdam.",
-    ),
-    _cbs(
         "herkomst_geboorteland", "85458NED", "Bevolking; herkomstland, geboorteland, regio", "1 januari 2024",
         "cbs/aanvulling/85458NED_bevolking_herkomstland_geboorteland_regio_2022-2024_first10000rows_dertje.csv",
         "dertje_csv",
@@ -147,10 +141,6 @@ SOURCES: tuple[Source, ...] = (
         "inkomen_huishoudens", "86161NED", "Inkomen van huishoudens; huishoudenskenmerken, regio", "2024 (voorlopig)",
         "cbs/statline_regio/inkomen_huishoudens_regio_2024_statline.csv", "statline_csv",
         "StatLine-export zonder tabelnummer; waarschijnlijk 86161NED.",
-    ),
-    _cbs(
-        "regionale_kerncijfers", "70072NED", "Regionale kerncijfers Nederland", "1 januari 2025",
-        "cbs/statline_regio/70072NED_regionale_kerncijfers_2025_statline.csv", "statline_csv",
     ),
     Source(
         id="wijkbuurtkaart_2023",

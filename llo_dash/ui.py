@@ -410,3 +410,5 @@ def _metric(column, row, vergelijk: bool) -> None:
         delta_arrow=arrow,
         help=queries.bronvermelding(row.kolom),
     )
+    if row.marge:
+        column.caption(f"Schatting, {row.marge}")

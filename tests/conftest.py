@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from llo_dash.build.pipeline import MANIFEST, run_build
 from llo_dash.config import PROJECT_ROOT, load_settings
+from tests.fixtures.mirror import mirror_path
 
 
 @pytest.fixture(scope="session")
@@ -19,16 +20,13 @@ def project_root() -> Path:
 @pytest.fixture(scope="session")
 def mirror(project_root: Path) -> Path:
     """The mirror of public sources: ../shared/data, or LLO_DASH_MIRROR. Missing is a failure, not a skip."""
-    value = os.environ.get("LLO_DASH_MIRROR")
-    path = Path(value).expanduser() if value else project_root.parent / "shared" / "data"
-    if not path.is_absolute():
-        path = project_root / path
-    if not path.is_dir():
-        pytest.fail(
-            f"De mirror met bronbestanden ontbreekt: {path} bestaat niet. Zet LLO_DASH_MIRROR op de map met de "
-            "bronbestanden (standaard ../shared/data naast het project)."
-        )
-    return path.resolve()
+    return mirror_path().resolve()
+
+
+@pytest.fixture(scope="session")
+def gebieden(built_data: Path) -> pd.DataFrame:
+    """The built table `gebieden`, indexed by area code (the code stays a column too)."""
+    return pd.read_parquet(built_data / "cbs" / "gebieden.parquet").set_index("code", drop=False).rename_axis(None)
 
 
 @pytest.fixture(scope="session")

@@ -6,48 +6,27 @@ app's own formatting code, so a formatting or lookup bug cannot hide itself.
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
 
-import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from llo_dash.config import PROJECT_ROOT
+from tests.apptest import REGIO_CODES, assert_ok, dutch, run_page
 
 APP = str(PROJECT_ROOT / "app.py")
 PAGES = ["pages/overzicht.py", "pages/doelgroep.py", "pages/vindplaatsen.py", "pages/sectoren.py",
          "pages/vergelijken.py", "pages/bronnen.py"]
 # The 35 arbeidsmarktregio's of the 2025 indeling (codes with gaps); checked against the data below.
-REGIO_CODES = [
-    "AM01", "AM02", "AM03", "AM05", "AM06", "AM07", "AM08", "AM09", "AM10", "AM11", "AM12", "AM13", "AM14",
-    "AM15", "AM17", "AM18", "AM19", "AM20", "AM21", "AM22", "AM23", "AM24", "AM25", "AM26", "AM27", "AM28",
-    "AM29", "AM30", "AM32", "AM33", "AM34", "AM35", "AM36", "AM37", "AM38",
-]
-TIMEOUT = 60  # the first run loads the data and boundaries into the cache
 
 
-@pytest.fixture(scope="module")
-def gebieden(built_data) -> pd.DataFrame:
-    return pd.read_parquet(built_data / "cbs" / "gebieden.parquet").set_index("code")
 
 
-def dutch(value, decimals: int = 0) -> str:
-    """Independent Dutch number: 1234567.25 -> "1.234.567,3" (half up, dot thousands, comma decimals)."""
-    number = Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-    text = f"{number:,.{decimals}f}"
-    return text.replace(",", "_").replace(".", ",").replace("_", ".")
 
 
 def run_app(**params) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    for key, value in params.items():
-        at.query_params[key] = value
-    return at.run()
+    return run_page(APP, **params)
 
 
-def assert_ok(at: AppTest) -> None:
-    assert not at.exception, [e.value for e in at.exception]
-    assert not at.error, [e.value for e in at.error]
 
 
 def metric_values(at: AppTest) -> list[tuple[str, str]]:

@@ -7,42 +7,29 @@ values are computed here from the parquet file with plain Python, never with the
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from llo_dash.config import PROJECT_ROOT
+from tests.apptest import REGIO_CODES, TIMEOUT, dutch, run_page
+from tests.apptest import assert_ok as _assert_ok
 
 DOELGROEP = str(PROJECT_ROOT / "pages" / "doelgroep.py")
 VINDPLAATSEN = str(PROJECT_ROOT / "pages" / "vindplaatsen.py")
 # The 35 arbeidsmarktregio's of the 2025 indeling (codes with gaps); checked against the data below.
-REGIO_CODES = [
-    "AM01", "AM02", "AM03", "AM05", "AM06", "AM07", "AM08", "AM09", "AM10", "AM11", "AM12", "AM13", "AM14",
-    "AM15", "AM17", "AM18", "AM19", "AM20", "AM21", "AM22", "AM23", "AM24", "AM25", "AM26", "AM27", "AM28",
-    "AM29", "AM30", "AM32", "AM33", "AM34", "AM35", "AM36", "AM37", "AM38",
-]
-TIMEOUT = 60
 
 
-@pytest.fixture(scope="module")
-def gebieden(built_data) -> pd.DataFrame:
-    return pd.read_parquet(built_data / "cbs" / "gebieden.parquet").set_index("code")
 
 
-def dutch(value, decimals: int = 0) -> str:
-    """Independent Dutch number: 1234567.25 -> "1.234.567,3"."""
-    number = Decimal(str(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-    text = f"{number:,.{decimals}f}"
-    return text.replace(",", "_").replace(".", ",").replace("_", ".")
 
 
-def run_page(page: str, **params) -> AppTest:
-    at = AppTest.from_file(page, default_timeout=TIMEOUT)
-    for key, value in params.items():
-        at.query_params[key] = value
-    return at.run()
+
+
+def assert_ok(at: AppTest, warnings: bool = False) -> None:
+    """These pages show no warning unless a test expects one."""
+    _assert_ok(at, warnings_allowed=warnings)
 
 
 @pytest.fixture(scope="module")
@@ -62,11 +49,6 @@ def run_region(sessies: dict[str, AppTest], page: str, code: str) -> AppTest:
     return at.run()
 
 
-def assert_ok(at: AppTest, warnings: bool = False) -> None:
-    assert not at.exception, [e.value for e in at.exception]
-    assert not at.error, [e.value for e in at.error]
-    if not warnings:
-        assert not at.warning, [w.value for w in at.warning]
 
 
 def markdown_text(at: AppTest) -> str:

@@ -13,23 +13,16 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from llo_dash.config import PROJECT_ROOT
+from tests.apptest import REGIO_CODES, TIMEOUT, assert_ok, dutch
+from tests.apptest import run_page as _run_page
 from llo_dash.indicators import SECTOREN
 from llo_dash.upload import UploadResult, validate_tension_upload
 
 PAGE = str(PROJECT_ROOT / "pages" / "sectoren.py")
-TIMEOUT = 60
 # The 35 arbeidsmarktregio's of the 2025 indeling (codes with gaps); checked against the data below.
-REGIO_CODES = [
-    "AM01", "AM02", "AM03", "AM05", "AM06", "AM07", "AM08", "AM09", "AM10", "AM11", "AM12", "AM13", "AM14",
-    "AM15", "AM17", "AM18", "AM19", "AM20", "AM21", "AM22", "AM23", "AM24", "AM25", "AM26", "AM27", "AM28",
-    "AM29", "AM30", "AM32", "AM33", "AM34", "AM35", "AM36", "AM37", "AM38",
-]
 HEADER = "arbeidsmarktregio_code;beroepsgroep_code;beroepsgroep;periode;spanningsindicator"
 
 
-@pytest.fixture(scope="module")
-def gebieden(built_data) -> pd.DataFrame:
-    return pd.read_parquet(built_data / "cbs" / "gebieden.parquet")
 
 
 @pytest.fixture(scope="module")
@@ -37,21 +30,12 @@ def beroepen(built_data) -> pd.DataFrame:
     return pd.read_parquet(built_data / "arbeidsmarkt" / "beroepen.parquet")
 
 
-def dutch(value, decimals: int = 0) -> str:
-    number = Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-    return f"{number:,.{decimals}f}".replace(",", "_").replace(".", ",").replace("_", ".")
 
 
 def run_page(**params) -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=TIMEOUT)
-    for key, value in params.items():
-        at.query_params[key] = value
-    return at.run()
+    return _run_page(PAGE, **params)
 
 
-def assert_ok(at: AppTest) -> None:
-    assert not at.exception, [e.value for e in at.exception]
-    assert not at.error, [e.value for e in at.error]
 
 
 def text(at: AppTest) -> str:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from decimal import ROUND_HALF_UP, Decimal
 from zoneinfo import ZoneInfo
 
 import pandas as pd
@@ -17,40 +16,21 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from llo_dash.config import PROJECT_ROOT
+from tests.apptest import REGIO_CODES, assert_ok, dutch, run_page
 
 VERGELIJKEN = str(PROJECT_ROOT / "pages" / "vergelijken.py")
 BRONNEN = str(PROJECT_ROOT / "pages" / "bronnen.py")
-TIMEOUT = 60
-REGIO_CODES = [
-    "AM01", "AM02", "AM03", "AM05", "AM06", "AM07", "AM08", "AM09", "AM10", "AM11", "AM12", "AM13", "AM14",
-    "AM15", "AM17", "AM18", "AM19", "AM20", "AM21", "AM22", "AM23", "AM24", "AM25", "AM26", "AM27", "AM28",
-    "AM29", "AM30", "AM32", "AM33", "AM34", "AM35", "AM36", "AM37", "AM38",
-]
 MAANDEN = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
            "november", "december"]
 SCHATTING = "Laaggeletterd 16–65 jaar, % (schatting)"
 
 
-@pytest.fixture(scope="module")
-def gebieden(built_data) -> pd.DataFrame:
-    return pd.read_parquet(built_data / "cbs" / "gebieden.parquet").set_index("code")
 
 
-def dutch(value, decimals: int = 0) -> str:
-    number = Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-    return f"{number:,.{decimals}f}".replace(",", "_").replace(".", ",").replace("_", ".")
 
 
-def run_page(page: str, **params) -> AppTest:
-    at = AppTest.from_file(page, default_timeout=TIMEOUT)
-    for key, value in params.items():
-        at.query_params[key] = value
-    return at.run()
 
 
-def assert_ok(at: AppTest) -> None:
-    assert not at.exception, [e.value for e in at.exception]
-    assert not at.error, [e.value for e in at.error]
 
 
 def vergelijk_tabel(at: AppTest) -> pd.DataFrame:

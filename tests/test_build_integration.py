@@ -3,6 +3,7 @@
 import hashlib
 import json
 import subprocess
+from pathlib import Path
 import sys
 
 import pandas as pd
@@ -236,3 +237,12 @@ def test_estimate_follows_education_across_gemeenten(gebieden):
     gemeenten = gebieden[(gebieden.niveau == "gemeente") & gebieden.laag_opgeleid_pct.notna()]
     ranks = gemeenten[["laag_opgeleid_pct", "laaggeletterd_16_65_pct"]].astype(float).rank()
     assert ranks.corr().iloc[0, 1] > 0.2
+
+
+def test_manifest_records_the_reference_tables(build):
+    manifest = json.loads((build[0] / "manifest.json").read_text(encoding="utf-8"))
+    tables = {table["bestand"]: table for table in manifest["referentietabellen"]}
+    parameters = tables["reference/geletterdheid_parameters.csv"]
+    path = Path(__file__).resolve().parents[1] / "reference" / "geletterdheid_parameters.csv"
+    assert parameters["sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()
+    assert parameters["rijen"] == len(pd.read_csv(path))

@@ -191,7 +191,9 @@ def test_sentences_contain_the_dutch_figures(df, parquet, code):
     assert "naar schatting" in tekst.lower()
     if code == "NL00":
         assert "landelijk" not in tekst.lower()
-        assert "geen marge berekend" in tekst  # 66–75 is pinned to the published 39%: a point, no interval
+        # 66–75: the published 39% with the sampling margin of its (assumed) sample size
+        low, high = (dutch(row[f"laaggeletterd_66_75_pct_{bound}"], 1) for bound in ("laag", "hoog"))
+        assert f"marge {low}–{high}%" in tekst
     else:
         assert f"Nederland {dutch(nl['laaggeletterd_16_65_pct'], 1)}%" in tekst
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import os
 from pathlib import Path
 
 import pytest
@@ -13,18 +12,13 @@ import requests
 from llo_dash import sources
 from llo_dash.errors import SourceError
 from llo_dash.fetch import Obtained, download, obtain, sha256_file
+from tests.fixtures.mirror import mirror_path
 
 URL = "https://example.org/data/gemeenten.csv"
 BODY = b"code;naam\nGM0363;Amsterdam\n" * 100
 
 
-def mirror_root() -> Path:
-    """The shared mirror (../shared/data), or LLO_DASH_MIRROR; its absence is a failure, not a skip."""
-    default = Path(__file__).resolve().parents[1].parent / "shared" / "data"
-    root = Path(os.environ.get("LLO_DASH_MIRROR") or default)
-    if not root.is_dir():
-        pytest.fail(f"Mirror folder {root} not found: set LLO_DASH_MIRROR to the folder with the public sources.")
-    return root
+mirror_root = mirror_path  # the shared mirror; its absence is a failure, not a skip
 
 
 class FakeResponse:

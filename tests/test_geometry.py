@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 import os
+import math
 from pathlib import Path
 
 import pandas as pd
@@ -20,6 +20,7 @@ from llo_dash import geo
 from llo_dash.build import geometry
 from llo_dash.build.geometry import build_boundaries, wijk_gemeente_code
 from llo_dash.errors import BuildError, SchemaError, SourceError
+from tests.fixtures.mirror import mirror_path
 
 LEVEL_FILES = {level: f"{level}.geojson" for level in geo.LEVELS}
 
@@ -421,14 +422,10 @@ def test_center_zoom_of_a_point_is_capped():
 # --- integration on the real mirror -----------------------------------------------------------
 
 
-def mirror_root() -> Path:
-    return Path(os.environ.get("LLO_DASH_MIRROR") or Path(__file__).resolve().parents[1].parent / "shared" / "data")
-
-
 @pytest.fixture(scope="module")
 def real_build(tmp_path_factory):
     """Build the real boundaries once for all integration tests; returns (manifest, out_dir, table)."""
-    folder = mirror_root() / "geo"
+    folder = mirror_path() / "geo"
     names = ("gemeente_2025.geojson", "wijk_2024.geojson", "gemeente_regio_koppeling_2025.csv")
     needed = [folder / name for name in names]
     missing = [str(path) for path in needed if not path.is_file()]

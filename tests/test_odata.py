@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 from pathlib import Path
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
@@ -28,6 +27,7 @@ from llo_dash.odata import (
     rows_to_frame,
     topic_table,
 )
+from tests.fixtures.mirror import mirror_path
 
 FEED = ODATA_FEED  # https://opendata.cbs.nl/ODataFeed/odata
 # The recorded nextLink of page 1, verbatim (note CBS writes "OData" and a trailing slash).
@@ -38,9 +38,7 @@ PAGE2 = "odata3_83599NED_UntypedDataSet_page2_skip10000.json.gz"
 
 def api_examples() -> Path:
     """cbs/api_examples in the shared mirror (../shared/data or LLO_DASH_MIRROR); missing is a failure."""
-    default = Path(__file__).resolve().parents[1].parent / "shared" / "data"
-    root = Path(os.environ.get("LLO_DASH_MIRROR") or default)
-    folder = root / "cbs" / "api_examples"
+    folder = mirror_path() / "cbs" / "api_examples"
     if not folder.is_dir():
         pytest.fail(
             f"Recorded CBS responses not found in {folder}: the mirror folder is missing. "

@@ -213,3 +213,13 @@ def test_bronvermelding_marks_estimates(monkeypatch):
     # The model's own short line; its inputs are listed on Bronnen & methode.
     assert text.startswith("Bron: schatting LLO Regiodashboard") and schatting.peildatum in text
     assert queries.indicator_naam(schatting.kolom).endswith("(schatting)")
+
+
+def test_estimates_carry_their_margin_in_key_figures_and_summaries(df):
+    row = df.set_index("code").loc["AM12"]
+    low, high = (f"{row[c]:.1f}".replace(".", ",") for c in ("laaggeletterd_16_65_pct_laag", "laaggeletterd_16_65_pct_hoog"))
+    expected = f"marge {low}–{high}%"
+    cijfers = queries.kerncijfers(df, "AM12", ["laaggeletterd_16_65_pct", "laag_opgeleid_pct"]).set_index("kolom")
+    assert cijfers.at["laaggeletterd_16_65_pct", "marge"] == expected
+    assert cijfers.at["laag_opgeleid_pct", "marge"] == ""  # a CBS figure, not an estimate
+    assert f"({expected})" in queries.samenvatting(df, "laaggeletterd_16_65_pct", ["AM12"])

@@ -5,7 +5,6 @@ sources (`LLO_DASH_MIRROR` overrides the default `../shared/data`). A missing mi
 test failure, not a skip: without it the mapping is unchecked.
 """
 
-import os
 import re
 from pathlib import Path
 
@@ -15,19 +14,15 @@ import pytest
 from llo_dash.errors import SchemaError
 from llo_dash.reference import REFERENCE_DIR, SCHEMAS, read_reference
 from llo_dash.spanning import TYPERINGEN, typering
+from tests.fixtures.mirror import mirror_path
 
 HANDREIKING = "Handreiking professionaliseringsopgave LLO-Collectieven"
 HANDREIKING_SEED = "000_ab251acc06ec4acd.txt"
 TOTAAL = "Totaal (alle beroepsgroepen)"
 
 
-def mirror_root() -> Path:
-    override = os.environ.get("LLO_DASH_MIRROR")
-    return Path(override) if override else Path(__file__).resolve().parents[1].parent / "shared" / "data"
-
-
 def mirror_file(relative: str) -> Path:
-    path = mirror_root() / relative
+    path = mirror_path() / relative
     if not path.is_file():
         pytest.fail(
             f"Bronbestand ontbreekt: {path}. Zet LLO_DASH_MIRROR op de map met de publieke bronnen "
@@ -43,7 +38,7 @@ def brc() -> pd.DataFrame:
 
 @pytest.fixture(scope="module")
 def handreiking() -> str:
-    path = mirror_root().parent / "seeds" / HANDREIKING_SEED
+    path = mirror_path().parent / "seeds" / HANDREIKING_SEED
     if not path.is_file():
         pytest.fail(f"De tekst van de handreiking ontbreekt: {path}.")
     return path.read_text(encoding="utf-8")
@@ -66,7 +61,7 @@ def typering_tabel() -> pd.DataFrame:
 
 def test_missing_mirror_fails_instead_of_skipping(tmp_path, monkeypatch):
     monkeypatch.setenv("LLO_DASH_MIRROR", str(tmp_path / "geen_mirror"))
-    with pytest.raises(pytest.fail.Exception, match="Bronbestand ontbreekt"):
+    with pytest.raises(pytest.fail.Exception, match="ontbreekt"):
         mirror_file("arbeidsmarkt/brc2014_classificatie.csv")
 
 

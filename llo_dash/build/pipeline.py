@@ -29,6 +29,7 @@ from llo_dash.estimate.run import estimate_areas
 from llo_dash.config import PROJECT_ROOT, Settings
 from llo_dash.fetch import sha256_file
 from llo_dash.indicators import BY_KOLOM, INDICATOREN
+from llo_dash.reference import REFERENCE_DIR, read_reference
 from llo_dash.tables import TABLES
 
 Progress = Callable[[float, str], None]
@@ -153,10 +154,20 @@ def build_tables(ctx: BuildContext, staging: Path, progress: Progress) -> dict:
              "licentie": sources.get(used.id).licence, "url": sources.get(used.id).url}
             for used in ctx.used.values()
         ],
+        "referentietabellen": reference_tables(),
         "bestanden": files,
         "ontbrekend": missing_reasons(gebieden, redenen),
         "controles": checks,
     }
+
+
+def reference_tables() -> list[dict]:
+    """The project's own reference tables (parameters, occupation lists, …) that this build read."""
+    return [
+        {"bestand": f"reference/{path.name}", "rijen": len(read_reference(path.stem)), "bytes": path.stat().st_size,
+         "sha256": sha256_file(path)}
+        for path in sorted(REFERENCE_DIR.glob("*.csv"))
+    ]
 
 
 def _carry_over_readmes(old: Path, new: Path) -> None:

@@ -6,7 +6,7 @@ import pandas as pd
 
 from llo_dash.errors import BuildError
 from llo_dash.estimate.parameters import CENTRAAL, read_parameters, scenarios
-from llo_dash.estimate.run import PART_GROUPS, Estimate, estimate_areas
+from llo_dash.estimate.run import PART_GROUPS, Estimate
 from llo_dash.indicators import SCHATTINGEN
 
 

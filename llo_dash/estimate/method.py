@@ -23,7 +23,8 @@ def method_markdown(parameters: pd.DataFrame | None = None) -> str:
     """The method text (Markdown), with the numbers of the central scenario filled in."""
     parameters = read_parameters() if parameters is None else parameters
     central = scenarios(parameters)[0]
-    margin = relative_sampling_margin(central, "doel_16_65") * central["doel_16_65"]
+    margin = relative_sampling_margin(central, "laaggeletterd_16_65") * central["doel_16_65"]
+    margin_older = relative_sampling_margin(central, "laaggeletterd_66_75") * central["doel_66_75"]
 
     def p(name: str, decimals: int = 1) -> str:
         return procent(central[name], decimals)
@@ -104,8 +105,10 @@ De bandbreedte (ondergrens – bovengrens) combineert twee onzekerheden:
    correctie voor het steekproefontwerp), naar verhouding toegepast op elk gebied.
 
 Beide worden gecombineerd als onafhankelijke onzekerheden (wortel uit de som van de kwadraten). Voor 66–75 jaar is
-geen steekproefmarge gepubliceerd; daar telt alleen de eerste. De werkelijke onzekerheid per gemeente is groter:
-een synthetische schatting ziet geen plaatselijke verschillen die niet uit de samenstelling volgen.
+het aantal deelnemers niet gepubliceerd; we nemen aan dat het naar verhouding even groot was
+({getal(central['deelnemers_piaac_66_75'])}), wat ± {getal(margin_older, 1)} procentpunt op {p('doel_66_75', 0)} geeft. De
+werkelijke onzekerheid per gemeente is groter: een synthetische schatting ziet geen plaatselijke verschillen die niet
+uit de samenstelling volgen.
 
 ### Niet afgestemd op andere schattingen
 

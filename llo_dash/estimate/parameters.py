@@ -16,7 +16,7 @@ from llo_dash.reference import read_reference
 
 CENTRAAL = "centraal"
 REQUIRED = (
-    "doel_16_65", "doel_66_75", "doel_gecijferd_16_65", "deelnemers_piaac_2023", "totaal_2012",
+    "doel_16_65", "doel_66_75", "doel_gecijferd_16_65", "deelnemers_piaac_2023", "deelnemers_piaac_66_75", "totaal_2012",
     "opleiding_basisonderwijs_2012", "opleiding_vmbo_mbo1_2012", "odds_hoog_vs_middelbaar",
     "leeftijd_16_24_2012", "leeftijd_45_65_2012", "arbeid_werkend_2012", "arbeid_werkloos_2012",
     "aandeel_nt2_2023", "aandeel_nt2_2012", "odds_nt2_buiten_europa", "aandeel_betaald_werk_2012",

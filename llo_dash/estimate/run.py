@@ -25,10 +25,9 @@ from llo_dash.estimate.model import (
     expit,
     fit,
     group_rates,
-    logit,
     share_to_rate,
 )
-from llo_dash.estimate.parameters import CENTRAAL, Scenario, read_parameters, scenarios
+from llo_dash.estimate.parameters import Scenario, read_parameters, scenarios
 
 # Output columns -> the cells they sum: {dimension: categories}. The NT1/NT2 × labour cells
 # are the finest split; NT1, NT2 and the labour totals are sums of them, so everything adds up.
@@ -63,8 +62,12 @@ TOTALS = {  # total -> (population column, parameter with the national rate)
     "laaggeletterd_66_75": ("inwoners_65_75", "doel_66_75"),
     "laaggecijferd_16_65": ("inwoners_15_65", "doel_gecijferd_16_65"),
 }
-# 66–75: no national sampling margin is published for the Dutch extension sample.
-SAMPLING = {"laaggeletterd_16_65": "doel_16_65", "laaggecijferd_16_65": "doel_gecijferd_16_65"}
+# National share and sample size behind each total (the 66–75 sample size is an assumption).
+SAMPLING = {
+    "laaggeletterd_16_65": ("doel_16_65", "deelnemers_piaac_2023"),
+    "laaggecijferd_16_65": ("doel_gecijferd_16_65", "deelnemers_piaac_2023"),
+    "laaggeletterd_66_75": ("doel_66_75", "deelnemers_piaac_66_75"),
+}
 
 
 def targets_2012(scenario: Scenario, composition: Composition) -> Targets:
@@ -243,9 +246,10 @@ def _interval(reported: pd.Series, scenario_values: list[pd.Series], relative_ma
     return reported - np.sqrt(below**2 + sampling**2), reported + np.sqrt(above**2 + sampling**2)
 
 
-def relative_sampling_margin(scenario: Scenario, parameter: str) -> float:
-    """95% margin of a national PIAAC share relative to the share (simple random sample of the published size)."""
-    p, n = scenario.pct(parameter), scenario["deelnemers_piaac_2023"]
+def relative_sampling_margin(scenario: Scenario, total: str) -> float:
+    """95% margin of a national PIAAC share relative to the share (simple random sample of that size)."""
+    rate, size = SAMPLING[total]
+    p, n = scenario.pct(rate), scenario[size]
     return 1.96 * np.sqrt(p * (1 - p) / n) / p
 
 
@@ -273,7 +277,7 @@ def estimate_areas(gebieden: pd.DataFrame, table: pd.DataFrame | None = None) ->
 
     columns = central.copy()
     for total, (population, _) in TOTALS.items():
-        margin = relative_sampling_margin(all_scenarios[0], SAMPLING[total]) if total in SAMPLING else 0.0
+        margin = relative_sampling_margin(all_scenarios[0], total)
         low, high = _interval(central[total], [frame[total] for frame in per_scenario], margin)
         columns[f"{total}_laag"], columns[f"{total}_hoog"] = low.round(), high.round()
     columns["laaggeletterd_16_75"] = columns["laaggeletterd_16_65"] + columns["laaggeletterd_66_75"]
