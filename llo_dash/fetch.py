@@ -60,11 +60,10 @@ def obtain(
     offline: bool = False,
 ) -> Obtained:
     """The local file for `source`: the mirror copy, else the cached download, else a new download."""
-    if mirror is not None:
-        candidate = Path(mirror) / source.mirror_path
-        if candidate.exists():
-            size = _usable_size(candidate, source)
-            return Obtained(candidate, "mirror", sha256_file(candidate), size)
+    candidate = mirror_copy(source, mirror)
+    if candidate is not None:
+        size = _usable_size(candidate, source)
+        return Obtained(candidate, "mirror", sha256_file(candidate), size)
 
     cached = Path(cache_dir) / source.id / Path(source.mirror_path).name
     # Downloads are written atomically, so a non-empty cached file is complete.
@@ -79,6 +78,14 @@ def obtain(
         )
     digest, size = download(source.url, cached, session=session, max_bytes=max_bytes)
     return Obtained(cached, "download", digest, size)
+
+
+def mirror_copy(source: Source, mirror: Path | None) -> Path | None:
+    """The source's path in the mirror when it is there (checked for usability by `obtain`)."""
+    if mirror is None:
+        return None
+    candidate = Path(mirror) / source.mirror_path
+    return candidate if candidate.exists() else None
 
 
 def _usable_size(path: Path, source: Source) -> int:

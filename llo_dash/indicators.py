@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-ALLE_NIVEAUS = ("nederland", "arbeidsmarktregio", "gemeente", "wijk", "buurt")
+ALLE_NIVEAUS = ("nederland", "arbeidsmarktregio", "gemeente", "wijk", "buurt")  # also the order of table `gebieden`
 REGIO_NIVEAUS = ("nederland", "arbeidsmarktregio", "gemeente")
 
 
@@ -56,21 +56,27 @@ JAN_2024 = "1 januari 2024"
 EERSTE_GENERATIE = ("herkomst_geboorteland", "kwb_2024_typed")
 EERSTE_GENERATIE_SPLIT = ("herkomst_geboorteland", "wijkbuurtkaart_2023", "kwb_2024_typed")
 SPLIT_NOTE = (
-    "Gemeenten: aantal eerste generatie 2024 (85458NED) verdeeld naar Europa / buiten Europa met de "
-    "percentages van 1 januari 2023 (wijk- en buurtkaart, hele procenten). Wijken en buurten: KWB 2024, "
-    "alleen voor de 172 gemeenten die in de mirror staan."
+    "Gemeenten: aantal eerste generatie 2024 (85458NED), verdeeld naar Europa / buiten Europa met de aantallen van "
+    "KWB 2024 waar de mirror die heeft, anders met de percentages van 1 januari 2023 (wijk- en buurtkaart, hele "
+    "procenten). Wijken en buurten: KWB 2024, in de mirror niet voor alle gemeenten."
 )
 ONDERWIJS = ("onderwijsniveau",)
 ARBEID = ("arbeidsdeelname", "onderwijsniveau")
 ARBEID_NOTE = (
-    "Enquêtecijfers (EBB) 2024. Gemeenten: aantal = percentage × bevolking 15–75 jaar (2023), omdat CBS de "
-    "aantallen per gemeente in duizendtallen publiceert; regio's en Nederland: door CBS gepubliceerd."
+    "Enquêtecijfers (EBB) 2024, percentages door CBS gepubliceerd per gemeente, regio en Nederland. Aantallen = "
+    "percentage × bevolking 15–75 jaar (2023), omdat CBS de aantallen in duizendtallen publiceert."
 )
-UITKERING_NOTE = (
-    "Gemeenten: Kerncijfers wijken en buurten 2024, in de mirror alleen voor 100 gemeenten; wijken en buurten: "
-    "86003NED (september 2024), alleen 48 gemeenten; Nederland: 86003NED september 2024. Elders: geen gegevens."
+UITKERING_GEMEENTE_WIJK = (
+    "Per gemeente: Kerncijfers wijken en buurten 2024; per wijk en buurt: 86003NED, september 2024 (beide in de "
+    "mirror niet voor alle gemeenten; elders geen gegevens). Arbeidsmarktregio: som van de gemeenten, alleen als die "
+    "allemaal bekend zijn."
 )
-SECTOR_NOTE = "Kerncijfers wijken en buurten 2024; in de mirror alleen voor 172 gemeenten (Aa en Hunze t/m Maasdriel) en hun wijken en buurten."
+UITKERING_NOTE = UITKERING_GEMEENTE_WIJK + " Nederland: 86003NED, september 2024."
+WW_NOTE = UITKERING_GEMEENTE_WIJK.replace(
+    "Arbeidsmarktregio: som van de gemeenten, alleen als die allemaal bekend zijn.",
+    "Arbeidsmarktregio's en Nederland: 85554NED, gemiddelde van de 12 maanden van 2024.",
+)
+SECTOR_NOTE = "Kerncijfers wijken en buurten 2024; in de mirror niet voor alle gemeenten (zie Bronnen & methode)."
 
 SECTOREN = {
     "vestigingen_a_landbouw": "A Landbouw, bosbouw en visserij",
@@ -116,7 +122,7 @@ INDICATOREN: tuple[Indicator, ...] = (
     _pct("herkomst_buiten_europa_pct", "Herkomst buiten Europa", "herkomst", KWB_HERKOMST, JAN_2024, "herkomst_buiten_europa", "inwoners", niveaus=ALLE_NIVEAUS),
     _count(
         "eerste_generatie", "Eerste generatie (geboren buiten Nederland)", "herkomst", EERSTE_GENERATIE, JAN_2024,
-        niveaus=ALLE_NIVEAUS, toelichting="Gemeenten: 85458NED; wijken en buurten: KWB 2024, alleen 172 gemeenten in de mirror.",
+        niveaus=ALLE_NIVEAUS, toelichting="Gemeenten: 85458NED; wijken en buurten: KWB 2024, in de mirror niet voor alle gemeenten.",
     ),
     _pct("eerste_generatie_pct", "Eerste generatie", "herkomst", EERSTE_GENERATIE, JAN_2024, "eerste_generatie", "inwoners", niveaus=ALLE_NIVEAUS),
     _count("eerste_generatie_europa", "Eerste generatie, herkomst Europa", "herkomst", EERSTE_GENERATIE_SPLIT, "2023/2024", niveaus=ALLE_NIVEAUS, toelichting=SPLIT_NOTE),
@@ -146,10 +152,10 @@ INDICATOREN: tuple[Indicator, ...] = (
     # Uitkeringen
     _count("bijstandsuitkeringen", "Bijstandsuitkeringen", "uitkeringen", ("maatstaven_fvw",), "2024 (definitief)", eenheid="uitkeringen",
            toelichting="Aantal uitkeringen (een uitkering kan een huishouden betreffen), maatstaf van de Financiële-verhoudingswet."),
-    _count("bijstand_personen", "Personen met bijstand", "uitkeringen", ("kwb_2024_gemeenten_100", "uitkeringen_wijken"), "2024", niveaus=ALLE_NIVEAUS, aggregatie="gepubliceerd", toelichting=UITKERING_NOTE),
-    _count("ww_personen", "Personen met WW", "uitkeringen", ("kwb_2024_gemeenten_100", "uitkeringen_wijken", "ww_regio"), "2024", niveaus=ALLE_NIVEAUS, aggregatie="gepubliceerd",
-           toelichting=UITKERING_NOTE + " Arbeidsmarktregio's en Nederland: 85554NED, gemiddelde van de 12 maanden van 2024."),
-    _count("ao_personen", "Personen met arbeidsongeschiktheidsuitkering", "uitkeringen", ("kwb_2024_gemeenten_100", "uitkeringen_wijken"), "2024", niveaus=ALLE_NIVEAUS, aggregatie="gepubliceerd", toelichting=UITKERING_NOTE),
+    _count("bijstand_personen", "Personen met bijstand", "uitkeringen", ("kwb_2024_gemeenten_100", "uitkeringen_wijken"), "2024 (zie toelichting)", niveaus=ALLE_NIVEAUS, aggregatie="gepubliceerd", toelichting=UITKERING_NOTE),
+    _count("ww_personen", "Personen met WW", "uitkeringen", ("kwb_2024_gemeenten_100", "uitkeringen_wijken", "ww_regio"), "2024 (zie toelichting)", niveaus=ALLE_NIVEAUS, aggregatie="gepubliceerd",
+           toelichting=WW_NOTE),
+    _count("ao_personen", "Personen met arbeidsongeschiktheidsuitkering", "uitkeringen", ("kwb_2024_gemeenten_100", "uitkeringen_wijken"), "2024 (zie toelichting)", niveaus=ALLE_NIVEAUS, aggregatie="gepubliceerd", toelichting=UITKERING_NOTE),
     # Inkomen
     _count("huishoudens_laag_inkomen", "Huishoudens met een relatief laag inkomen", "inkomen", ("maatstaven_fvw",), "2023 (voorlopig)", eenheid="huishoudens"),
     _count("particuliere_huishoudens", "Particuliere huishoudens", "inkomen", ("inkomen_huishoudens",), "2024 (voorlopig)", eenheid="huishoudens",
@@ -194,7 +200,6 @@ def _estimate_with_interval(kolom, label, populatie, niveaus=REGIO_NIVEAUS):
     )
 
 
-WIJK_NOTE = SCHATTING_NOTE + " Per wijk grover: opleiding en arbeid van de gemeente, leeftijd en herkomst van de wijk."
 SCHATTINGEN: tuple[Indicator, ...] = (
     *_estimate_with_interval("laaggeletterd_16_65", "Laaggeletterd", "16–65 jaar", niveaus=SCHATTING_NIVEAUS),
     _estimate("laaggeletterd_nt1", "Laaggeletterd 16–65, NT1 (geboren in Nederland)", niveaus=SCHATTING_NIVEAUS),

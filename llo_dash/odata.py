@@ -18,6 +18,7 @@ import pandas as pd
 import requests
 
 from llo_dash.errors import SchemaError, SourceError
+from llo_dash.readers import collapse_spaces, column_stem
 from llo_dash.fetch import send, with_retries
 from llo_dash.sources import ODATA_FEED
 
@@ -124,7 +125,7 @@ class ODataClient:
         return self._dataset(table, "UntypedDataSet", filter, select)
 
     def _dataset(self, table: str, endpoint: str, filter: str | None, select: list[str] | None) -> list[dict]:
-        params = {}
+        params: dict = {}
         if filter:
             params["$filter"] = filter
         if select:
@@ -142,8 +143,12 @@ class ODataClient:
             payload = self.get_json(url, params)
             rows.extend(payload["value"])
             pages += 1
-            # An OData v3 next link repeats the query options ($format, $filter, …) and adds $skip.
-            url, params = self._next_link(payload, table), None
+            url = self._next_link(payload, table)
+            if url:
+                # OData v3 next links should repeat $filter/$select; the recorded one carries only
+                # $format and $skip, so add back whatever the link leaves out.
+                present = {key for key, _ in parse_qsl(urlsplit(url).query)}
+                params = {key: value for key, value in params.items() if key not in present} or None
         return rows
 
     def _next_link(self, payload: dict, table: str) -> str | None:
@@ -174,18 +179,12 @@ def _with_query(url: str, params: dict | None) -> str:
 # --- DataProperties: topics -----------------------------------------------------------------
 
 
-def _clean(text) -> str:
-    """Trim and collapse whitespace (CBS titles carry trailing spaces and non-breaking spaces)."""
-    return " ".join(str(text or "").split())
+# CBS titles carry trailing spaces and non-breaking spaces; compare them collapsed.
+_clean = collapse_spaces
 
 
 def _norm(text) -> str:
     return _clean(text).casefold()
-
-
-def key_stem(key: str) -> str:
-    """`AantalInwoners_5` -> `AantalInwoners`: the part of a topic key that stays the same across editions."""
-    return re.sub(r"_\d+$", "", key)
 
 
 def topic_table(data_properties: list[dict]) -> pd.DataFrame:
@@ -194,7 +193,7 @@ def topic_table(data_properties: list[dict]) -> pd.DataFrame:
     rows = [
         {
             "key": entry["Key"],
-            "stem": key_stem(entry["Key"]),
+            "stem": column_stem(entry["Key"]),
             "title": _clean(entry.get("Title")),
             "unit": _clean(entry.get("Unit")),
             "datatype": entry.get("Datatype"),

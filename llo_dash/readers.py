@@ -39,11 +39,11 @@ def _strip_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.apply(lambda column: column.astype("string").str.strip())
 
 
-def _read_semicolon_text(text: str, name: str) -> pd.DataFrame:
+def _read_csv_text(text: str, name: str, *, sep: str) -> pd.DataFrame:
     if not text.strip():
         raise SchemaError(f"Bronbestand {name} is leeg.")
     try:
-        frame = pd.read_csv(io.StringIO(text), sep=";", dtype=str, keep_default_na=False, quoting=csv.QUOTE_MINIMAL)
+        frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, quoting=csv.QUOTE_MINIMAL)
     except (pd.errors.ParserError, ValueError) as error:
         raise SchemaError(f"Bronbestand {name} kan niet als CSV worden gelezen: {error}.") from error
     return _strip_frame(frame)
@@ -51,7 +51,7 @@ def _read_semicolon_text(text: str, name: str) -> pd.DataFrame:
 
 def read_dertje_csv(path: Path) -> pd.DataFrame:
     """A bulk dump of a CBS TypedDataSet: `;`, UTF-8 with BOM, dimension titles instead of keys."""
-    return _read_semicolon_text(_open_text(path), path.name)
+    return _read_csv_text(_open_text(path), path.name, sep=";")
 
 
 def read_statline_csv(path: Path) -> pd.DataFrame:
@@ -73,16 +73,12 @@ def read_statline_csv(path: Path) -> pd.DataFrame:
                 f"({len(header)}); het bestand is mogelijk afgekapt."
             )
         return _strip_frame(pd.DataFrame(body, columns=header, dtype=str))
-    return _read_semicolon_text(text, path.name)
+    return _read_csv_text(text, path.name, sep=";")
 
 
 def read_plain_csv(path: Path) -> pd.DataFrame:
     """A comma-separated UTF-8 file with a header (reference tables, scout extracts)."""
-    text = _open_text(path)
-    if not text.strip():
-        raise SchemaError(f"Bronbestand {path.name} is leeg.")
-    frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
-    return _strip_frame(frame)
+    return _read_csv_text(_open_text(path), path.name, sep=",")
 
 
 def read_dbf(path: Path) -> pd.DataFrame:
@@ -148,6 +144,11 @@ def to_number(values: pd.Series, *, decimal_comma: bool = False, file: str = "",
     return pd.to_numeric(text.where(~missing), errors="raise").astype("Float64")
 
 
+def collapse_spaces(text) -> str:
+    """Trimmed, with every run of whitespace (also non-breaking spaces) as one space; None -> ""."""
+    return " ".join(str(text or "").split())
+
+
 def column_stem(column: str) -> str:
     """CBS topic key without its position suffix: `NettoArbeidsparticipatie_16` → `NettoArbeidsparticipatie`.
 
@@ -185,7 +186,7 @@ def require_columns(frame: pd.DataFrame, columns: list[str], *, file: str) -> No
 
 
 def _norm_title(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("\xa0", " ")).strip().lower()
+    return collapse_spaces(text).lower()
 
 
 def _header_path(header: str) -> tuple[list[str], str]:

@@ -23,9 +23,9 @@ def statline_url(table: str) -> str:
 class Source:
     """One public input of the build.
 
-    `reader` names the file format (see `llo_dash.readers`): `dertje_csv` (bulk dump of a
-    CBS TypedDataSet with titles instead of keys), `statline_csv` (StatLine web export),
-    `geojson`, `dbf`, `csv`.
+    `reader` names the file format: `dertje_csv` (bulk dump of a CBS TypedDataSet with titles
+    instead of keys), `statline_csv` (StatLine web export), `dbf`, `csv` and `json_value`
+    (see `llo_dash.readers`), or `geojson` (read by `llo_dash.build.geometry`).
     """
 
     id: str
@@ -95,7 +95,7 @@ SOURCES: tuple[Source, ...] = (
         publisher=CBS,
         licence=CC_BY,
         period="2024",
-        url=f"{ODATA_FEED}/85984NED/DataProperties",
+        url=f"{ODATA_FEED}/85984NED/DataProperties?$format=json",
         mirror_path="cbs/api_examples/kwb2024_85984NED_DataProperties_value.json",
         reader="json_value",
         table="85984NED",

@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from llo_dash.errors import LloDashError
+from llo_dash.indicators import ALLE_NIVEAUS
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,7 @@ TABLES = {
         Table("beroepen", "arbeidsmarkt/beroepen.parquet", "BRC 2014-beroepen: landelijke werkzame beroepsbevolking 2023 en lonen 2022, lijsten van de handreiking met gepubliceerde %, gepubliceerde landelijke UWV-spanning."),
     )
 }
-LEVELS = ("nederland", "arbeidsmarktregio", "gemeente", "wijk", "buurt")
+LEVELS = ALLE_NIVEAUS
 
 
 class NotBuiltError(LloDashError):

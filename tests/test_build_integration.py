@@ -231,6 +231,9 @@ def test_estimate_per_wijk_adds_up_to_the_gemeente(gebieden):
     gemeenten = gebieden.loc[sums.index, "laaggeletterd_16_65"]
     assert ((sums - gemeenten).abs() <= 2).all()  # benchmarked; only rounding may differ
     assert wijken["schatting_toelichting"].str.startswith("Grover").all()
+    # Wijken without an estimate say why.
+    without = gebieden[(gebieden.niveau == "wijk") & gebieden.laaggeletterd_16_65.isna()]
+    assert len(without) > 0 and without["schatting_toelichting"].fillna("").str.len().gt(0).all()
 
 
 def test_estimate_follows_education_across_gemeenten(gebieden):
@@ -246,3 +249,24 @@ def test_manifest_records_the_reference_tables(build):
     path = Path(__file__).resolve().parents[1] / "reference" / "geletterdheid_parameters.csv"
     assert parameters["sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()
     assert parameters["rijen"] == len(pd.read_csv(path))
+
+
+def test_first_generation_split_adds_up_and_uses_exact_kwb_counts(gebieden):
+    gemeenten = gebieden[gebieden.niveau == "gemeente"]
+    split = gemeenten[gemeenten.eerste_generatie_europa.notna()]
+    assert (split.eerste_generatie_europa + split.eerste_generatie_buiten_europa == split.eerste_generatie).all()
+    # Aa en Hunze is in the KWB 2024 dump: its born-abroad counts by origin are used as published.
+    typed = pd.read_csv(mirror_path() / "cbs/kwb/kwb2024_85984NED_typeddataset_first10000rows_dertje.csv.gz",
+                        sep=";", dtype=str, encoding="utf-8-sig").apply(lambda c: c.str.strip())
+    row = typed[typed["Codering_3"] == "GM1680"].iloc[0]
+    assert gebieden.loc["GM1680", "eerste_generatie_europa"] == float(row["EuropaExclusiefNederland_23"])
+    assert gebieden.loc["GM1680", "eerste_generatie_buiten_europa"] == float(row["BuitenEuropa_24"])
+
+
+def test_cli_selects_regional_differences_of_one_region(build):
+    result = _cli(build[0], "table", "regio_verschillen", "--regio", "AM12", "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    from io import StringIO
+
+    rows = pd.read_csv(StringIO(result.stdout))
+    assert len(rows) > 10 and set(rows["code"]) == {"AM12"}

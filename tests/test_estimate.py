@@ -110,9 +110,14 @@ def small_gebieden(**changes) -> pd.DataFrame:
     return pd.concat([frame, pd.DataFrame([nederland])], ignore_index=True)
 
 
+def with_notes(estimate) -> pd.DataFrame:
+    """The estimate columns with the remark per area, as the build joins them into `gebieden`."""
+    return estimate.columns.join(estimate.toelichting.rename("schatting_toelichting"), how="outer")
+
+
 @pytest.fixture(scope="module")
 def small():
-    return estimate_areas(small_gebieden()).columns
+    return with_notes(estimate_areas(small_gebieden()))
 
 
 def test_nederland_hits_the_calibration_targets(small):
@@ -143,7 +148,7 @@ def test_suppressed_education_uses_the_region_and_says_so(small):
 def test_a_missing_input_gives_no_estimate_but_a_reason_never_the_national_average():
     values = list(GEMEENTEN["GM0002"])
     values[13] = None  # netto arbeidsparticipatie unknown
-    columns = estimate_areas(small_gebieden(GM0002=tuple(values))).columns
+    columns = with_notes(estimate_areas(small_gebieden(GM0002=tuple(values))))
     assert pd.isna(columns.loc["GM0002", "laaggeletterd_16_65"])
     assert "arbeidsdeelname" in columns.loc["GM0002", "schatting_toelichting"]
     # Its region is missing too: a sum without one of its gemeenten is not the region's value.
@@ -154,11 +159,21 @@ def test_a_missing_input_gives_no_estimate_but_a_reason_never_the_national_avera
 def test_more_low_educated_in_one_gemeente_raises_its_estimate(small):
     values = list(GEMEENTEN["GM0001"])
     values[10], values[11] = 35, 35  # 10 points moved from middelbaar to laag
-    changed = estimate_areas(small_gebieden(GM0001=tuple(values))).columns
+    changed = with_notes(estimate_areas(small_gebieden(GM0001=tuple(values))))
     # Calibration moves every gemeente a little; the changed one must rise relative to the others.
     before = small.loc["GM0001", "laaggeletterd_16_65_pct"] / small.loc["GM0003", "laaggeletterd_16_65_pct"]
     after = changed.loc["GM0001", "laaggeletterd_16_65_pct"] / changed.loc["GM0003", "laaggeletterd_16_65_pct"]
     assert after > before
+
+
+def test_unknown_older_population_gives_no_66_75_estimate_not_zero():
+    values = list(GEMEENTEN["GM0003"])
+    values[5] = None  # population 65–75 unknown
+    columns = with_notes(estimate_areas(small_gebieden(GM0003=tuple(values))))
+    assert pd.isna(columns.loc["GM0003", "laaggeletterd_66_75"])
+    assert pd.isna(columns.loc["AM02", "laaggeletterd_66_75"])  # not a partial sum
+    assert pd.notna(columns.loc["GM0003", "laaggeletterd_16_65"])
+    assert "66–75" in columns.loc["GM0003", "schatting_toelichting"]
 
 
 def test_inputs_of_a_gemeente_sum_to_one():

@@ -93,15 +93,20 @@ def test_live_kwb_with_the_real_dataproperties_and_recorded_rows():
     dump = read_dertje_csv(mirror_path() / "cbs/kwb/kwb2024_85984NED_typeddataset_first10000rows_dertje.csv.gz").head(40)
     # The dump is this table's TypedDataSet with its keys as columns; turn rows back into OData rows,
     # with the padding OData uses (codes 10 wide) and JSON numbers.
+    # In OData the dimension column holds the key (the padded code); the dump wrote its title.
     rows = [
         {key: _json_value(value) for key, value in row.items()}
-        | {"Codering_3": row["Codering_3"].ljust(10), "SoortRegio_2": row["SoortRegio_2"].ljust(10)}
+        | {"WijkenEnBuurten": row["Codering_3"].ljust(10), "Codering_3": row["Codering_3"].ljust(10),
+           "SoortRegio_2": row["SoortRegio_2"].ljust(10)}
         for _, row in dump.iterrows()
     ]
-    client = RecordedClient(properties, {}, rows)
+    dimension = [{"Key": row["Codering_3"].ljust(10), "Title": row["WijkenEnBuurten"], "Description": None,
+                  "CategoryGroupID": None} for _, row in dump.iterrows()]
+    client = RecordedClient(properties, {"WijkenEnBuurten": dimension}, rows)
     frame = kwb_from_odata(client)
     assert "BuitenEuropa_19" in client.queries[0]["select"] and "BuitenEuropa_24" not in client.queries[0]["select"]
     nederland = frame.set_index("code").loc["NL00"]
     assert nederland["inwoners"] == 17_942_942 and nederland["niveau"] == "nederland"
+    assert frame.set_index("code").loc["WK168000", "naam"] == "Wijk 00 Annen"
     aa_en_hunze = frame.set_index("code").loc["GM1680"]
     assert (aa_en_hunze["inwoners"], aa_en_hunze["herkomst_europa"], aa_en_hunze["herkomst_buiten_europa"]) == (25845, 1062, 1330)

@@ -394,6 +394,19 @@ def test_dataset_filter_and_select_go_into_the_query():
     assert sent.startswith("$format=json&$filter=") and "%20eq%20'NL01%20%20'" in sent
 
 
+def test_filter_and_select_survive_the_next_link():
+    """The recorded next link carries only $format and $skip: the client adds the query options back."""
+    query = "?$filter=(RegioS%20eq%20'PV31%20%20')&$select=RegioS,OpenstaandeVacatures_1"
+    odata = client({
+        f"{FEED}/83599NED/UntypedDataSet{query}": body(PAGE1),
+        f"{PAGE2_LINK}&$filter=(RegioS%20eq%20'PV31%20%20')&$select=RegioS,OpenstaandeVacatures_1": body(PAGE2),
+    })
+    rows = odata.untyped_dataset("83599NED", filter="(RegioS eq 'PV31  ')", select=["RegioS", "OpenstaandeVacatures_1"])
+    assert len(rows) == 15_504
+    second = odata.session.urls[1]
+    assert second.startswith(PAGE2_LINK) and "$filter=" in second and "$select=" in second
+
+
 def test_paging_stops_at_max_pages():
     odata = untyped_client(max_pages=1)
     with pytest.raises(SourceError) as caught:

@@ -13,13 +13,13 @@ import pandas as pd
 from llo_dash.build.context import Part
 from llo_dash.build.indeling import NEDERLAND_CODE, NEDERLAND_NAAM, Indeling, level_of_code
 from llo_dash.errors import BuildError
-from llo_dash.indicators import INDICATOREN, Indicator
+from llo_dash.indicators import ALLE_NIVEAUS, INDICATOREN, Indicator
 
 ID_COLUMNS = [
     "niveau", "code", "naam", "gemeente_code", "gemeente_naam", "wijk_code",
     "arbeidsmarktregio_code", "arbeidsmarktregio_naam", "provincie_code", "provincie_naam",
 ]
-LEVEL_ORDER = {"nederland": 0, "arbeidsmarktregio": 1, "gemeente": 2, "wijk": 3, "buurt": 4}
+LEVEL_ORDER = {level: order for order, level in enumerate(ALLE_NIVEAUS)}
 
 
 def _join(base: pd.DataFrame, frames: list[pd.DataFrame], *, level: str) -> pd.DataFrame:
@@ -94,7 +94,10 @@ def aggregate(
         verschillen["verschil"] = verschillen["cbs_waarde"] - verschillen["aggregaat_gemeenten"]
         verschillen["verschil_pct"] = 100 * verschillen["verschil"] / verschillen["cbs_waarde"].where(verschillen["cbs_waarde"] != 0)
         verschillen["niveau"] = verschillen["code"].map(level_of_code)
-        verschillen = verschillen[["niveau", "code", "kolom", "cbs_waarde", "aggregaat_gemeenten", "verschil", "verschil_pct", "gebruikt"]]
+        # So that `table regio_verschillen --regio AMxx` selects a region's rows like in `gebieden`.
+        verschillen["arbeidsmarktregio_code"] = verschillen["code"].where(verschillen["niveau"] == "arbeidsmarktregio")
+        verschillen = verschillen[["niveau", "code", "arbeidsmarktregio_code", "kolom", "cbs_waarde", "aggregaat_gemeenten",
+                                   "verschil", "verschil_pct", "gebruikt"]]
     return final.loc[final.index != NEDERLAND_CODE], final.loc[[NEDERLAND_CODE]], verschillen
 
 
@@ -102,7 +105,9 @@ def derive_gemeente_columns(gemeenten: pd.DataFrame) -> pd.DataFrame:
     """Columns computed from two sources (see their `toelichting` in llo_dash.indicators)."""
     gemeenten = gemeenten.copy()
     if {"inwoners_15_75", "inwoners_15_65"} <= set(gemeenten.columns):
-        gemeenten["inwoners_65_75"] = (gemeenten["inwoners_15_75"] - gemeenten["inwoners_15_65"]).clip(lower=0)
+        difference = gemeenten["inwoners_15_75"] - gemeenten["inwoners_15_65"]
+        # Two sources and years: a negative difference means they do not fit, so it is unknown, not 0.
+        gemeenten["inwoners_65_75"] = difference.where(difference >= 0)
     return gemeenten
 
 

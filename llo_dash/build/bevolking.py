@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from llo_dash.build.context import BuildContext, Part
-from llo_dash.build.indeling import NEDERLAND_CODE, Indeling
+from llo_dash.build.indeling import Indeling
 from llo_dash.errors import BuildError, SchemaError
 from llo_dash.readers import find_header, to_number
 
@@ -81,7 +81,7 @@ def kwb_from_mirror(age: pd.DataFrame, herkomst: pd.DataFrame, *, age_file: str,
     result = pd.concat([numbers, herkomst_numbers.drop(columns="inwoners")], axis=1)
     result.insert(0, "naam", age.iloc[:, 0].astype(str).str.strip().values)
     result.insert(0, "niveau", soort.map(LEVELS).values)
-    result.insert(0, "code", code.replace({"NL00": NEDERLAND_CODE}).values)
+    result.insert(0, "code", code.values)
     unknown = result["niveau"].isna()
     if unknown.any():
         raise SchemaError(f"Bronbestand {age_file}: onbekende soort regio '{soort[unknown].iloc[0]}'.")
@@ -96,9 +96,11 @@ def kwb_from_odata(client, table: str = "85984NED") -> pd.DataFrame:
     rows = client.typed_dataset(table, select=["WijkenEnBuurten", *keys.values()])
     frame = odata.rows_to_frame(rows)
     result = pd.DataFrame({name: pd.to_numeric(frame[key]).astype("Float64") for name, key in keys.items() if name not in ("codering", "soort_regio")})
-    result.insert(0, "naam", frame["WijkenEnBuurten"].astype(str).str.strip())
+    # The dimension column holds keys (the padded code); its titles are the area names.
+    names = {row["Key"].strip(): str(row["Title"]).strip() for row in client.dimension(table, "WijkenEnBuurten")}
+    result.insert(0, "naam", frame["WijkenEnBuurten"].astype(str).str.strip().map(names))
     result.insert(0, "niveau", frame[keys["soort_regio"]].astype(str).str.strip().map(LEVELS))
-    result.insert(0, "code", frame[keys["codering"]].astype(str).str.strip().replace({"NL00": NEDERLAND_CODE}))
+    result.insert(0, "code", frame[keys["codering"]].astype(str).str.strip())
     return result
 
 

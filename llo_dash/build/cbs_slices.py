@@ -14,7 +14,7 @@ import pandas as pd
 
 from llo_dash.build.indeling import NEDERLAND_CODE, Indeling, level_of_code, map_region_names
 from llo_dash.errors import BuildError, SchemaError
-from llo_dash.readers import require_columns, resolve_stems, to_number
+from llo_dash.readers import collapse_spaces, require_columns, resolve_stems, to_number
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ def _titles(value: str | tuple[str, ...]) -> tuple[str, ...]:
 
 def _normalise_title(series: pd.Series) -> pd.Series:
     # CBS labels sometimes carry double spaces ("2024  november"); compare on single spaces.
-    return series.astype(str).str.replace(r"\s+", " ", regex=True).str.strip()
+    return series.astype(str).map(collapse_spaces)
 
 
 def slice_from_dump(frame: pd.DataFrame, spec: Slice, indeling: Indeling, *, file: str) -> pd.DataFrame:
@@ -42,7 +42,7 @@ def slice_from_dump(frame: pd.DataFrame, spec: Slice, indeling: Indeling, *, fil
     require_columns(frame, [*spec.dims, spec.region_dim], file=file)
     selected = pd.Series(True, index=frame.index)
     for dim, value in spec.dims.items():
-        titles = {" ".join(title.split()) for title in _titles(value)}
+        titles = {collapse_spaces(title) for title in _titles(value)}
         in_slice = _normalise_title(frame[dim]).isin(titles)
         missing = titles - set(_normalise_title(frame.loc[in_slice, dim]))
         if missing:
@@ -99,21 +99,32 @@ def slice_from_odata(client, table: str, spec: Slice, indeling: Indeling) -> pd.
             "komen niet voor in de indeling 2025 (86059NED)."
         )
     result = result[is_used_level & ~unknown]
+    duplicated = result.duplicated(["code", *spec.keep])
+    if duplicated.any():
+        raise BuildError(f"CBS-tabel {table}: gebied {result.loc[duplicated, 'code'].iloc[0]} komt meer dan eens voor in de selectie.")
     result["niveau"] = result["code"].map(level_of_code)
     return result.set_index(_index(spec))
 
 
-def split_levels(frame: pd.DataFrame, indeling: Indeling, *, file: str, require_all_gemeenten: bool = True) -> dict[str, pd.DataFrame]:
+def load_slice(ctx, source_id: str, spec: Slice, indeling: Indeling) -> pd.DataFrame:
+    """The slice from the mirror's bulk dump, or live from CBS OData when the file is not in the mirror."""
+    from llo_dash import sources
+
+    if ctx.mirror_file(source_id):
+        return slice_from_dump(ctx.read(source_id), spec, indeling, file=source_id)
+    return slice_from_odata(ctx.live(source_id), sources.get(source_id).table, spec, indeling)
+
+
+def split_levels(frame: pd.DataFrame, indeling: Indeling, *, file: str) -> dict[str, pd.DataFrame]:
     """Gemeente rows (checked complete against the indeling), region rows and the Nederland row."""
     parts = {level: rows.drop(columns="niveau") for level, rows in frame.groupby("niveau")}
     gemeenten = parts.get("gemeente", frame.iloc[0:0].drop(columns="niveau"))
-    if require_all_gemeenten:
-        missing = indeling.gemeente_codes() - set(gemeenten.index.get_level_values(0))
-        if missing:
-            raise BuildError(
-                f"Bronbestand {file}: {len(missing)} gemeenten van de indeling 2025 ontbreken in de selectie, "
-                f"bijvoorbeeld {', '.join(sorted(missing)[:5])}. Het bestand is mogelijk afgekapt."
-            )
+    missing = indeling.gemeente_codes() - set(gemeenten.index.get_level_values(0))
+    if missing:
+        raise BuildError(
+            f"Bronbestand {file}: {len(missing)} gemeenten van de indeling 2025 ontbreken in de selectie, "
+            f"bijvoorbeeld {', '.join(sorted(missing)[:5])}. Het bestand is mogelijk afgekapt."
+        )
     return {
         "gemeente": gemeenten,
         "arbeidsmarktregio": parts.get("arbeidsmarktregio"),

@@ -19,13 +19,20 @@ def check_gebieden(gebieden: pd.DataFrame, indeling: Indeling, *, kwb_nederland:
             raise BuildError(f"Controle: {counts.get(level, 0)} rijen op niveau {level}, verwacht {expected}.")
     done.append("342 gemeenten, 35 arbeidsmarktregio's en 1 rij Nederland")
 
-    if set(gebieden.loc[gebieden["niveau"] == "gemeente", "code"]) != indeling.gemeente_codes():
-        raise BuildError("Controle: de gemeentecodes wijken af van de indeling 2025 (86059NED).")
+    built = set(gebieden.loc[gebieden["niveau"] == "gemeente", "code"])
+    if built != indeling.gemeente_codes():
+        differ = sorted(built ^ indeling.gemeente_codes())[:5]
+        raise BuildError(f"Controle: de gemeentecodes wijken af van de indeling 2025 (86059NED): {', '.join(differ)}.")
     if gebieden["code"].duplicated().any():
         raise BuildError(f"Controle: code {gebieden.loc[gebieden['code'].duplicated(), 'code'].iloc[0]} komt dubbel voor.")
     done.append("geen code verloren of dubbel bij het koppelen")
 
     gemeenten = gebieden[gebieden["niveau"] == "gemeente"]
+    # Checked first: the sums below would pass silently over missing values.
+    empty = gemeenten.loc[gemeenten["inwoners"].isna() | (gemeenten["inwoners"] <= 0), "code"]
+    if not empty.empty:
+        raise BuildError(f"Controle: gemeente(n) zonder (positief) aantal inwoners: {', '.join(empty.head(5))}.")
+    done.append("elke gemeente heeft inwoners")
     regios = gebieden[gebieden["niveau"] == "arbeidsmarktregio"].set_index("code")
     sums = gemeenten.groupby("arbeidsmarktregio_code")["inwoners"].sum()
     differs = (regios["inwoners"] - sums.reindex(regios.index)).abs() > 0
@@ -42,7 +49,4 @@ def check_gebieden(gebieden: pd.DataFrame, indeling: Indeling, *, kwb_nederland:
             raise BuildError(f"Controle: inwoners van Nederland ({nederland}) wijken af van de KWB-rij Nederland ({published}).")
         done.append(f"inwoners Nederland = KWB 2024-rij Nederland ({int(published):,})".replace(",", "."))
 
-    if gemeenten["inwoners"].isna().any() or (gemeenten["inwoners"] <= 0).any():
-        raise BuildError("Controle: een gemeente heeft geen of een negatief aantal inwoners.")
-    done.append("elke gemeente heeft inwoners")
     return done

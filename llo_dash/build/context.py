@@ -59,11 +59,9 @@ class BuildContext:
         self._frames: dict[str, pd.DataFrame] = {}
 
     def mirror_file(self, source_id: str) -> Path | None:
-        source = sources.get(source_id)
-        if self.settings.mirror is None:
-            return None
-        path = self.settings.mirror / source.mirror_path
-        return path if path.exists() else None
+        from llo_dash.fetch import mirror_copy
+
+        return mirror_copy(sources.get(source_id), self.settings.mirror)
 
     def path(self, source_id: str) -> Path:
         """Local file of a source: the mirror copy, a cached or a fresh download."""
@@ -89,6 +87,13 @@ class BuildContext:
             source = sources.get(source_id)
             self._frames[source_id] = read_source_file(source.reader, self.path(source_id))
         return self._frames[source_id]
+
+    def read_partial(self, source_id: str):
+        """A source that covers only part of the areas in the mirror: parsed, or None when it is absent.
+
+        Its indicators then stay missing with a reason, as for the areas it does not cover.
+        """
+        return self.read(source_id) if self.mirror_file(source_id) else None
 
     def live(self, source_id: str):
         """The OData client for a CBS table that is not in the mirror (records the live use)."""

@@ -1,9 +1,9 @@
 """First generation (born outside the Netherlands), per gemeente and, where present, per wijk and buurt.
 
 - Gemeenten: 85458NED, 1 January 2024, herkomstland Totaal × geboren buiten Nederland.
-- Its split into European / non-European origin exists per gemeente only as whole
-  percentages of 1 January 2023 (CBS wijk- en buurtkaart 2023); that split is applied
-  to the 2024 count.
+- Its split into European / non-European origin: KWB 2024 counts where the mirror has
+  them (172 gemeenten); for the others the whole percentages of 1 January 2023 (CBS wijk-
+  en buurtkaart 2023) applied to the 2024 count.
 - Wijken en buurten: KWB 2024 topics "Geboren buiten Nederland / Europa, Buiten Europa",
   present in the mirror for 172 gemeenten only.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from llo_dash.build.cbs_slices import Slice, slice_from_dump, slice_from_odata, split_levels
+from llo_dash.build.cbs_slices import Slice, load_slice, split_levels
 from llo_dash.build.context import BuildContext, Part, reasons
 from llo_dash.build.indeling import Indeling
 from llo_dash.errors import SchemaError
@@ -53,8 +53,8 @@ SMALL_AREA_TOPICS = {
 }
 
 
-def small_areas(typed: pd.DataFrame, properties: list[dict], *, file: str) -> pd.DataFrame:
-    """First generation per wijk and buurt from the KWB TypedDataSet dump.
+def kwb_first_generation(typed: pd.DataFrame, properties: list[dict], *, file: str) -> pd.DataFrame:
+    """First generation by origin per gemeente, wijk and buurt from the KWB TypedDataSet dump (column `soort`).
 
     The topic keys are found through the table's DataProperties by title path: the stem
     "BuitenEuropa" alone occurs three times (herkomst, born in NL, born abroad).
@@ -63,7 +63,7 @@ def small_areas(typed: pd.DataFrame, properties: list[dict], *, file: str) -> pd
 
     keys = resolve_topics(properties, SMALL_AREA_TOPICS, table="85984NED")
     require_columns(typed, list(keys.values()), file=file)
-    areas = typed[typed[keys["soort"]].str.strip().isin(["Wijk", "Buurt"])]
+    areas = typed[typed[keys["soort"]].str.strip().isin(["Gemeente", "Wijk", "Buurt"])]
     result = pd.DataFrame(
         {
             name: to_number(areas[keys[name]], file=file, column=keys[name])
@@ -71,23 +71,31 @@ def small_areas(typed: pd.DataFrame, properties: list[dict], *, file: str) -> pd
         }
     )
     result["eerste_generatie"] = result.sum(axis=1, min_count=2)
+    result["soort"] = areas[keys["soort"]].str.strip().values
     result.index = areas[keys["code"]].str.strip().values
     return result
 
 
+def split_gemeenten(total: pd.Series, shares: pd.DataFrame, exact: pd.DataFrame | None) -> pd.DataFrame:
+    """First generation per gemeente split by origin: KWB 2024 counts where the mirror has them, else the
+    2023 percentages applied to the 2024 total. Outside Europe = total − Europe, so the parts add up."""
+    europa = (total * shares["europa"]).round()
+    if exact is not None:
+        known = exact["eerste_generatie_europa"].dropna()
+        europa.loc[known.index.intersection(europa.index)] = known
+    return pd.DataFrame({"eerste_generatie_europa": europa, "eerste_generatie_buiten_europa": total - europa})
+
+
 def build(ctx: BuildContext, indeling: Indeling) -> Part:
-    if ctx.mirror_file("herkomst_geboorteland"):
-        frame = slice_from_dump(ctx.read("herkomst_geboorteland"), EERSTE_GENERATIE, indeling, file="herkomst_geboorteland")
-    else:
-        frame = slice_from_odata(ctx.live("herkomst_geboorteland"), "85458NED", EERSTE_GENERATIE, indeling)
-    levels = split_levels(frame, indeling, file="herkomst_geboorteland")
+    levels = split_levels(load_slice(ctx, "herkomst_geboorteland", EERSTE_GENERATIE, indeling), indeling, file="herkomst_geboorteland")
     gemeente = levels["gemeente"][["eerste_generatie"]].copy()
     shares = split_shares(ctx.read("wijkbuurtkaart_2023"), indeling, file="wijkbuurtkaart_2023")
-    for name in SPLIT_FIELDS:
-        gemeente[f"eerste_generatie_{name}"] = (gemeente["eerste_generatie"] * shares[name]).round()
-    klein = None
-    if ctx.mirror_file("kwb_2024_typed"):
-        klein = small_areas(ctx.read("kwb_2024_typed"), ctx.read("kwb_2024_eigenschappen"), file="kwb_2024_typed")
+    typed = ctx.read_partial("kwb_2024_typed")
+    kwb = None if typed is None else kwb_first_generation(typed, ctx.read("kwb_2024_eigenschappen"), file="kwb_2024_typed")
+    kwb_gemeenten = kwb[kwb["soort"] == "Gemeente"] if kwb is not None else None
+    gemeente = gemeente.join(split_gemeenten(gemeente["eerste_generatie"], shares, kwb_gemeenten))
+    klein = kwb[kwb["soort"].isin(["Wijk", "Buurt"])].drop(columns="soort") if kwb is not None else None
+    covered = 0 if kwb_gemeenten is None else len(kwb_gemeenten)
     return Part(
         gemeente=gemeente,
         published=levels["nederland"][["eerste_generatie"]] if levels["nederland"] is not None else None,
@@ -100,7 +108,7 @@ def build(ctx: BuildContext, indeling: Indeling) -> Part:
             ),
             (
                 ["eerste_generatie", "eerste_generatie_europa", "eerste_generatie_buiten_europa"],
-                "Niet in de mirror: wijken en buurten alleen voor de 172 gemeenten Aa en Hunze t/m Maasdriel "
+                f"Niet in de mirror: wijken en buurten alleen voor {covered} gemeenten "
                 "(CBS publiceert ze wel, live op te halen); kleine gebieden ook door CBS onderdrukt.",
                 ("wijk", "buurt"),
             ),

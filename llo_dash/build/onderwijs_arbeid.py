@@ -5,15 +5,16 @@ separately; the regions' own figures are kept as `published`, and the aggregate 
 gemeenten is compared with them in the aggregation step.
 
 86088NED publishes counts in thousands, which is too coarse for small gemeenten (a
-gemeente shows "0" unemployed). Per gemeente the counts are therefore derived as the
-published percentage × the population 15–75 of the education table.
+gemeente shows "0" unemployed). At every level the counts are therefore derived the same
+way: the published percentage × the population 15–75 of the education table, so that
+counts and the percentages next to them agree.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from llo_dash.build.cbs_slices import Slice, slice_from_dump, slice_from_odata, split_levels
+from llo_dash.build.cbs_slices import Slice, load_slice, split_levels
 from llo_dash.build.context import BuildContext, Part, reasons
 from llo_dash.build.indeling import Indeling
 
@@ -30,11 +31,6 @@ ONDERWIJS = Slice(
 ARBEID = Slice(
     dims={"Persoonskenmerken": "Totaal personen", "Perioden": "2024"},
     topics={
-        "beroeps_en_niet_beroepsbevolking": "BeroepsEnNietBeroepsbevolking",
-        "beroepsbevolking": "Beroepsbevolking",
-        "werkzame_beroepsbevolking": "WerkzameBeroepsbevolking",
-        "werkloze_beroepsbevolking": "WerklozeBeroepsbevolking",
-        "niet_beroepsbevolking": "NietBeroepsbevolking",
         "werkloosheid_pct": "Werkloosheidspercentage",
         "bruto_arbeidsparticipatie_pct": "BrutoArbeidsparticipatie",
         "netto_arbeidsparticipatie_pct": "NettoArbeidsparticipatie",
@@ -42,14 +38,6 @@ ARBEID = Slice(
 )
 LEVEL_COUNTS = {"laag_opgeleid": "laag_opgeleid_pct", "middelbaar_opgeleid": "middelbaar_opgeleid_pct",
                 "hoog_opgeleid": "hoog_opgeleid_pct", "basisonderwijs": "basisonderwijs_pct"}
-THOUSANDS = ["beroeps_en_niet_beroepsbevolking", "beroepsbevolking", "werkzame_beroepsbevolking",
-             "werkloze_beroepsbevolking", "niet_beroepsbevolking"]
-
-
-def _slice(ctx: BuildContext, source_id: str, table: str, spec: Slice, indeling: Indeling) -> pd.DataFrame:
-    if ctx.mirror_file(source_id):
-        return slice_from_dump(ctx.read(source_id), spec, indeling, file=source_id)
-    return slice_from_odata(ctx.live(source_id), table, spec, indeling)
 
 
 def education_counts(frame: pd.DataFrame) -> pd.DataFrame:
@@ -60,8 +48,8 @@ def education_counts(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def gemeente_labour_counts(labour: pd.DataFrame, population: pd.Series) -> pd.DataFrame:
-    """Labour-force counts for gemeenten from the published percentages (see the module docstring)."""
+def labour_counts(labour: pd.DataFrame, population: pd.Series) -> pd.DataFrame:
+    """Labour-force counts from the published percentages and the population 15–75 (see the module docstring)."""
     counts = pd.DataFrame(index=labour.index)
     counts["beroepsbevolking"] = (labour["bruto_arbeidsparticipatie_pct"] / 100 * population).round()
     counts["werkzame_beroepsbevolking"] = (labour["netto_arbeidsparticipatie_pct"] / 100 * population).round()
@@ -73,23 +61,17 @@ def gemeente_labour_counts(labour: pd.DataFrame, population: pd.Series) -> pd.Da
 
 
 def build(ctx: BuildContext, indeling: Indeling) -> Part:
-    education = split_levels(_slice(ctx, "onderwijsniveau", "85525NED", ONDERWIJS, indeling), indeling, file="onderwijsniveau")
-    labour = split_levels(_slice(ctx, "arbeidsdeelname", "86088NED", ARBEID, indeling), indeling, file="arbeidsdeelname")
+    education = split_levels(load_slice(ctx, "onderwijsniveau", ONDERWIJS, indeling), indeling, file="onderwijsniveau")
+    labour = split_levels(load_slice(ctx, "arbeidsdeelname", ARBEID, indeling), indeling, file="arbeidsdeelname")
 
-    gemeente_education = education_counts(education["gemeente"])
-    gemeente = gemeente_education.join(
-        gemeente_labour_counts(labour["gemeente"], gemeente_education["inwoners_15_75"])
-    )
-    published_parts = []
-    for level in ("arbeidsmarktregio", "nederland"):
-        if education[level] is None or labour[level] is None:
-            continue
-        regional_labour = labour[level].copy()
-        regional_labour[THOUSANDS] = regional_labour[THOUSANDS] * 1000
-        published_parts.append(education_counts(education[level]).join(regional_labour.drop(columns="beroeps_en_niet_beroepsbevolking")))
+    def combined(level: str) -> pd.DataFrame:
+        counts = education_counts(education[level])
+        return counts.join(labour_counts(labour[level], counts["inwoners_15_75"]))
+
+    published = [combined(level) for level in ("arbeidsmarktregio", "nederland") if education[level] is not None and labour[level] is not None]
     return Part(
-        gemeente=gemeente,
-        published=pd.concat(published_parts) if published_parts else None,
+        gemeente=combined("gemeente"),
+        published=pd.concat(published) if published else None,
         redenen=reasons(
             (
                 [*LEVEL_COUNTS, *LEVEL_COUNTS.values()],

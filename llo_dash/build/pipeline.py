@@ -96,8 +96,9 @@ def build_tables(ctx: BuildContext, staging: Path, progress: Progress) -> dict:
     progress(0.02, "Gebiedsindeling 2025 lezen (86059NED)")
     indeling: Indeling = indeling_from_frame(ctx.read("gebieden_2025"), file="gebieden_2025")
 
+    progress(0.05, "Bevolking en herkomst per gebied (KWB 2024)")
+    population, areas = bevolking.build(ctx, indeling)
     steps = [
-        ("Bevolking en herkomst per gebied (KWB 2024)", lambda: bevolking.build(ctx, indeling)),
         ("Eerste generatie (85458NED)", lambda: herkomst.build(ctx, indeling)),
         ("Onderwijsniveau en arbeidsdeelname", lambda: onderwijs_arbeid.build(ctx, indeling)),
         ("Bijstand, huishoudens met laag inkomen, vestigingen (Fvw)", lambda: uitkeringen_economie.fvw(ctx, indeling)),
@@ -106,13 +107,10 @@ def build_tables(ctx: BuildContext, staging: Path, progress: Progress) -> dict:
         ("Banen (83582NED)", lambda: uitkeringen_economie.banen(ctx, indeling)),
         ("Vestigingen per sector (KWB 2024)", lambda: uitkeringen_economie.vestigingen(ctx, indeling)),
     ]
-    parts, areas = [], None
-    for number, (message, step) in enumerate(steps):
-        progress(0.05 + 0.6 * number / len(steps), message)
-        result = step()
-        if isinstance(result, tuple):
-            result, areas = result
-        parts.append(result)
+    parts = [population]
+    for number, (message, step) in enumerate(steps, start=1):
+        progress(0.05 + 0.6 * number / (len(steps) + 1), message)
+        parts.append(step())
 
     progress(0.68, "Koppelen op code en optellen naar arbeidsmarktregio en Nederland")
     gebieden, verschillen = assemble(parts, indeling, areas)
@@ -126,7 +124,7 @@ def build_tables(ctx: BuildContext, staging: Path, progress: Progress) -> dict:
     gebieden = join_estimate(gebieden, estimate)
 
     progress(0.76, "Controleren")
-    checks = check_gebieden(gebieden, indeling, kwb_nederland=parts[0].published) + check_estimate(gebieden)
+    checks = check_gebieden(gebieden, indeling, kwb_nederland=population.published) + check_estimate(gebieden)
 
     progress(0.78, "Beroepen: werkzamen per BRC-beroepsgroep, lijsten handreiking, spanning (85276NED)")
     beroepen_tabel = beroepen.build(ctx)
@@ -162,7 +160,7 @@ def build_tables(ctx: BuildContext, staging: Path, progress: Progress) -> dict:
 
 
 def reference_tables() -> list[dict]:
-    """The project's own reference tables (parameters, occupation lists, …) that this build read."""
+    """The project's own reference tables (parameters, occupation lists, partners, …) at build time."""
     return [
         {"bestand": f"reference/{path.name}", "rijen": len(read_reference(path.stem)), "bytes": path.stat().st_size,
          "sha256": sha256_file(path)}

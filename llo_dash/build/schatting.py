@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from llo_dash.build.indeling import NEDERLAND_CODE
 from llo_dash.errors import BuildError
+from llo_dash.formatting import procent
 from llo_dash.estimate.parameters import CENTRAAL, read_parameters, scenarios
 from llo_dash.estimate.run import PART_GROUPS, Estimate
 from llo_dash.indicators import SCHATTINGEN
@@ -19,7 +21,7 @@ def join_estimate(gebieden: pd.DataFrame, estimate: Estimate) -> pd.DataFrame:
         result[indicator.kolom] = pd.array(values, dtype="Float64")
         result.loc[~result["niveau"].isin(indicator.niveaus), indicator.kolom] = pd.NA
         result[indicator.kolom] = result[indicator.kolom].round(4) if indicator.is_percentage else result[indicator.kolom].round().astype("Int64")
-    result["schatting_toelichting"] = columns["schatting_toelichting"].to_numpy()
+    result["schatting_toelichting"] = pd.array(result["code"].map(estimate.toelichting), dtype="string")
     return result
 
 
@@ -30,10 +32,13 @@ def check_estimate(gebieden: pd.DataFrame) -> list[str]:
     done = []
     for column, parameter in (("laaggeletterd_16_65_pct", "doel_16_65"), ("laaggeletterd_66_75_pct", "doel_66_75"),
                               ("laaggecijferd_16_65_pct", "doel_gecijferd_16_65")):
-        value = float(rows.loc["NL00", column])
+        value = float(rows.loc[NEDERLAND_CODE, column])
         if abs(value - scenario[parameter]) > 1e-3:
             raise BuildError(f"Controle schatting: Nederland komt uit op {value:.4f}% in plaats van {scenario[parameter]}% ({column}).")
-    done.append("schatting: Nederland = 15,9% (16–65), 39% (66–75) en 15,5% laaggecijferd")
+    done.append(
+        f"schatting: Nederland = {procent(scenario['doel_16_65'])} (16–65), {procent(scenario['doel_66_75'], 0)} (66–75) "
+        f"en {procent(scenario['doel_gecijferd_16_65'])} laaggecijferd"
+    )
     gemeenten = gebieden[gebieden["niveau"] == "gemeente"]
     regios = rows[rows["niveau"] == "arbeidsmarktregio"]
     for column in ("laaggeletterd_16_65", "laaggeletterd_66_75", "laaggecijferd_16_65", "laaggeletterd_nt2"):

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from llo_dash.build.cbs_slices import Slice, slice_from_dump, slice_from_odata, split_levels
+from llo_dash.build.cbs_slices import Slice, load_slice, split_levels
 from llo_dash.build.context import BuildContext, Part, reasons
 from llo_dash.build.indeling import NEDERLAND_CODE, Indeling, map_region_names
 from llo_dash.errors import BuildError, SchemaError
@@ -61,14 +61,9 @@ SECTOR_TOPICS = {
 assert set(SECTOR_TOPICS) - {"vestigingen_totaal"} == set(SECTOREN)
 
 
-def _slice(ctx: BuildContext, source_id: str, table: str, spec: Slice, indeling: Indeling) -> pd.DataFrame:
-    if ctx.mirror_file(source_id):
-        return slice_from_dump(ctx.read(source_id), spec, indeling, file=source_id)
-    return slice_from_odata(ctx.live(source_id), table, spec, indeling)
 
-
-def _levels(frame: pd.DataFrame, indeling: Indeling, *, file: str, require_all: bool = True) -> tuple[pd.DataFrame, pd.DataFrame | None]:
-    levels = split_levels(frame, indeling, file=file, require_all_gemeenten=require_all)
+def _levels(frame: pd.DataFrame, indeling: Indeling, *, file: str) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+    levels = split_levels(frame, indeling, file=file)
     published = [levels[level] for level in ("arbeidsmarktregio", "nederland") if levels[level] is not None]
     return levels["gemeente"], (pd.concat(published) if published else None)
 
@@ -76,7 +71,7 @@ def _levels(frame: pd.DataFrame, indeling: Indeling, *, file: str, require_all: 
 def fvw(ctx: BuildContext, indeling: Indeling) -> Part:
     gemeente, published = [], []
     for name, spec in FVW_SLICES.items():
-        part_gemeente, part_published = _levels(_slice(ctx, "maatstaven_fvw", "85383NED", spec, indeling), indeling, file="maatstaven_fvw")
+        part_gemeente, part_published = _levels(load_slice(ctx, "maatstaven_fvw", spec, indeling), indeling, file="maatstaven_fvw")
         gemeente.append(part_gemeente[[name]])
         if part_published is not None:
             published.append(part_published[[name]])
@@ -84,14 +79,14 @@ def fvw(ctx: BuildContext, indeling: Indeling) -> Part:
 
 
 def banen(ctx: BuildContext, indeling: Indeling) -> Part:
-    gemeente, published = _levels(_slice(ctx, "banen", "83582NED", BANEN, indeling), indeling, file="banen")
+    gemeente, published = _levels(load_slice(ctx, "banen", BANEN, indeling), indeling, file="banen")
     # Published in thousands with one decimal: convert to jobs.
     return Part(gemeente=(gemeente * 1000).round(), published=(published * 1000).round() if published is not None else None)
 
 
 def ww_regio(ctx: BuildContext, indeling: Indeling) -> pd.DataFrame:
     """Average monthly number of persons with WW in 2024, per arbeidsmarktregio and Nederland."""
-    frame = _slice(ctx, "ww_regio", "85554NED", WW_REGIO, indeling).reset_index()
+    frame = load_slice(ctx, "ww_regio", WW_REGIO, indeling).reset_index()
     frame = frame[frame["niveau"].isin(["arbeidsmarktregio", "nederland"])]
     months = frame.groupby("code")["ww_personen"].count()
     incomplete = months[months != len(MONTHS_2024)]
@@ -141,21 +136,27 @@ def wijk_benefits(frame: pd.DataFrame, *, file: str) -> tuple[pd.DataFrame, pd.D
     values.index = september["Codering_3"].str.strip().values
     soort = september["SoortRegio_2"].str.strip().values
     klein = values[pd.Series(soort, index=values.index).isin(["Wijk", "Buurt"]).values]
+    if "NL01" not in values.index:
+        raise SchemaError(f"Bronbestand {file}: de rij Nederland (NL01) ontbreekt voor september 2024.")
     nederland = values.loc[["NL01"]].rename(index={"NL01": NEDERLAND_CODE})
     return klein, nederland
 
 
 def uitkeringen(ctx: BuildContext, indeling: Indeling) -> Part:
-    gemeente = kwb_gemeente_benefits(ctx.read("kwb_2024_gemeenten_100"), indeling, file="kwb_2024_gemeenten_100")
-    klein, nederland = wijk_benefits(ctx.read("uitkeringen_wijken"), file="uitkeringen_wijken")
+    """Persons with bijstand, WW and AO where the partial sources have them; WW per region from 85554NED."""
+    empty = pd.DataFrame(columns=list(KWB_BENEFITS), dtype="Float64")
+    gemeenten_file = ctx.read_partial("kwb_2024_gemeenten_100")
+    gemeente = empty if gemeenten_file is None else kwb_gemeente_benefits(gemeenten_file, indeling, file="kwb_2024_gemeenten_100")
+    wijken_file = ctx.read_partial("uitkeringen_wijken")
+    klein, nederland = (empty, empty) if wijken_file is None else wijk_benefits(wijken_file, file="uitkeringen_wijken")
     regio = ww_regio(ctx, indeling)
-    published = nederland.copy()
-    published.loc[NEDERLAND_CODE, "ww_personen"] = regio.loc[NEDERLAND_CODE, "ww_personen"]
+    published = pd.concat([nederland.drop(columns="ww_personen").reindex([NEDERLAND_CODE]), regio.loc[[NEDERLAND_CODE]]], axis=1)
     published = pd.concat([published, regio.drop(index=NEDERLAND_CODE)])
+    wijk_gemeenten = klein.index.str[2:6].nunique()
     redenen = reasons(
-        (KWB_BENEFITS, "Niet in de mirror: per gemeente alleen de 100 gemeenten van de KWB-export (CBS publiceert ze wel).", ("gemeente",)),
+        (KWB_BENEFITS, f"Niet in de mirror: per gemeente alleen de {len(gemeente)} gemeenten van de KWB-export (CBS publiceert ze wel).", ("gemeente",)),
         (KWB_BENEFITS, "Optelling onvolledig: niet alle gemeenten van de regio staan in de mirror.", ("arbeidsmarktregio",)),
-        (KWB_BENEFITS, "Niet in de mirror: wijken en buurten alleen voor 48 gemeenten (Aa en Hunze t/m Breda); kleine gebieden ook door CBS onderdrukt.", ("wijk", "buurt")),
+        (KWB_BENEFITS, f"Niet in de mirror: wijken en buurten alleen voor {wijk_gemeenten} gemeenten; kleine gebieden ook door CBS onderdrukt.", ("wijk", "buurt")),
     )
     return Part(gemeente=gemeente, published=published, klein=klein, redenen=redenen)
 
@@ -181,17 +182,20 @@ def vestigingen(ctx: BuildContext, indeling: Indeling) -> Part:
     from llo_dash.odata import resolve_topics
 
     file = "kwb_2024_typed"
-    typed = ctx.read(file)
+    typed = ctx.read_partial(file)
+    if typed is None:
+        reden = "Bron niet in de mirror (Kerncijfers wijken en buurten 2024); live op te halen bij CBS."
+        return Part(gemeente=pd.DataFrame(columns=list(SECTOR_TOPICS), dtype="Float64"), redenen=reasons((SECTOR_TOPICS, reden)))
     keys = resolve_topics(ctx.read("kwb_2024_eigenschappen"), {"code": "Codering", "soort": "SoortRegio", **SECTOR_TOPICS}, table="85984NED")
     require_columns(typed, list(keys.values()), file=file)
     values = pd.DataFrame({name: to_number(typed[keys[name]], file=file, column=keys[name]) for name in SECTOR_TOPICS})
-    values.index = typed[keys["code"]].str.strip().replace({"NL00": NEDERLAND_CODE}).values
+    values.index = typed[keys["code"]].str.strip().values
     soort = typed[keys["soort"]].str.strip().values
     gemeente = values[soort == "Gemeente"]
     unknown = set(gemeente.index) - indeling.gemeente_codes()
     if unknown:
         raise BuildError(f"Bronbestand {file}: onbekende gemeentecodes {sorted(unknown)[:5]}.")
-    reden = f"Niet in de mirror: bedrijfsvestigingen per sector alleen voor {len(gemeente)} gemeenten (Aa en Hunze t/m Maasdriel) en hun wijken en buurten."
+    reden = f"Niet in de mirror: bedrijfsvestigingen per sector alleen voor {len(gemeente)} gemeenten en hun wijken en buurten."
     return Part(
         gemeente=gemeente,
         published=values[soort == "Land"],

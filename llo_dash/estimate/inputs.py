@@ -112,13 +112,12 @@ def gemeente_inputs(gebieden: pd.DataFrame) -> AreaInputs:
     return _complete(gemeenten, parts, notes, older=gemeenten["inwoners_65_75"].astype(float))
 
 
-def wijk_inputs(gebieden: pd.DataFrame) -> AreaInputs:
+def wijk_inputs(gebieden: pd.DataFrame, gemeente_inputs_: AreaInputs) -> AreaInputs:
     """Inputs per wijk: age and origin of the wijk; education, labour and (where the wijk lacks it)
     the first-generation share within the foreign-origin population from its gemeente."""
     gemeenten = gebieden[gebieden["niveau"] == "gemeente"].set_index("code")
     wijken = gebieden[gebieden["niveau"] == "wijk"].set_index("code")
     of_gemeente = wijken["gemeente_code"]
-    gemeente_inputs_ = gemeente_inputs(gebieden)
     by_gemeente = {
         dimension: pd.DataFrame(shares, index=gemeente_inputs_.codes, columns=CATEGORIES[dimension])
         for dimension, shares in gemeente_inputs_.shares.items()
@@ -154,10 +153,14 @@ def _complete(areas: pd.DataFrame, parts: dict[str, pd.DataFrame], notes: dict[s
             missing.setdefault(code, f"Invoer ontbreekt: {DIMENSION_LABELS[dimension]} (CBS publiceert geen waarde).")
         usable &= ~incomplete
     codes = list(areas.index[usable])
+    if older is not None:
+        # Without a population 65–75 there is no 66–75 estimate (missing, not 0), nor for its region.
+        for code in areas.index[usable & older.isna()]:
+            notes[code] = (notes.get(code, "") + " Geen schatting voor 66–75 jaar: de bevolking van 65 tot 75 jaar is onbekend.").strip()
     return AreaInputs(
         codes=codes,
         population_16_65=population[usable].to_numpy(),
-        population_66_75=None if older is None else older[usable].fillna(0).to_numpy(),
+        population_66_75=None if older is None else older[usable].to_numpy(),
         shares={dimension: _normalise(frame[usable]) for dimension, frame in parts.items()},
         notes={code: note for code, note in notes.items() if code in set(codes)},
         missing=missing,

@@ -256,6 +256,7 @@ def relative_sampling_margin(scenario: Scenario, total: str) -> float:
 @dataclass
 class Estimate:
     columns: pd.DataFrame  # estimate columns per area code (NL00, AMxx, GMxxxx, WKxxxxxx)
+    toelichting: pd.Series  # per area code: fallback used, coarser method, or why there is no estimate
     controle: pd.DataFrame  # structure check: published 2012 rates vs the model
     effecten: pd.DataFrame  # fitted odds ratios per scenario
     scenarios: pd.DataFrame  # the 16–65 estimate per region and Nederland in every scenario
@@ -284,14 +285,15 @@ def estimate_areas(gebieden: pd.DataFrame, table: pd.DataFrame | None = None) ->
     # Both intervals at their bound together: a conservative interval for the sum.
     for bound in ("laag", "hoog"):
         columns[f"laaggeletterd_16_75_{bound}"] = columns[f"laaggeletterd_16_65_{bound}"] + columns[f"laaggeletterd_66_75_{bound}"]
-    columns = pd.concat([columns, wijk_columns(gebieden, results[0].effects, columns)])
+    wijken = wijk_inputs(gebieden, inputs)
+    columns = pd.concat([columns, wijk_columns(wijken, gebieden, results[0].effects, columns)])
     columns = add_percentages(columns, populations.reindex(columns.index))
-    columns["schatting_toelichting"] = pd.Series(notes(inputs, gebieden), dtype="string").reindex(columns.index)
     scenario_frame = pd.DataFrame(
         {result.naam: 100 * frame["laaggeletterd_16_65"] / populations["inwoners_15_65"].reindex(frame.index) for result, frame in zip(results, per_scenario)}
     ).loc[lambda f: ~f.index.str.startswith("GM")]
     return Estimate(
         columns=columns,
+        toelichting=pd.Series({**inputs.notes, **inputs.missing, **wijken.notes, **wijken.missing}, dtype="string"),
         controle=structure_check(all_scenarios[0], inputs, results[0], table),
         effecten=effects_table(results),
         scenarios=scenario_frame.rename_axis("code").reset_index(),
@@ -310,9 +312,8 @@ def add_percentages(columns: pd.DataFrame, populations: pd.DataFrame) -> pd.Data
     return columns
 
 
-def wijk_columns(gebieden: pd.DataFrame, effects: Effects, areas: pd.DataFrame) -> pd.DataFrame:
+def wijk_columns(inputs: AreaInputs, gebieden: pd.DataFrame, effects: Effects, areas: pd.DataFrame) -> pd.DataFrame:
     """Central 16–65 estimate per wijk, benchmarked so that the wijken add up to their gemeente."""
-    inputs = wijk_inputs(gebieden)
     if not inputs.codes:
         return pd.DataFrame(columns=["laaggeletterd_16_65", *PARTS])
     composition = inputs.composition()
@@ -328,12 +329,3 @@ def wijk_columns(gebieden: pd.DataFrame, effects: Effects, areas: pd.DataFrame) 
         ratio = (areas[f"laaggeletterd_16_65_{bound}"] / areas["laaggeletterd_16_65"]).reindex(of_gemeente).to_numpy()
         scaled[f"laaggeletterd_16_65_{bound}"] = (scaled["laaggeletterd_16_65"] * ratio).round()
     return scaled
-
-
-def notes(inputs: AreaInputs, gebieden: pd.DataFrame) -> dict[str, str]:
-    """Remarks per area: fallbacks used, why an estimate is missing, the coarser wijk method."""
-    result = {**inputs.notes, **inputs.missing}
-    wijk = wijk_inputs(gebieden)
-    result.update(wijk.notes)
-    result.update(wijk.missing)
-    return result
