@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import platform
 import statistics
 import sys
@@ -60,17 +61,27 @@ def bench_loading(repeat: int) -> dict[str, list[float]]:
 
 
 def bench_pages(repeat: int) -> dict[str, list[float]]:
-    """One full script run per page with AppTest (what a user waits for on a first visit, minus the browser)."""
+    """One full script run per page with AppTest, minus the browser: cold (caches emptied first, like the
+    first visit after a start) and warm (data and boundaries already cached, like a later click)."""
+    import streamlit as st
     from streamlit.testing.v1 import AppTest
+
+    def run(page: Path) -> None:
+        at = AppTest.from_file(str(page), default_timeout=120)
+        at.query_params["regio"] = "AM12"
+        at.run()
+        assert not at.exception and not at.error, (at.exception, at.error)
+
+    def cold(page: Path) -> None:
+        st.cache_data.clear()
+        st.cache_resource.clear()
+        run(page)
 
     results = {}
     for page in sorted((ROOT / "pages").glob("*.py")):
-        def run(page=page):
-            at = AppTest.from_file(str(page), default_timeout=120)
-            at.query_params["regio"] = "AM12"
-            at.run()
-            assert not at.exception, at.exception
-        results[f"pagina {page.stem} (?regio=AM12)"] = timed(run, repeat)
+        results[f"pagina {page.stem}, koud (?regio=AM12)"] = timed(lambda: cold(page), repeat)
+        run(page)  # fill the caches
+        results[f"pagina {page.stem}, warm (?regio=AM12)"] = timed(lambda: run(page), repeat)
     return results
 
 
@@ -91,9 +102,12 @@ def main() -> None:
     out = ROOT / "bench" / "results"
     out.mkdir(exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    (out / f"bench-{stamp}.json").write_text(
-        json.dumps({"machine": platform.platform(), "python": platform.python_version(), "seconden": measurements}, indent=2)
-    )
+    from llo_dash.build.pipeline import code_version
+
+    (out / f"bench-{stamp}.json").write_text(json.dumps({
+        "machine": platform.platform(), "kernen": os.cpu_count(), "python": platform.python_version(),
+        "code_versie": code_version(), "herhalingen": args.repeat, "seconden": measurements,
+    }, indent=2))
 
 
 if __name__ == "__main__":

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from llo_dash.build.pipeline import MANIFEST, run_build
-from llo_dash.config import PROJECT_ROOT, load_settings
+from llo_dash.build.pipeline import run_build
+from llo_dash.config import PROJECT_ROOT, Settings
+from llo_dash.errors import LloDashError
 from tests.fixtures.mirror import mirror_path
 
 
@@ -30,12 +32,23 @@ def gebieden(built_data: Path) -> pd.DataFrame:
 
 
 @pytest.fixture(scope="session")
-def built_data() -> Path:
-    """The data folder with a complete build; builds it once (from the mirror) when the manifest is missing."""
-    settings = load_settings()
-    if not (settings.data_dir / MANIFEST).exists():
-        try:
-            run_build(settings)
-        except Exception as error:  # noqa: BLE001 - report why, then fail every test that needs data
-            pytest.fail(f"De gegevens konden niet worden gebouwd voor de tests: {error}")
-    return settings.data_dir
+def built_data(tmp_path_factory) -> Path:
+    """A fresh build of the current code from the mirror, once per test session, outside the project.
+
+    Offline, so an incomplete mirror fails instead of quietly fetching from CBS. LLO_DASH_DATA
+    points the app, AppTest, the CLI and the browser test's server at it; the project's own
+    data/ is neither read nor written by the tests.
+    """
+    data_dir = tmp_path_factory.mktemp("llo_dash") / "data"
+    settings = Settings(mirror=mirror_path(), data_dir=data_dir, cache_dir=data_dir.parent / "cache")
+    try:
+        run_build(settings, offline=True)
+    except LloDashError as error:
+        pytest.fail(f"De gegevens konden niet worden gebouwd voor de tests: {error}")
+    previous = os.environ.get("LLO_DASH_DATA")
+    os.environ["LLO_DASH_DATA"] = str(data_dir)
+    yield data_dir
+    if previous is None:
+        os.environ.pop("LLO_DASH_DATA", None)
+    else:
+        os.environ["LLO_DASH_DATA"] = previous

@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+import os
 import subprocess
 from pathlib import Path
 import sys
@@ -9,23 +10,16 @@ import sys
 import pandas as pd
 import pytest
 
-from llo_dash.build.pipeline import run_build
 from llo_dash.indicators import INDICATOREN
-from tests.fixtures.mirror import mirror_path, settings_for
+from tests.fixtures.mirror import mirror_path
 
 pytestmark = pytest.mark.integration
 
 
 @pytest.fixture(scope="module")
-def build(tmp_path_factory):
-    data_dir = tmp_path_factory.mktemp("bouw") / "data"
-    manifest = run_build(settings_for(mirror_path(), data_dir), offline=True)
-    return data_dir, manifest
-
-
-@pytest.fixture(scope="module")
-def gebieden(build):
-    return pd.read_parquet(build[0] / "cbs" / "gebieden.parquet").set_index("code", drop=False)
+def build(built_data):
+    """The session's build from the mirror (conftest): its folder and its manifest."""
+    return built_data, json.loads((built_data / "manifest.json").read_text(encoding="utf-8"))
 
 
 def dump(relative: str) -> pd.DataFrame:
@@ -131,9 +125,8 @@ def test_indicators_only_at_their_levels(gebieden):
 
 
 def test_manifest_records_sources_files_and_checksums(build):
-    data_dir, manifest = build
-    on_disk = json.loads((data_dir / "manifest.json").read_text(encoding="utf-8"))
-    assert on_disk["gebouwd_op"] == manifest["gebouwd_op"]
+    data_dir, on_disk = build
+    assert on_disk["code_versie"]["pakket"] and on_disk["gebouwd_op"]
     used = {source["id"]: source for source in on_disk["bronnen"]}
     assert {"gebieden_2025", "kwb_2024_leeftijd", "onderwijsniveau", "grenzen_gemeente_2025"} <= set(used)
     kwb = used["kwb_2024_leeftijd"]
@@ -147,7 +140,8 @@ def test_manifest_records_sources_files_and_checksums(build):
 
 def _cli(data_dir, *args):
     return subprocess.run(
-        [sys.executable, "-m", "llo_dash", *args], capture_output=True, text=True, env={**__import__("os").environ, "LLO_DASH_DATA": str(data_dir)}
+        [sys.executable, "-m", "llo_dash", *args], capture_output=True, text=True, timeout=120,
+        env={**os.environ, "LLO_DASH_DATA": str(data_dir)},
     )
 
 

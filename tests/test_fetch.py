@@ -12,13 +12,13 @@ import requests
 from llo_dash import sources
 from llo_dash.errors import SourceError
 from llo_dash.fetch import Obtained, download, obtain, sha256_file
+from tests.fixtures.http import Sleeps
 from tests.fixtures.mirror import mirror_path
 
 URL = "https://example.org/data/gemeenten.csv"
 BODY = b"code;naam\nGM0363;Amsterdam\n" * 100
 
 
-mirror_root = mirror_path  # the shared mirror; its absence is a failure, not a skip
 
 
 class FakeResponse:
@@ -55,11 +55,6 @@ class FakeSession:
         if isinstance(outcome, Exception):
             raise outcome
         return outcome
-
-
-class Sleeps(list):
-    def __call__(self, seconds):
-        self.append(seconds)
 
 
 def refused():
@@ -218,7 +213,7 @@ def test_download_rejects_empty_body(tmp_path):
 
 
 def test_obtain_prefers_real_mirror():
-    mirror = mirror_root()
+    mirror = mirror_path()
     src = sources.get("gebieden_2025")
     expected = mirror / src.mirror_path
     if not expected.is_file():

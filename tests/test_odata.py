@@ -27,6 +27,7 @@ from llo_dash.odata import (
     rows_to_frame,
     topic_table,
 )
+from tests.fixtures.http import Sleeps
 from tests.fixtures.mirror import mirror_path
 
 FEED = ODATA_FEED  # https://opendata.cbs.nl/ODataFeed/odata
@@ -103,11 +104,6 @@ class FakeSession:
         if isinstance(outcome, Exception):
             raise outcome
         return outcome if isinstance(outcome, FakeResponse) else FakeResponse(outcome)
-
-
-class Sleeps(list):
-    def __call__(self, seconds):
-        self.append(seconds)
 
 
 def client(routes: dict, **options) -> ODataClient:

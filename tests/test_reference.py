@@ -6,7 +6,6 @@ test failure, not a skip: without it the mapping is unchecked.
 """
 
 import re
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -14,21 +13,10 @@ import pytest
 from llo_dash.errors import SchemaError
 from llo_dash.reference import REFERENCE_DIR, SCHEMAS, read_reference
 from llo_dash.spanning import TYPERINGEN, typering
-from tests.fixtures.mirror import mirror_path
+from tests.fixtures.mirror import handreiking_text, mirror_file
 
 HANDREIKING = "Handreiking professionaliseringsopgave LLO-Collectieven"
-HANDREIKING_SEED = "000_ab251acc06ec4acd.txt"
 TOTAAL = "Totaal (alle beroepsgroepen)"
-
-
-def mirror_file(relative: str) -> Path:
-    path = mirror_path() / relative
-    if not path.is_file():
-        pytest.fail(
-            f"Bronbestand ontbreekt: {path}. Zet LLO_DASH_MIRROR op de map met de publieke bronnen "
-            "(standaard ../shared/data naast het project); zonder die map is de koppeling niet te controleren."
-        )
-    return path
 
 
 @pytest.fixture(scope="module")
@@ -38,10 +26,7 @@ def brc() -> pd.DataFrame:
 
 @pytest.fixture(scope="module")
 def handreiking() -> str:
-    path = mirror_path().parent / "seeds" / HANDREIKING_SEED
-    if not path.is_file():
-        pytest.fail(f"De tekst van de handreiking ontbreekt: {path}.")
-    return path.read_text(encoding="utf-8")
+    return handreiking_text()
 
 
 @pytest.fixture(scope="module")
