@@ -3,26 +3,20 @@ as Dutch DataFrames and texts. Pure functions, no Streamlit.
 
 Inputs are the registries (`llo_dash.sources`, `llo_dash.indicators`), the reference tables
 in `reference/`, the built tables and `data/manifest.json` (passed in as a dict, so tests can
-hand in a small one).
+hand in a small one; the page reads it with `ui.manifest`).
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
-from datetime import datetime, timezone
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pandas as pd
 
-from llo_dash import indicators, sources
-from llo_dash.formatting import GEEN_GEGEVENS, datum, getal, is_missing, procent, verschil
+from llo_dash import indicators, queries, sources
+from llo_dash.formatting import GEEN_GEGEVENS, getal, is_missing, procent, tijdstip, verschil
 from llo_dash.reference import REFERENCE_DIR, read_reference
 from llo_dash.tables import TABLES
-
-TIJDZONE = ZoneInfo("Europe/Amsterdam")
-MANIFEST_BESTAND = "manifest.json"
 
 HERKOMST = {
     "mirror": "mirror (lokale kopie)",
@@ -39,8 +33,6 @@ REKENREGELS = {
                     "optelling van de gemeenten staat in 'Regiocijfers van CBS en de som van de gemeenten'.",
     "schatting": "Schatting van het dashboard: per gemeente berekend, een regio is de som van haar gemeenten.",
 }
-NIVEAU_NAMEN = {"nederland": "Nederland", "arbeidsmarktregio": "arbeidsmarktregio", "gemeente": "gemeente",
-                "wijk": "wijk", "buurt": "buurt"}
 
 REFERENTIE_OMSCHRIJVING = {
     "geletterdheid_parameters": "Parameters van de schatting van laaggeletterdheid: waarde, populatie, jaar en bron "
@@ -83,26 +75,9 @@ openbare bronnen (`python -m llo_dash build`).
 # --- the manifest ------------------------------------------------------------------
 
 
-def lees_manifest(data_dir: Path) -> dict:
-    """`data/manifest.json` as a dict; an empty dict when it is missing or unreadable."""
-    try:
-        return json.loads((Path(data_dir) / MANIFEST_BESTAND).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-
-
-def tijdstip(value: str | None) -> str:
-    """An ISO time stamp as Dutch text in Dutch time: "23 november 2026, 19:33 uur"."""
-    if not value:
-        return GEEN_GEGEVENS
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        return str(value)
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    lokaal = moment.astimezone(TIJDZONE)
-    return f"{datum(lokaal)}, {lokaal:%H:%M} uur"
+def bouw_bron(manifest: Mapping) -> str:
+    """The source line of the tables about the build: "Bouwgegevens van het LLO Regiodashboard (data/manifest.json), …"."""
+    return f"Bouwgegevens van het LLO Regiodashboard (data/manifest.json), gebouwd op {tijdstip(manifest.get('gebouwd_op'))}."
 
 
 def bouw_samenvatting(manifest: Mapping) -> pd.DataFrame:
@@ -179,11 +154,6 @@ BRONNEN_VOLGORDE = ("Titel", "Uitgever", "Periode", "Licentie", "URL", "Kantteke
                     "Bytes", "SHA-256", "CBS-tabel", "Bronvermelding", "Id", "Bestand gelezen")
 
 
-def tabel_hoogte(rijen: int, max_rijen: int = 25) -> int:
-    """Pixel height of a `st.dataframe` that shows up to `max_rijen` rows and its header without scrolling."""
-    return 35 * (min(rijen, max_rijen) + 1) + 3
-
-
 def _inhoud(bestand: str) -> str:
     for table in TABLES.values():
         if table.path == bestand:
@@ -239,7 +209,7 @@ def ontbrekend_tabel(manifest: Mapping) -> pd.DataFrame:
             records.append({
                 "Indicator": _indicator_label(kolom),
                 "Kolom": kolom,
-                "Niveau": NIVEAU_NAMEN.get(niveau, niveau),
+                "Niveau": queries.NIVEAU_ENKELVOUD.get(niveau, niveau),
                 "Ontbrekend": ontbrekend,
                 "Totaal": totaal,
                 "Percentage ontbrekend": 100 * ontbrekend / totaal if ontbrekend is not None and totaal else float("nan"),
@@ -267,7 +237,7 @@ def regio_verschillen_tabel(verschillen: pd.DataFrame, gebieden: pd.DataFrame | 
     if gebieden is not None:
         namen = dict(zip(gebieden["code"], gebieden["naam"]))
     frame = pd.DataFrame({
-        "Niveau": [NIVEAU_NAMEN.get(n, n) for n in verschillen["niveau"]],
+        "Niveau": [queries.NIVEAU_ENKELVOUD.get(n, n) for n in verschillen["niveau"]],
         "Code": verschillen["code"].astype(str),
         "Naam": [namen.get(code, code) for code in verschillen["code"]],
         "Indicator": [_indicator_label(k) for k in verschillen["kolom"]],
@@ -292,6 +262,25 @@ def regio_verschillen_scherm(tabel: pd.DataFrame) -> pd.DataFrame:
     shown["Verschil"] = [verschil(v, 1, "procentpunt") if p else verschil(v, 0, "") for v, p in zip(tabel["Verschil"], pct)]
     shown["Verschil (%)"] = [verschil(v, 2, "") + ("%" if not pd.isna(v) else "") for v in tabel["Verschil (%)"]]
     return shown
+
+
+def regio_verschillen_kolommen(tabel: pd.DataFrame) -> list[str]:
+    """The indicators (columns of `gebieden`) in `regio_verschillen_tabel`, for their source lines."""
+    return [kolom for kolom in dict.fromkeys(tabel["Kolom"]) if kolom in indicators.BY_KOLOM]
+
+
+ALLE_INDICATOREN = "Alle indicatoren"
+
+
+def regio_verschillen_filter(tabel: pd.DataFrame, indicator: str = ALLE_INDICATOREN, alleen: bool = False) -> pd.DataFrame:
+    """The rows of `regio_verschillen_tabel` for one indicator (or all), and with `alleen` only the rows with a
+    difference. A row whose difference is unknown (no sum of the gemeenten) is kept: unknown is not zero."""
+    getoond = tabel
+    if indicator != ALLE_INDICATOREN:
+        getoond = getoond[getoond["Indicator"] == indicator]
+    if alleen:
+        getoond = getoond[getoond["Verschil"].ne(0)]
+    return getoond
 
 
 # --- indicators ---------------------------------------------------------------------
@@ -320,7 +309,7 @@ def indicatoren_tabel(registry: Sequence[indicators.Indicator] = indicators.INDI
             "Rekenregel": regel,
             "Teller": indicator.teller or "",
             "Noemer": indicator.noemer or "",
-            "Niveaus": ", ".join(NIVEAU_NAMEN.get(n, n) for n in indicator.niveaus),
+            "Niveaus": ", ".join(queries.NIVEAU_ENKELVOUD.get(n, n) for n in indicator.niveaus),
             "Schatting": "ja" if indicator.schatting else "nee",
             "Toelichting": indicator.toelichting,
         })
@@ -328,6 +317,11 @@ def indicatoren_tabel(registry: Sequence[indicators.Indicator] = indicators.INDI
 
 
 # --- reference tables --------------------------------------------------------------
+
+
+def referentie_bron(naam: str) -> str:
+    """The source line of a reference table as a whole (each row names its own source)."""
+    return f"Referentietabel reference/{naam}.csv van het LLO Regiodashboard; de bron staat per rij."
 
 
 def referentie_namen(directory: Path | None = None) -> list[str]:
@@ -347,12 +341,17 @@ def _bronnen_van(frame: pd.DataFrame) -> list[str]:
     return seen
 
 
-def referentie_overzicht(directory: Path | None = None) -> pd.DataFrame:
-    """One row per reference table: Tabel, Bestand, Omschrijving, Rijen, Kolommen, Bronnen (all distinct titles
-    and URLs named in its source columns), Aantal bronnen."""
+def referentie_tabellen(directory: Path | None = None) -> dict[str, pd.DataFrame]:
+    """Every reference table (`reference/*.csv`), read once, by name."""
+    return {name: read_reference(name, directory) for name in referentie_namen(directory)}
+
+
+def referentie_overzicht(tabellen: Mapping[str, pd.DataFrame] | None = None) -> pd.DataFrame:
+    """One row per reference table (`referentie_tabellen`, read here when not given): Tabel, Bestand,
+    Omschrijving, Rijen, Kolommen, Bronnen (all distinct titles and URLs named in its source columns),
+    Aantal bronnen."""
     records = []
-    for name in referentie_namen(directory):
-        frame = read_reference(name, directory)
+    for name, frame in (referentie_tabellen() if tabellen is None else tabellen).items():
         bronnen_ = _bronnen_van(frame)
         records.append({
             "Tabel": name,
@@ -395,6 +394,16 @@ def controle_tabel(controle: pd.DataFrame) -> pd.DataFrame:
     return controle[columns + extra].rename(columns=CONTROLE_KOLOMMEN).reset_index(drop=True)
 
 
+def effecten_formats(tabel: pd.DataFrame) -> dict[str, tuple[str, int]]:
+    """Odds ratios with three decimals (the scenario columns of `effecten_tabel`)."""
+    return {kolom: ("getal", 3) for kolom in tabel.columns if kolom not in ("Kenmerk", "Groep")}
+
+
+def scenarios_formats(tabel: pd.DataFrame) -> dict[str, tuple[str, int]]:
+    """Percentages with one decimal (every column of `scenarios_tabel` but Code and Naam)."""
+    return {kolom: ("procent", 1) for kolom in tabel.columns if kolom not in ("Code", "Naam")}
+
+
 def controle_formats(tabel: pd.DataFrame) -> dict[str, tuple[str, int]]:
     # Two decimals: published figures such as 16,85% must not look different from the model's 16,85%.
     formats = {c: ("getal", 2) for c in ("Gepubliceerd 2012 (%)", "Model 2012 (%)", "Model 2023 (%)") if c in tabel}
@@ -424,7 +433,7 @@ def scenarios_tabel(scenarios: pd.DataFrame, labels, gebieden: pd.DataFrame | No
     namen = dict(zip(gebieden["code"], gebieden["naam"])) if gebieden is not None else {}
     names = [c for c in scenarios.columns if c != "code"]
     frame = scenarios.copy()
-    frame["_nl"] = frame["code"] != "NL00"
+    frame["_nl"] = frame["code"] != queries.NEDERLAND
     frame = frame.sort_values(["_nl", "code"]).drop(columns="_nl").reset_index(drop=True)
     values = frame[names].apply(pd.to_numeric, errors="coerce").astype("float64")
     result = pd.DataFrame({"Code": frame["code"].astype(str), "Naam": [namen.get(c, c) for c in frame["code"]]})
@@ -447,10 +456,20 @@ def getal_kort(value, max_decimalen: int = 3) -> str:
     return text.rstrip("0").rstrip(",")
 
 
-def met_korte_getallen(frame: pd.DataFrame, kolommen: Sequence[str], max_decimalen: int = 3) -> pd.DataFrame:
-    """A copy of `frame` with the numeric `kolommen` written as short Dutch numbers (for the screen only)."""
+def met_korte_getallen(frame: pd.DataFrame, kolommen: Sequence[str] | None = None, max_decimalen: int = 3) -> pd.DataFrame:
+    """A copy of `frame` for the screen: the numeric `kolommen` (all numeric columns when None) as short Dutch
+    numbers ("geen gegevens" where missing), and empty text cells empty (never "None")."""
     shown = frame.copy()
-    for kolom in kolommen:
-        if kolom in shown:
+    if kolommen is None:
+        kolommen = [kolom for kolom in frame.columns if pd.api.types.is_numeric_dtype(frame[kolom])]
+    for kolom in frame.columns:
+        if kolom in kolommen:
             shown[kolom] = [getal_kort(value, max_decimalen) for value in frame[kolom]]
+        elif not pd.api.types.is_numeric_dtype(frame[kolom]):
+            shown[kolom] = ["" if is_missing(value) else value for value in frame[kolom]]
     return shown
+
+
+def url_kolommen(frame: pd.DataFrame) -> list[str]:
+    """The columns of a (reference) table that hold links ("bron_url", "Bron-URL", "bron_url_afwijkend")."""
+    return [kolom for kolom in frame.columns if "url" in str(kolom).lower().replace("-", "_").split("_")]

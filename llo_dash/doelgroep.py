@@ -13,7 +13,6 @@ carries its interval where the build wrote one.
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Sequence
 from pathlib import Path
@@ -22,15 +21,14 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from llo_dash import figures, indicators, queries, sources
+from llo_dash import figures, indicators, queries
 from llo_dash.errors import SchemaError
-from llo_dash.formatting import GEEN_GEGEVENS, PLOTLY_SEPARATORS, getal, interval, is_missing, procent, verschil
+from llo_dash.formatting import (GEEN_GEGEVENS, PLOTLY_SEPARATORS, getal, is_missing, marge, opsomming, procent,
+                                 verschil)
+from llo_dash.queries import NEDERLAND, als_float, rij
 from llo_dash.reference import read_reference
 
-NEDERLAND = queries.NEDERLAND
 NIVEAUS = ("gemeente", "wijk")
-NIVEAU_MEERVOUD = {"gemeente": "gemeenten", "wijk": "wijken", "arbeidsmarktregio": "arbeidsmarktregio's"}
-GEBIED_SOORT = {"arbeidsmarktregio": "Arbeidsmarktregio", "gemeente": "Gemeente", "wijk": "Wijk"}
 TOELICHTING = "Toelichting schatting"
 WIJK_GROVER = ("De schatting per wijk is grover: opleiding en arbeid van de gemeente, leeftijd en herkomst van de "
                "wijk; de wijken van een gemeente tellen op tot de schatting van die gemeente.")
@@ -123,7 +121,7 @@ _GEBIED_KOLOMMEN = ("niveau", "code", "naam", "gemeente_code", "gemeente_naam", 
 
 
 def _met_grenzen(kolommen) -> set[str]:
-    return {f"{kolom}{suffix}" for kolom in kolommen for suffix in ("", "_laag", "_hoog")}
+    return {f"{kolom}{suffix}" for kolom in kolommen for suffix in ("", *queries.INTERVAL_SUFFIXEN)}
 
 
 # Every column a selection of gemeenten or wijken needs (with the interval columns of the estimates).
@@ -137,42 +135,15 @@ _GEBRUIKT = _met_grenzen([
 # Categorical colours (Okabe-Ito): readable with every common colour-vision deficiency.
 ARBEID_KLEUREN = ("#0072B2", "#E69F00", "#009E73")
 GEBIED_KLEUR, NEDERLAND_KLEUR = figures.BALK_KLEUR, "#E69F00"
-_FONT = dict(family="Source Sans Pro, sans-serif", size=13)
 
 
 # --- small helpers -------------------------------------------------------------
-
-
-def _float(value) -> float:
-    return float("nan") if is_missing(value) else float(value)
-
-
-def gebied(df: pd.DataFrame, code: str) -> pd.Series:
-    """The row of area `code` (KeyError with a Dutch message when it does not exist)."""
-    # Positional lookup: a boolean mask would copy every column of all 18.000 areas first.
-    posities = np.flatnonzero(df["code"].to_numpy() == code)
-    if not len(posities):
-        raise KeyError(f"Gebied {code!r} komt niet voor in de tabel gebieden.")
-    return df.iloc[int(posities[0])]
 
 
 def _selectie(df: pd.DataFrame, masker) -> pd.DataFrame:
     """The rows of `masker`, with only the columns these pages use (taking 106 columns costs more than the filter)."""
     kolommen = [i for i, kolom in enumerate(df.columns) if kolom in _GEBRUIKT]
     return df.iloc[np.flatnonzero(np.asarray(masker, dtype=bool)), kolommen]
-
-
-def waarde(df: pd.DataFrame, code: str, kolom: str) -> float:
-    """One value as a float (NaN when missing or when the column does not exist)."""
-    row = gebied(df, code)
-    return _float(row[kolom]) if kolom in row.index else float("nan")
-
-
-def gebied_titel(df: pd.DataFrame, code: str) -> str:
-    """"Arbeidsmarktregio Groningen", "Gemeente Groningen", "Nederland": unique even when names repeat."""
-    row = gebied(df, code)
-    soort = GEBIED_SOORT.get(row["niveau"])
-    return f"{soort} {row['naam']}" if soort else str(row["naam"])
 
 
 def label(kolom: str, niveau: str | None = None) -> str:
@@ -183,32 +154,9 @@ def label(kolom: str, niveau: str | None = None) -> str:
     return naam
 
 
-def marge_kort(low, high, decimalen: int = 0, is_pct: bool = False) -> str:
-    """An interval for a sentence: "11,4–13,2%" or "20.839–24.094"; "geen marge berekend" when it is a point."""
-    if is_missing(low) or is_missing(high):
-        return GEEN_GEGEVENS
-    lo, hi = getal(low, decimalen), getal(high, decimalen)
-    if lo == hi:
-        return "geen marge berekend"
-    return f"{lo}–{hi}{'%' if is_pct else ''}"
-
-
-def marge_tabel(low, high, decimalen: int = 0, is_pct: bool = False) -> str:
-    """An interval for a table cell: "13,4% – 15,5%" (as the maps write it); "geen marge berekend" for a point."""
-    if is_missing(low) or is_missing(high):
-        return GEEN_GEGEVENS
-    if getal(low, decimalen) == getal(high, decimalen):
-        return "geen marge berekend"
-    return interval(low, high, decimalen, is_pct)
-
-
-def _interval(df: pd.DataFrame, kolom: str) -> tuple[str, str] | None:
-    return queries.interval_kolommen(df, kolom)
-
-
 def aandeel(deel, totaal) -> float:
     """100 × deel / totaal, NaN when either is missing or the total is 0."""
-    deel, totaal = _float(deel), _float(totaal)
+    deel, totaal = als_float(deel), als_float(totaal)
     if math.isnan(deel) or math.isnan(totaal) or totaal == 0:
         return float("nan")
     return 100 * deel / totaal
@@ -223,7 +171,7 @@ _BREUKEN = (
 
 def aandeel_in_woorden(pct) -> str:
     """58 -> "bijna drie op de vijf", 50,3 -> "ongeveer de helft", 3 -> "een klein deel"."""
-    pct = _float(pct)
+    pct = als_float(pct)
     if math.isnan(pct):
         return GEEN_GEGEVENS
     if pct < 7.5:
@@ -236,39 +184,12 @@ def aandeel_in_woorden(pct) -> str:
     return f"{'ruim' if pct > grens else 'bijna'} {woorden}"
 
 
-def _bron_onder(fig: go.Figure, bron: str | None, yshift: int = -40) -> int:
-    """The source as a note under the plot (so a downloaded PNG says where it comes from); returns its height."""
-    if not bron:
-        return 0
-    lines, line = [], ""
-    for word in bron.split():  # plotly does not wrap annotations itself
-        if line and len(line) + len(word) + 1 > 100:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    lines.append(line)
-    # Right-aligned under the plot: it may then run into the room of the axis labels, never off the figure.
-    fig.add_annotation(text="<br>".join(lines), showarrow=False, xref="paper", yref="paper", x=1, y=0,
-                       xanchor="right", yanchor="top", yshift=yshift, align="right",
-                       font=dict(size=10, color="#555555"))
-    return 13 * len(lines) + 10
-
-
-# --- reading the manifest and the reference tables ---------------------------
-
-
-def lees_ontbrekend(data_dir: Path) -> dict:
-    """Per indicator and level: how many values are missing and why (`ontbrekend` of manifest.json); {} if absent."""
-    try:
-        manifest = json.loads((Path(data_dir) / "manifest.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return manifest.get("ontbrekend") or {}
+# --- the reference tables ------------------------------------------------------
 
 
 def reden_ontbrekend(ontbrekend: dict, kolom: str, niveau: str) -> str:
-    """Why `kolom` is missing at `niveau`: the build's reason, else the registry's note, else a general sentence."""
+    """Why `kolom` is missing at `niveau`: the build's reason (`ontbrekend` of the manifest), else the registry's
+    note, else a general sentence."""
     reden = ((ontbrekend.get(kolom) or {}).get(niveau) or {}).get("reden")
     if reden:
         return reden
@@ -310,52 +231,42 @@ def lees_professionals(directory: Path | None = None) -> pd.DataFrame:
 # --- Doelgroep: key figures ----------------------------------------------------
 
 
-def vergelijk_codes(code: str, regio: str | None = None) -> list[str]:
-    """The areas to show side by side: the area, its region (for a gemeente), then Nederland."""
-    return list(dict.fromkeys([c for c in (code, regio) if c] + [NEDERLAND]))
-
-
 def kerncijfers_tabel(df: pd.DataFrame, codes: Sequence[str], kolommen: Sequence[str] = KERN_KOLOMMEN) -> pd.DataFrame:
-    """Key figures of each area in `codes` (real numbers, for download and tests).
+    """Key figures of each area in `codes` (real numbers, for download and tests), from `queries.kerncijfers`.
 
     Columns: Indicator, Eenheid, Schatting (ja/nee), per area "<titel>", "<titel>, ondergrens",
     "<titel>, bovengrens"; when the first area is not Nederland also "Verschil met Nederland
     (procentpunt)" (percentages) and "Aandeel van Nederland (%)" (counts); then Bron and kolom.
     """
     codes = list(dict.fromkeys(codes))
-    rows = {code: gebied(df, code) for code in [*codes, NEDERLAND]}
-    titels = {code: f"{GEBIED_SOORT[row['niveau']]} {row['naam']}" if row["niveau"] in GEBIED_SOORT else str(row["naam"])
-              for code, row in rows.items()}
-    eerste = codes[0]
-    records = []
-    for kolom in kolommen:
-        if kolom not in df.columns:
-            continue
-        indicator = indicators.get(kolom)
-        grenzen = _interval(df, kolom) if indicator.schatting else None
-        record = {"Indicator": indicator.label, "Eenheid": "%" if indicator.is_percentage else indicator.eenheid,
-                  "Schatting": "ja" if indicator.schatting else "nee"}
-        for code in codes:
-            row = rows[code]
-            record[titels[code]] = _float(row[kolom])
-            record[f"{titels[code]}, ondergrens"] = _float(row[grenzen[0]]) if grenzen else float("nan")
-            record[f"{titels[code]}, bovengrens"] = _float(row[grenzen[1]]) if grenzen else float("nan")
-        if eerste != NEDERLAND:
-            nl = _float(rows[NEDERLAND][kolom])
-            gekozen = record[titels[eerste]]
-            record["Verschil met Nederland (procentpunt)"] = gekozen - nl if indicator.is_percentage else float("nan")
-            record["Aandeel van Nederland (%)"] = float("nan") if indicator.is_percentage else aandeel(gekozen, nl)
-        record["Bron"] = queries.bronvermelding(kolom)
-        record["kolom"] = kolom
-        records.append(record)
-    return pd.DataFrame.from_records(records)
+    kolommen = [kolom for kolom in kolommen if kolom in df.columns]
+    metas = [indicators.get(kolom) for kolom in kolommen]
+    tabel = pd.DataFrame({
+        "Indicator": [meta.label for meta in metas],
+        "Eenheid": ["%" if meta.is_percentage else meta.eenheid for meta in metas],
+        "Schatting": ["ja" if meta.schatting else "nee" for meta in metas],
+    })
+    for i, code in enumerate(codes):
+        cijfers = queries.kerncijfers(df, code, kolommen)
+        titel = queries.gebied_titel(df, code)
+        tabel[titel] = cijfers["gebied"].to_numpy()
+        tabel[f"{titel}, ondergrens"] = cijfers["ondergrens"].to_numpy()
+        tabel[f"{titel}, bovengrens"] = cijfers["bovengrens"].to_numpy()
+        if i == 0 and code != NEDERLAND:
+            eerste = cijfers
+    if codes[0] != NEDERLAND:
+        tabel["Verschil met Nederland (procentpunt)"] = eerste["verschil"].to_numpy()
+        tabel["Aandeel van Nederland (%)"] = eerste["aandeel_nederland"].to_numpy()
+    tabel["Bron"] = [queries.bronvermelding(kolom) for kolom in kolommen]
+    tabel["kolom"] = kolommen
+    return tabel
 
 
 def kerncijfers_weergave(tabel: pd.DataFrame, titels: Sequence[str]) -> pd.DataFrame:
     """The key-figure table as Dutch text: per area a value and a margin column, the difference, the source.
 
-    `titels`: the area titles in the order of `kerncijfers_tabel` (see `gebied_titel`). Figures that are
-    not estimates get "n.v.t." as margin (a CBS figure has no interval here), never "geen gegevens".
+    `titels`: the area titles in the order of `kerncijfers_tabel` (see `queries.gebied_titel`). Figures
+    that are not estimates get "n.v.t." as margin (a CBS figure has no interval here), never "geen gegevens".
     """
     metas = [indicators.get(kolom) for kolom in tabel["kolom"]]
     shown = pd.DataFrame({
@@ -372,7 +283,7 @@ def kerncijfers_weergave(tabel: pd.DataFrame, titels: Sequence[str]) -> pd.DataF
             elif is_missing(lo) and is_missing(hi) and not is_missing(row[titel]):
                 marges.append("geen aparte marge")
             else:
-                marges.append(marge_tabel(lo, hi, meta.decimalen, meta.is_percentage))
+                marges.append(queries.marge_tekst(meta.kolom, lo, hi))
         shown[titel] = waarden
         shown[f"{titel}: marge"] = marges
     if "Verschil met Nederland (procentpunt)" in tabel:
@@ -386,37 +297,6 @@ def kerncijfers_weergave(tabel: pd.DataFrame, titels: Sequence[str]) -> pd.DataF
         shown["Verschil met Nederland"] = teksten
     shown["Bron"] = tabel["Bron"].to_list()
     return shown
-
-
-def kern_metrics(df: pd.DataFrame, code: str, kolommen: Sequence[str] = KERN_METRICS) -> list[dict]:
-    """Headline metrics: label, value, difference with Nederland, margin and source, all as Dutch text."""
-    row, nl = gebied(df, code), gebied(df, NEDERLAND)
-    metrics = []
-    for kolom in kolommen:
-        indicator = indicators.get(kolom)
-        value = _float(row[kolom])
-        delta = None
-        if code != NEDERLAND:
-            if indicator.is_percentage:
-                delta = verschil(value - _float(nl[kolom]), indicator.decimalen, "procentpunt") + " t.o.v. Nederland"
-            else:
-                delta = f"{procent(aandeel(value, nl[kolom]), 1)} van Nederland"
-        grenzen = _interval(df, kolom) if indicator.schatting else None
-        if grenzen:
-            marge = "Schatting, marge " + marge_kort(row[grenzen[0]], row[grenzen[1]], indicator.decimalen,
-                                                     indicator.is_percentage)
-        else:
-            marge = "Schatting" if indicator.schatting else "CBS-cijfer"
-        metrics.append({
-            "kolom": kolom,
-            # short, so four fit side by side; "Schatting, marge …" is written under each figure
-            "label": indicator.label + (", %" if indicator.is_percentage else ", aantal"),
-            "waarde": queries.waarde_tekst(kolom, value),
-            "delta": delta,
-            "marge": marge,
-            "bron": queries.bronvermelding(kolom),
-        })
-    return metrics
 
 
 # --- Doelgroep: sentences ----------------------------------------------------
@@ -433,9 +313,8 @@ def _pct0(value) -> str:
 def _schatting_zin(row: pd.Series, kolom: str, wat: str = "") -> str:
     """"22.461 <wat> (14,4%; marge 13,4–15,5%)" for an estimate with count, percentage and interval."""
     pct = f"{kolom}_pct"
-    marge = marge_kort(row[f"{pct}_laag"], row[f"{pct}_hoog"], 1, True)
-    marge = marge if marge == "geen marge berekend" else f"marge {marge}"
-    return f"{_n(row[kolom])}{' ' + wat if wat else ''} ({procent(row[pct], 1)}; {marge})"
+    marge_ = queries.marge_van(row, pct) or f"marge {GEEN_GEGEVENS}"
+    return f"{_n(row[kolom])}{' ' + wat if wat else ''} ({procent(row[pct], 1)}; {marge_})"
 
 
 def doelgroep_zinnen(df: pd.DataFrame, code: str) -> list[tuple[str, str]]:
@@ -443,10 +322,10 @@ def doelgroep_zinnen(df: pd.DataFrame, code: str) -> list[tuple[str, str]]:
 
     Returns (vraag, antwoord) pairs; all literacy figures are marked "naar schatting".
     """
-    row, nl = gebied(df, code), gebied(df, NEDERLAND)
+    row, nl = rij(df, code), rij(df, NEDERLAND)
     naam = row["naam"]
     is_nl = code == NEDERLAND
-    totaal = _float(row[TOTAAL])
+    totaal = als_float(row[TOTAAL])
     zinnen: list[tuple[str, str]] = []
 
     if math.isnan(totaal):
@@ -455,7 +334,8 @@ def doelgroep_zinnen(df: pd.DataFrame, code: str) -> list[tuple[str, str]]:
     # 1. size, with the national comparison judged against the interval
     zin = f"In {naam} zijn naar schatting {_schatting_zin(row, TOTAAL, 'mensen van 16 tot 65 jaar laaggeletterd')}."
     if not is_nl:
-        nl_pct, lo, hi = _float(nl[f"{TOTAAL}_pct"]), _float(row[f"{TOTAAL}_pct_laag"]), _float(row[f"{TOTAAL}_pct_hoog"])
+        grenzen = queries.interval_kolommen(row, f"{TOTAAL}_pct")
+        nl_pct, lo, hi = als_float(nl[f"{TOTAAL}_pct"]), als_float(row[grenzen[0]]), als_float(row[grenzen[1]])
         if hi < nl_pct:
             vergelijking = "lager dan landelijk"
         elif lo > nl_pct:
@@ -475,7 +355,7 @@ def doelgroep_zinnen(df: pd.DataFrame, code: str) -> list[tuple[str, str]]:
     zinnen.append(("Hoe groot is de doelgroep?", zin))
 
     # 2. NT1 / NT2 and subgroups
-    nt1, nt2 = _float(row["laaggeletterd_nt1"]), _float(row["laaggeletterd_nt2"])
+    nt1, nt2 = als_float(row["laaggeletterd_nt1"]), als_float(row["laaggeletterd_nt2"])
     nt2_pct = aandeel(nt2, totaal)
     zin = (f"{aandeel_in_woorden(nt2_pct).capitalize()} ({_pct0(nt2_pct)}) is naar schatting NT2: {_n(nt2)} mensen "
            f"die buiten Nederland zijn geboren (eerste generatie), van wie {_n(row['laaggeletterd_nt2_europa'])} met "
@@ -486,7 +366,7 @@ def doelgroep_zinnen(df: pd.DataFrame, code: str) -> list[tuple[str, str]]:
     zinnen.append(("Hoe groot is de NT1- en de NT2-groep?", zin))
 
     # 3. working
-    werkend = _float(row["laaggeletterd_werkend"])
+    werkend = als_float(row["laaggeletterd_werkend"])
     werkend_pct = aandeel(werkend, totaal)
     zin = (f"{aandeel_in_woorden(werkend_pct).capitalize()} ({_pct0(werkend_pct)}) heeft werk: naar schatting "
            f"{_n(werkend)} werkende laaggeletterden, te bereiken via werkgevers "
@@ -498,7 +378,7 @@ def doelgroep_zinnen(df: pd.DataFrame, code: str) -> list[tuple[str, str]]:
     zinnen.append(("Hoe groot is de doelgroep werkenden?", zin))
 
     # 4. job seekers and the inactive
-    zoekend, inactief = _float(row["laaggeletterd_werkzoekend"]), _float(row["laaggeletterd_inactief"])
+    zoekend, inactief = als_float(row["laaggeletterd_werkzoekend"]), als_float(row["laaggeletterd_inactief"])
     zin = (f"Naar schatting {_n(zoekend)} laaggeletterden ({_pct0(aandeel(zoekend, totaal))}) zijn werkloos en zoeken "
            f"werk; {_n(inactief)} ({_pct0(aandeel(inactief, totaal))}) werken niet en zoeken ook geen werk.")
     telling = []
@@ -510,7 +390,7 @@ def doelgroep_zinnen(df: pd.DataFrame, code: str) -> list[tuple[str, str]]:
     if not is_missing(row.get("ww_personen")):
         telling.append(f"{_n(row['ww_personen'])} personen met WW")
     if telling:
-        zin += f" {naam} telt " + (", ".join(telling[:-1]) + " en " + telling[-1] if len(telling) > 1 else telling[0]) + "."
+        zin += f" {naam} telt {opsomming(telling)}."
     if is_missing(row.get("ww_personen")):
         zin += " Voor WW zijn hier geen gegevens."
     zinnen.append(("Hoe groot is de doelgroep werkzoekenden?", zin))
@@ -518,7 +398,7 @@ def doelgroep_zinnen(df: pd.DataFrame, code: str) -> list[tuple[str, str]]:
     # 5. age
     delen = [f"{_n(row[kolom])} van {groep.removesuffix(' jaar')} jaar ({_pct0(aandeel(row[kolom], totaal))})"
              for kenmerk, groep, kolom in SAMENSTELLING if kenmerk == "Leeftijd"]
-    zinnen.append(("Welke leeftijden?", "Naar schatting " + ", ".join(delen[:-1]) + " en " + delen[-1] + "."))
+    zinnen.append(("Welke leeftijden?", f"Naar schatting {opsomming(delen)}."))
 
     # 6. low-educated
     if is_missing(row.get("laag_opgeleid")):
@@ -534,28 +414,35 @@ def doelgroep_zinnen(df: pd.DataFrame, code: str) -> list[tuple[str, str]]:
 # --- Doelgroep: breakdowns -----------------------------------------------------
 
 
+# Column headers of the NT1/NT2 × work table: every number in it is an estimate, and says so (also in a CSV).
+NT_KOPPEN = {kop: f"{kop} (schatting)" for _, kop in ARBEID}
+NT_TOTAAL = f"{TOTAAL_LABEL} (schatting)"
+NT_AANDEEL = "Aandeel van het totaal (%, schatting)"
+
+
 def nt_arbeid_tabel(df: pd.DataFrame, code: str) -> pd.DataFrame:
     """Estimated low-literates 16–65, NT1/NT2 (rows, + Totaal) × werkend/werkzoekend/niet-werkend (columns, + Totaal).
 
-    Also "Aandeel van het totaal (%)" per row. Every row and column adds up to its total.
+    Also the share of the total per row. Every row and column adds up to its total; every header says
+    "(schatting)" (`NT_KOPPEN`, `NT_TOTAAL`, `NT_AANDEEL`).
     """
-    row = gebied(df, code)
+    row = rij(df, code)
     records = []
     for herkomst, naam in HERKOMST:
         record = {"Groep": naam}
         for arbeid, kop in ARBEID:
-            record[kop] = _float(row[f"laaggeletterd_{herkomst}_{arbeid}"])
-        record[TOTAAL_LABEL] = _float(row[f"laaggeletterd_{herkomst}"])
+            record[NT_KOPPEN[kop]] = als_float(row[f"laaggeletterd_{herkomst}_{arbeid}"])
+        record[NT_TOTAAL] = als_float(row[f"laaggeletterd_{herkomst}"])
         records.append(record)
-    totaal = {"Groep": TOTAAL_LABEL, **{kop: _float(row[f"laaggeletterd_{arbeid}"]) for arbeid, kop in ARBEID},
-              TOTAAL_LABEL: _float(row[TOTAAL])}
+    totaal = {"Groep": TOTAAL_LABEL, **{NT_KOPPEN[kop]: als_float(row[f"laaggeletterd_{arbeid}"]) for arbeid, kop in ARBEID},
+              NT_TOTAAL: als_float(row[TOTAAL])}
     records.append(totaal)
     tabel = pd.DataFrame.from_records(records)
-    tabel["Aandeel van het totaal (%)"] = [aandeel(value, totaal[TOTAAL_LABEL]) for value in tabel[TOTAAL_LABEL]]
+    tabel[NT_AANDEEL] = [aandeel(value, totaal[NT_TOTAAL]) for value in tabel[NT_TOTAAL]]
     return tabel
 
 
-NT_ARBEID_FORMATS = {**{kop: "getal" for _, kop in ARBEID}, TOTAAL_LABEL: "getal", "Aandeel van het totaal (%)": ("procent", 0)}
+NT_ARBEID_FORMATS = {**{kop: "getal" for kop in NT_KOPPEN.values()}, NT_TOTAAL: "getal", NT_AANDEEL: ("procent", 0)}
 
 
 def nt_arbeid_figuur(tabel: pd.DataFrame, titel: str, bron: str | None = None) -> go.Figure:
@@ -563,21 +450,20 @@ def nt_arbeid_figuur(tabel: pd.DataFrame, titel: str, bron: str | None = None) -
     groepen = tabel[tabel["Groep"] != TOTAAL_LABEL].iloc[::-1]  # NT1 on top
     fig = go.Figure()
     for (_, kop), kleur in zip(ARBEID, ARBEID_KLEUREN):
-        aandelen = [aandeel(value, total) for value, total in zip(groepen[kop], groepen[TOTAAL_LABEL])]
+        aandelen = [aandeel(value, total) for value, total in zip(groepen[NT_KOPPEN[kop]], groepen[NT_TOTAAL])]
         fig.add_trace(go.Bar(
-            y=groepen["Groep"], x=groepen[kop], name=kop, orientation="h", marker=dict(color=kleur),
+            y=groepen["Groep"], x=groepen[NT_KOPPEN[kop]], name=kop, orientation="h", marker=dict(color=kleur),
             customdata=aandelen, texttemplate="%{x:,.0f}", textposition="inside", insidetextanchor="middle",
             hovertemplate=f"<b>%{{y}}</b><br>{kop}: %{{x:,.0f}} (%{{customdata:,.0f}}%)<extra></extra>",
         ))
-    onder = _bron_onder(fig, bron, -60)
     fig.update_layout(
         barmode="stack", title=dict(text=titel, x=0, xanchor="left"), separators=PLOTLY_SEPARATORS,
         xaxis=dict(title=dict(text="personen (schatting)"), tickformat=",.0f", rangemode="tozero"),
         yaxis=dict(automargin=True), legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, traceorder="normal"),
-        height=300 + onder, margin=dict(l=0, r=10, t=80, b=50 + onder), font=_FONT,
+        height=300, margin=dict(l=0, r=10, t=80, b=60), font=figures.FONT,
         uniformtext=dict(minsize=10, mode="hide"),  # no unreadable labels in thin segments (the hover has them)
     )
-    return fig
+    return figures.bron_onder(fig, bron)
 
 
 def samenstelling_tabel(df: pd.DataFrame, code: str) -> pd.DataFrame:
@@ -587,10 +473,10 @@ def samenstelling_tabel(df: pd.DataFrame, code: str) -> pd.DataFrame:
     Aandeel Nederland (%) and Verschil (procentpunt). Per kenmerk the counts add up to the total
     and the shares to 100.
     """
-    row, nl = gebied(df, code), gebied(df, NEDERLAND)
+    row, nl = rij(df, code), rij(df, NEDERLAND)
     records = []
     for kenmerk, groep, kolom in SAMENSTELLING:
-        record = {"Kenmerk": kenmerk, "Groep": groep, "Aantal (schatting)": _float(row[kolom]),
+        record = {"Kenmerk": kenmerk, "Groep": groep, "Aantal (schatting)": als_float(row[kolom]),
                   "Aandeel (%)": aandeel(row[kolom], row[TOTAAL])}
         if code != NEDERLAND:
             record["Aandeel Nederland (%)"] = aandeel(nl[kolom], nl[TOTAAL])
@@ -621,15 +507,14 @@ def samenstelling_figuur(tabel: pd.DataFrame, gebiedsnaam: str, titel: str, bron
             marker=dict(color=NEDERLAND_KLEUR), texttemplate="%{x:,.0f}%", textposition="outside", cliponaxis=False,
             hovertemplate="<b>%{y}</b><br>Nederland: %{x:,.1f}%<extra></extra>",
         ))
-    onder = _bron_onder(fig, bron, -60)
     fig.update_layout(
         barmode="group", title=dict(text=titel, x=0, xanchor="left"), separators=PLOTLY_SEPARATORS,
         xaxis=dict(title=dict(text="% van de laaggeletterden 16–65 jaar (schatting)"), ticksuffix="%",
                    rangemode="tozero"),
         yaxis=dict(automargin=True), legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, traceorder="normal"),
-        height=520 + onder, margin=dict(l=0, r=40, t=80, b=50 + onder), font=_FONT,
+        height=520, margin=dict(l=0, r=40, t=80, b=60), font=figures.FONT,
     )
-    return fig
+    return figures.bron_onder(fig, bron)
 
 
 # --- areas: gemeenten and wijken of a selection --------------------------------
@@ -637,10 +522,7 @@ def samenstelling_figuur(tabel: pd.DataFrame, gebiedsnaam: str, titel: str, bron
 
 def gemeenten(df: pd.DataFrame, regio: str | None = None) -> pd.DataFrame:
     """The gemeente rows of region `regio` (all 342 when None), sorted by name."""
-    masker = df["niveau"].to_numpy() == "gemeente"
-    if regio:
-        masker &= df["arbeidsmarktregio_code"].to_numpy() == regio
-    rows = _selectie(df, masker)
+    rows = _selectie(df, queries.selectie(df, "gemeente", regio))
     return rows.sort_values("naam", key=lambda s: s.str.casefold())
 
 
@@ -648,16 +530,9 @@ def wijken(df: pd.DataFrame, regio: str | None = None, gemeente: str | None = No
     """The wijk rows of a gemeente (when given), else of a region; sorted by gemeente and wijk name.
 
     Without a region or gemeente there is no selection (all 3.393 wijken are too many for one map):
-    raises ValueError.
+    raises ValueError (see `queries.selectie`).
     """
-    masker = df["niveau"].to_numpy() == "wijk"
-    if gemeente:
-        masker &= df["gemeente_code"].to_numpy() == gemeente
-    elif regio:
-        masker &= df["arbeidsmarktregio_code"].to_numpy() == regio
-    else:
-        raise ValueError("Kies een arbeidsmarktregio of gemeente om de wijken te zien.")
-    rows = _selectie(df, masker)
+    rows = _selectie(df, queries.selectie(df, "wijk", regio, gemeente))
     return rows.sort_values(["gemeente_naam", "naam"], key=lambda s: s.str.casefold())
 
 
@@ -673,9 +548,7 @@ def met_intervallen(df: pd.DataFrame, kolommen: Sequence[str]) -> list[str]:
     result = []
     for kolom in kolommen:
         result.append(kolom)
-        grenzen = _interval(df, kolom) if indicators.get(kolom).schatting else None
-        if grenzen:
-            result.extend(grenzen)
+        result.extend(queries.interval_kolommen(df, kolom) or ())
     return result
 
 
@@ -726,33 +599,43 @@ def ontbrekend_regels(rows: pd.DataFrame, kolommen: Sequence[str], niveau: str, 
             continue
         aantal = int(rows[kolom].isna().sum())
         if aantal:
-            wie = NIVEAU_MEERVOUD.get(niveau, niveau)
+            wie = queries.NIVEAU_MEERVOUD.get(niveau, niveau)
             regels.append(f"{indicators.get(kolom).label}: geen gegevens voor {aantal} van de {totaal} {wie}. "
                           f"{reden_ontbrekend(ontbrekend, kolom, niveau)}")
     return regels
 
 
 def concentratie_zin(rows: pd.DataFrame, niveau: str, gebiedsnaam: str, kolom: str = TOTAAL, top: int | None = None) -> str:
-    """Where most of the group lives: "Naar schatting woont 48% van … in 3 van de 6 gemeenten: A (1.234), B (…) en C (…)."."""
+    """Where most of the group lives: "Naar schatting woont 48% van … in 3 van de 6 gemeenten: A (1.234), B (…) en C (…)."
+
+    The share is of the areas with an estimate, and the sentence counts only those ("3 van de 5 wijken
+    met een schatting"); how many areas have none is said in a second sentence.
+    """
     waarden = pd.to_numeric(rows[kolom], errors="coerce").astype("float64")
     bekend = rows.assign(_w=waarden)[waarden.notna()].sort_values("_w", ascending=False, kind="stable")
-    wie = NIVEAU_MEERVOUD[niveau]
+    wie = queries.NIVEAU_MEERVOUD[niveau]
     groep = {TOTAAL: "de laaggeletterden van 16 tot 65 jaar", "laaggeletterd_nt2": "de NT2-laaggeletterden",
              "laaggeletterd_nt1": "de NT1-laaggeletterden"}.get(kolom, indicators.get(kolom).label.lower())
     if bekend.empty or bekend["_w"].sum() == 0:
         return f"Voor {groep} in deze {wie} is geen schatting beschikbaar."
     if len(bekend) == 1:
         enige = bekend.iloc[0]
-        return f"Alle {groep} in {gebiedsnaam} wonen in {enige['naam']} (naar schatting {_n(enige['_w'])})."
+        return (f"Alle {groep.removeprefix('de ')} in {gebiedsnaam} wonen in {enige['naam']} "
+                f"(naar schatting {_n(enige['_w'])}).")
     top = min(top or (3 if niveau == "gemeente" else 5), max(1, len(bekend) // 2))
     eerste = bekend.head(top)
     if niveau == "wijk" and rows["gemeente_code"].nunique() > 1:
         namen = [f"{naam} ({gem}, {_n(w)})" for naam, gem, w in zip(eerste["naam"], eerste["gemeente_naam"], eerste["_w"])]
     else:
         namen = [f"{naam} ({_n(w)})" for naam, w in zip(eerste["naam"], eerste["_w"])]
-    lijst = namen[0] if len(namen) == 1 else ", ".join(namen[:-1]) + " en " + namen[-1]
     pct = aandeel(eerste["_w"].sum(), bekend["_w"].sum())
-    return f"Naar schatting woont {_pct0(pct)} van {groep} in {gebiedsnaam} in {top} van de {len(rows)} {wie}: {lijst}."
+    zonder = len(rows) - len(bekend)
+    zin = (f"Naar schatting woont {_pct0(pct)} van {groep} in {gebiedsnaam} in {top} van de {len(bekend)} {wie}"
+           f"{' met een schatting' if zonder else ''}: {opsomming(namen)}.")
+    if zonder:
+        zin += (f" Voor {zonder} {queries.NIVEAU_ENKELVOUD[niveau] if zonder == 1 else wie} is geen schatting "
+                "beschikbaar.")
+    return zin
 
 
 def hoogste_aandeel_zin(rows: pd.DataFrame, niveau: str, kolom: str = f"{TOTAAL}_pct") -> str:
@@ -762,56 +645,27 @@ def hoogste_aandeel_zin(rows: pd.DataFrame, niveau: str, kolom: str = f"{TOTAAL}
         return ""
     beste = rows.loc[waarden.idxmax()]
     naam = beste["naam"] + (f" ({beste['gemeente_naam']})" if niveau == "wijk" and rows["gemeente_code"].nunique() > 1 else "")
-    return (f"Het hoogste geschatte aandeel laaggeletterden (16–65 jaar) heeft {naam}: {procent(beste[kolom], 1)} "
-            f"(marge {marge_kort(beste[f'{kolom}_laag'], beste[f'{kolom}_hoog'], 1, True)}).")
+    marge_ = queries.marge_van(beste, kolom) or f"marge {GEEN_GEGEVENS}"
+    return f"Het hoogste geschatte aandeel laaggeletterden (16–65 jaar) heeft {naam}: {procent(beste[kolom], 1)} ({marge_})."
 
 
-# --- maps --------------------------------------------------------------------
+def selectie_namen(df: pd.DataFrame, niveau: str, regio: str | None, gemeente: str | None) -> tuple[str, str]:
+    """What a Vindplaatsen view shows, in words: ("gemeente Amsterdam", "Amsterdam") for the wijken of a
+    gemeente; ("arbeidsmarktregio Twente", "Twente") for a region's gemeenten or wijken; ("Nederland",
+    "Nederland") for all gemeenten. The first is for titles, the second for sentences."""
+    if niveau == "wijk" and gemeente:
+        return f"gemeente {queries.naam(df, gemeente)}", queries.naam(df, gemeente)
+    if regio:
+        return f"arbeidsmarktregio {queries.naam(df, regio)}", queries.naam(df, regio)
+    return "Nederland", "Nederland"
 
 
-def kaartwaarden(rows: pd.DataFrame, indicator: str, niveau: str) -> pd.DataFrame:
-    """Values for `figures.choropleth`: code, naam, waarde (+ ondergrens/bovengrens); wijk names carry their gemeente."""
-    namen = rows["naam"].astype(str)
-    if niveau == "wijk":
-        namen = namen + " (" + rows["gemeente_naam"].astype(str) + ")"
-    values = pd.DataFrame({
-        "code": rows["code"].to_list(), "naam": namen.to_list(),
-        "waarde": pd.to_numeric(rows[indicator], errors="coerce").astype("float64").to_list(),
-    })
-    grenzen = _interval(rows, indicator) if indicators.get(indicator).schatting else None
-    if grenzen:
-        values["ondergrens"] = pd.to_numeric(rows[grenzen[0]], errors="coerce").astype("float64").to_list()
-        values["bovengrens"] = pd.to_numeric(rows[grenzen[1]], errors="coerce").astype("float64").to_list()
-    return values
-
-
-def deelkaart(grenzen: dict, codes) -> dict:
-    """Only the features of `codes` (so the map zooms to the selection)."""
-    wanted = set(codes)
-    return {"type": "FeatureCollection", "features": [f for f in grenzen.get("features", []) if f.get("id") in wanted]}
-
-
-def kaart(grenzen: dict, values: pd.DataFrame, indicator: str, titel: str, *, highlight: Sequence[dict] = (),
-          bron: str | None = None) -> go.Figure | None:
-    """A choropleth of the selection only (None when no area of `values` has a boundary)."""
-    geojson = deelkaart(grenzen, values["code"])
-    if not geojson["features"]:
-        return None
-    values = values[values["code"].isin({f["id"] for f in geojson["features"]})]
-    return figures.choropleth(geojson, values, indicator, titel, highlight=highlight, bron=bron)
-
-
-def grenzen_bron(niveau: str) -> str:
-    """Source line of the boundaries of a map level ("Kaart: CBS / PDOK …, Wijkgrenzen 2024 …")."""
-    if niveau != "wijk":
-        return queries.grenzen_bron()
-    source = sources.get("grenzen_wijk_2024")
-    return f"Kaart: {source.attribution.removeprefix('Bron:').strip()}, {source.title}."
-
-
-def kaart_opties(df: pd.DataFrame, opties: Sequence[str]) -> list[str]:
-    """The options that exist in the data."""
-    return [kolom for kolom in opties if kolom in df.columns and kolom in indicators.BY_KOLOM]
+def toelichting_regel(tabel: pd.DataFrame) -> str:
+    """The remarks on the estimate in a table per area (column `TOELICHTING`), in one line: "A: …; B: …"; "" if none."""
+    if TOELICHTING not in tabel:
+        return ""
+    opmerkingen = [f"{naam}: {tekst}" for naam, tekst in zip(tabel["Naam"], tabel[TOELICHTING]) if tekst]
+    return "; ".join(opmerkingen)
 
 
 # --- Vindplaatsen: partners ----------------------------------------------------
@@ -825,7 +679,7 @@ def _partner_kolommen(value) -> list[str]:
 
 def _som(row: pd.Series, kolommen: Sequence[str]) -> float:
     """Sum of the columns; missing if any of them is missing (never a partial sum)."""
-    values = [_float(row[kolom]) if kolom in row.index else float("nan") for kolom in kolommen]
+    values = [als_float(row[kolom]) if kolom in row.index else float("nan") for kolom in kolommen]
     return float("nan") if not values or any(math.isnan(v) for v in values) else sum(values)
 
 
@@ -836,13 +690,13 @@ def partners_tabel(df: pd.DataFrame, code: str, partners: pd.DataFrame) -> pd.Da
     only where the build wrote one for that single column; `contact_indicator` gives the group the
     partner is in contact with (e.g. people with WW). Missing stays missing.
     """
-    row = gebied(df, code)
+    row = rij(df, code)
     records = []
     for _, partner in partners.iterrows():
         kolommen = _partner_kolommen(partner["indicator"])
         contact = _partner_kolommen(partner["contact_indicator"])
         metas = [indicators.get(kolom) for kolom in kolommen]
-        grenzen = _interval(df, kolommen[0]) if len(kolommen) == 1 and metas[0].schatting else None
+        grenzen = queries.interval_kolommen(row, kolommen[0]) if len(kolommen) == 1 and metas[0].schatting else None
         bronnen = list(dict.fromkeys(queries.bronvermelding(kolom) for kolom in kolommen + contact))
         records.append({
             "Partner": partner["partner"],
@@ -850,8 +704,8 @@ def partners_tabel(df: pd.DataFrame, code: str, partners: pd.DataFrame) -> pd.Da
             "Wie": partner["wie"],
             "Bereikt": partner["doelgroep"],
             "Aantal": _som(row, kolommen),
-            "Ondergrens": _float(row[grenzen[0]]) if grenzen else float("nan"),
-            "Bovengrens": _float(row[grenzen[1]]) if grenzen else float("nan"),
+            "Ondergrens": als_float(row[grenzen[0]]) if grenzen else float("nan"),
+            "Bovengrens": als_float(row[grenzen[1]]) if grenzen else float("nan"),
             "Soort": "schatting" if any(meta.schatting for meta in metas) else "telling",
             "Basis van het aantal": partner["basis"],
             "Contactgroep": indicators.get(contact[0]).label if contact else "",
@@ -882,7 +736,7 @@ def partners_weergave(tabel: pd.DataFrame) -> pd.DataFrame:
         elif is_missing(row.Ondergrens):
             marges.append("geen aparte marge")
         else:
-            marges.append(marge_tabel(row.Ondergrens, row.Bovengrens))
+            marges.append(marge(row.Ondergrens, row.Bovengrens))
     for groep, value in zip(tabel["Contactgroep"], tabel["Aantal contactgroep"]):
         contact.append(f"{groep}: {getal(value)}" if groep else "")
     basis = [f"{b} {i}".strip() for b, i in zip(tabel["Basis van het aantal"], tabel["Indicatie"])]
@@ -909,11 +763,11 @@ def partners_rollen(tabel: pd.DataFrame) -> pd.DataFrame:
 
 def partners_zin(df: pd.DataFrame, code: str) -> str:
     """Which partners reach which part of the group, in one or two sentences (estimates, with Dutch numbers)."""
-    row = gebied(df, code)
-    totaal = _float(row[TOTAAL])
+    row = rij(df, code)
+    totaal = als_float(row[TOTAAL])
     if math.isnan(totaal):
         return ""
-    werkend, zoekend, inactief = (_float(row[f"laaggeletterd_{k}"]) for k in ("werkend", "werkzoekend", "inactief"))
+    werkend, zoekend, inactief = (als_float(row[f"laaggeletterd_{k}"]) for k in ("werkend", "werkzoekend", "inactief"))
     return (f"Via werkgevers is de grootste groep te bereiken: naar schatting {_n(werkend)} werkende laaggeletterden "
             f"({_pct0(aandeel(werkend, totaal))} van de laaggeletterden van 16 tot 65 jaar in {row['naam']}). "
             f"UWV, gemeente en Werkcentrum zien de werkzoekenden (naar schatting {_n(zoekend)}); wie niet werkt en "
@@ -942,12 +796,28 @@ def professionals_download(professionals: pd.DataFrame) -> pd.DataFrame:
 
 def werkgevers_sectoren(df: pd.DataFrame, code: str) -> pd.DataFrame:
     """Werkgevers by sector: business establishments per sector group in area `code` (KWB 2024; often missing)."""
-    row = gebied(df, code)
-    totaal = _float(row["vestigingen_totaal"]) if "vestigingen_totaal" in row.index else float("nan")
-    records = [{"Sector": sector, "Vestigingen": _float(row[kolom]) if kolom in row.index else float("nan"),
+    row = rij(df, code)
+    totaal = als_float(row["vestigingen_totaal"]) if "vestigingen_totaal" in row.index else float("nan")
+    records = [{"Sector": sector, "Vestigingen": als_float(row[kolom]) if kolom in row.index else float("nan"),
                 "Aandeel (%)": aandeel(row[kolom], totaal) if kolom in row.index else float("nan"), "kolom": kolom}
                for kolom, sector in indicators.SECTOREN.items()]
     return pd.DataFrame.from_records(records)
 
 
 SECTOR_FORMATS = {"Vestigingen": "getal", "Aandeel (%)": ("procent", 1)}
+
+
+def vestigingen_zin(df: pd.DataFrame, code: str) -> str:
+    """"Twente telt 45.678 bedrijfsvestigingen (CBS, …, 2024)." with a pointer to the page Sectoren & beroepen."""
+    row = rij(df, code)
+    bron = queries.bronvermelding("bedrijfsvestigingen").removeprefix("Bron: ").rstrip(".")
+    return (f"{row['naam']} telt {queries.waarde_tekst('bedrijfsvestigingen', row.get('bedrijfsvestigingen'))} "
+            f"bedrijfsvestigingen ({bron}). Welke sectoren en beroepen vaak laaggeletterden in dienst hebben, staat op de "
+            "pagina *Sectoren & beroepen*.")
+
+
+def sectoren_ontbreken_zin(df: pd.DataFrame, code: str, ontbrekend: dict) -> str:
+    """Why an area has no establishments per sector (the build's reason), and what to do."""
+    row = rij(df, code)
+    return (f"Vestigingen per sector: geen gegevens voor {row['naam']}. "
+            f"{reden_ontbrekend(ontbrekend, 'vestigingen_a_landbouw', row['niveau'])} Kies een gemeente.")

@@ -11,6 +11,7 @@ import io
 import math
 import re
 import unicodedata
+from collections.abc import Sequence
 from datetime import date, datetime, time
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from numbers import Integral, Number
@@ -192,6 +193,21 @@ def _write_notes(wb: Workbook, notes: list[str]) -> None:
         _write_cell(ws, row, 1, str(line))
     longest = max((len(str(line)) for line in notes), default=0)
     ws.column_dimensions["A"].width = min(NOTES_WIDTH, max(MIN_WIDTH, longest + 2))
+
+
+def excel_formaat(decimals: int) -> str:
+    """The Excel number format with `decimals` decimals: 0 -> "#,##0", 2 -> "#,##0.00" (Dutch Excel: 1.234,56)."""
+    return INTEGER_FORMAT if decimals <= 0 else "#,##0." + "0" * decimals
+
+
+def met_bron(df: pd.DataFrame, bronnen: Sequence[str]) -> pd.DataFrame:
+    """`df` with a last column "Bron" holding the source lines, so a downloaded file names its source.
+
+    Left as it is when `bronnen` is empty or the table already has a source column (a name starting with "bron").
+    """
+    if not bronnen or any(str(column).lower().startswith("bron") for column in df.columns):
+        return df
+    return df.assign(Bron=" ".join(dict.fromkeys(bronnen)))
 
 
 def to_xlsx_bytes(

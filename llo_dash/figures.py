@@ -3,6 +3,7 @@
 Maps use `map_style="white-bg"`: MapLibre draws only our own GeoJSON on a white
 background, so nothing is fetched from a tile server or CDN and the dashboard works
 offline. Numbers are Dutch ("1.234,5") through `layout.separators` plus d3 formats.
+Every figure names its source inside the figure (`bron_onder`), so a downloaded PNG does too.
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ from collections.abc import Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from llo_dash import indicators
+from llo_dash import indicators, queries
 from llo_dash.export import slugify
-from llo_dash.formatting import GEEN_GEGEVENS, PLOTLY_SEPARATORS, d3_format, getal, interval, procent
+from llo_dash.formatting import GEEN_GEGEVENS, PLOTLY_SEPARATORS, d3_format
 from llo_dash.geo import center_zoom
 
 # Viridis is readable with every common colour-vision deficiency and still ordered
@@ -32,7 +33,13 @@ BALK_KLEUR = "#3b528b"  # a Viridis blue
 BALK_MARKEER_KLEUR = "#fde725"  # Viridis yellow, with a dark outline
 
 KAART_HOOGTE = 620
-_FONT = dict(family="Source Sans Pro, sans-serif", size=13)
+FONT = dict(family="Source Sans Pro, sans-serif", size=13)
+BRON_KLEUR = "#555555"
+
+# The ranking of a long list (the 342 gemeenten) shows the highest and the lowest this many, plus the
+# compared ones. Lists up to MAX_BALKEN areas (the 35 regions) are always shown whole.
+UITERSTEN = 15
+MAX_BALKEN = 60
 
 
 def _eenheid_tekst(indicator: indicators.Indicator) -> str:
@@ -54,19 +61,28 @@ def plotly_config(bestandsnaam: str) -> dict:
     }
 
 
-def _bron_annotatie(bron: str | None) -> list[dict]:
-    """The source as a note under the plot area, so a downloaded PNG still says where it comes from."""
-    if not bron:
-        return []
-    bron = "<br>".join(textwrap.wrap(bron, 120))  # plotly does not wrap annotations itself
-    return [dict(text=bron, showarrow=False, xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top",
-                 yshift=-4, align="left", font=dict(size=10, color="#555555"))]
+def bron_onder(fig: go.Figure, bron: str | Sequence[str] | None, *, grootte: int = 10, breedte: int = 110) -> go.Figure:
+    """The source (and other notes, one per item) under the figure, so a downloaded PNG still says where it
+    comes from.
 
-
-def _marge_onder(notes: list[dict]) -> int:
-    # Room for the source note below the plot: about 13 px per line of 10 px text.
-    lines = sum(note["text"].count("<br>") + 1 for note in notes)
-    return 13 * lines + 10 if lines else 0
+    Right-aligned under the plot area and wrapped at `breedte` characters (plotly does not wrap
+    annotations itself), in a strip added below the bottom margin: it never covers the axes (as long
+    as the margin set before holds the tick labels and axis title) and is never cut off. Call it after
+    the layout's height and margin are set; it makes both larger by the height of the note.
+    """
+    teksten = [bron] if isinstance(bron, str) else list(bron or [])
+    # Plain text: "<" and ">" would be read as plotly markup (a file name or a source title is never markup).
+    regels = [regel.replace("<", "&lt;").replace(">", "&gt;")
+              for tekst in teksten if tekst for regel in textwrap.wrap(tekst, breedte)]
+    if not regels:
+        return fig
+    onder = fig.layout.margin.b if fig.layout.margin.b is not None else 80  # plotly's default margin
+    hoogte = (grootte + 4) * len(regels) + 8
+    fig.add_annotation(text="<br>".join(regels), showarrow=False, xref="paper", yref="paper", x=1, y=0,
+                       xanchor="right", yanchor="top", yshift=-onder - 4, align="right",
+                       font=dict(size=grootte, color=BRON_KLEUR))
+    fig.update_layout(margin=dict(b=onder + hoogte), height=(fig.layout.height or 450) + hoogte)
+    return fig
 
 
 def _hover_lines(values: pd.DataFrame, indicator: indicators.Indicator) -> list[str]:
@@ -74,7 +90,7 @@ def _hover_lines(values: pd.DataFrame, indicator: indicators.Indicator) -> list[
     lines = [""] * len(values)
     if "ondergrens" in values and "bovengrens" in values:
         lines = [
-            line + "<br>Marge: " + interval(low, high, indicator.decimalen, indicator.is_percentage)
+            line + "<br>Marge: " + queries.marge_tekst(indicator.kolom, low, high)
             for line, low, high in zip(lines, values["ondergrens"], values["bovengrens"])
         ]
     if "arbeidsmarktregio_naam" in values:
@@ -100,7 +116,8 @@ def choropleth(
 ) -> go.Figure:
     """A map of `values` (from `queries.kaartwaarden`: code, naam, waarde) on `geojson` (feature id = code).
 
-    One trace carries every area with a value, on a continuous Viridis scale whose
+    The map shows and zooms to the areas of `values` that have a boundary in `geojson` (the others
+    cannot be drawn; ValueError when none has one). One trace carries every area with a value, on a continuous Viridis scale whose
     colour bar shows the unit. Areas without a value cannot be in that trace (plotly
     leaves NaN areas out altogether: no fill, no hover), so they get a second, grey
     trace with "geen gegevens" in the hover, added only when such areas exist.
@@ -111,7 +128,10 @@ def choropleth(
     meta = indicators.get(indicator)
     fmt, suffix = _value_format(meta)
     label = meta.label + (" (schatting)" if meta.schatting else "")
-    values = values.reset_index(drop=True)
+    geojson = _subset(geojson, values["code"])
+    if not geojson["features"]:
+        raise ValueError("Geen van deze gebieden heeft een grens op de kaart.")
+    values = values[values["code"].isin({feature.get("id") for feature in geojson["features"]})].reset_index(drop=True)
     extra = _hover_lines(values, meta)
     has_value = values["waarde"].notna().to_numpy()
 
@@ -158,83 +178,122 @@ def choropleth(
         for i, collection in enumerate(highlight)
         if collection and collection.get("features")
     ]
-    notes = _bron_annotatie(bron)
     fig.update_layout(
         map=dict(style="white-bg", center=center, zoom=zoom, layers=layers),
         title=dict(text=title, x=0, xanchor="left") if title else None,
         separators=PLOTLY_SEPARATORS,
-        margin=dict(l=0, r=0, t=40 if title else 0, b=_marge_onder(notes)),
-        height=height + _marge_onder(notes),
-        font=_FONT,
-        annotations=notes,
+        margin=dict(l=0, r=0, t=40 if title else 0, b=0),
+        height=height,
+        font=FONT,
         showlegend=False,
         # Keep the user's zoom and pan when only the highlight or the data change.
         uirevision="kaart",
     )
-    return fig
+    return bron_onder(fig, bron)
 
 
-def bar_ranking(
-    values: pd.DataFrame,
+# --- ranking -------------------------------------------------------------------
+
+
+def grafiek_selectie(ranking: pd.DataFrame, codes: Sequence[str], alles: bool = False, uitersten: int = UITERSTEN) -> pd.DataFrame:
+    """The rows of the ranking chart: all areas with a value, or (for long lists) the highest and lowest
+    `uitersten` plus the compared areas, in ranking order."""
+    known = ranking[ranking["waarde"].notna()]
+    if alles or len(known) <= max(MAX_BALKEN, 2 * uitersten + len(codes)):
+        return known
+    keep = known.index[:uitersten].union(known.index[-uitersten:]).union(known.index[known["code"].isin(list(codes))])
+    return known.loc[sorted(keep)]
+
+
+def _met_gaten(ranking: pd.DataFrame, selectie: pd.DataFrame) -> pd.DataFrame:
+    """`selectie` (rows of `ranking`, same index) with an empty row where places are skipped,
+    labelled "⋯ plaats 16 t/m 327" in column `_gat` (empty for real rows)."""
+    rows, vorige = [], None
+    for positie, row in selectie.iterrows():
+        if vorige is not None and positie - vorige > 1:
+            van, tot = ranking.at[vorige + 1, "rang"], ranking.at[positie - 1, "rang"]
+            rows.append({"naam": "", "code": "", "rang": pd.NA, "waarde": float("nan"),
+                         "_gat": f"⋯ plaats {int(van)} t/m {int(tot)}" if van != tot else f"⋯ plaats {int(van)}"})
+        rows.append({**row.to_dict(), "_gat": ""})
+        vorige = positie
+    return pd.DataFrame.from_records(rows, columns=[*selectie.columns, "_gat"])
+
+
+def rangorde_figuur(
+    ranking: pd.DataFrame,
     indicator: str,
     title: str | None = None,
     *,
     highlight: Sequence[str] = (),
     nederland: float | None = None,
     bron: str | None = None,
-    max_rows: int | None = None,
+    alles: bool = False,
 ) -> go.Figure:
-    """Horizontal bars of `values` (code, naam, waarde), highest on top; `highlight` codes stand out.
+    """Horizontal bars of a ranking (rang, code, naam, waarde; see `vergelijken.rangorde`), highest on top,
+    labelled "rank. naam".
 
-    `nederland` draws the national value as a dashed reference line. Areas without a
-    value are left out and named in a note below the bars (never drawn as zero).
+    The compared areas (`highlight`) are yellow with a black outline and a bold label
+    (visible without colour too); Nederland is a dashed vermilion reference line with its value;
+    estimates carry their interval as error bars. A long list (the 342 gemeenten) shows the
+    highest and lowest 15 plus the compared areas unless `alles`; the note under the chart says
+    so, and names how many areas have no value (left out, never drawn as zero).
     """
     meta = indicators.get(indicator)
     fmt, suffix = _value_format(meta)
     label = meta.label + (" (schatting)" if meta.schatting else "")
-    known = values[values["waarde"].notna()].sort_values("waarde", ascending=False)
-    if max_rows is not None:
-        known = known.head(max_rows)
-    known = known.iloc[::-1]  # plotly draws the first bar at the bottom
-    marked = known["code"].isin(list(highlight))
+    selectie = grafiek_selectie(ranking, highlight, alles=alles)
+    shown = _met_gaten(ranking, selectie).iloc[::-1]  # plotly draws the first bar at the bottom
+    marked = shown["code"].isin(list(highlight)).tolist()
+    ylabels = [
+        gat if gat else (f"<b>{int(rang)}. {naam}</b>" if m else f"{int(rang)}. {naam}")
+        for rang, naam, m, gat in zip(shown["rang"], shown["naam"], marked, shown["_gat"])
+    ]
+    customdata = [[naam, "" if pd.isna(rang) else int(rang)] for naam, rang in zip(shown["naam"], shown["rang"])]
+    hover = f"<b>%{{customdata[0]}}</b> (plaats %{{customdata[1]}})<br>{label}: %{{x:{fmt}}}{suffix}"
+    error_x = None
+    if "ondergrens" in shown and "bovengrens" in shown and shown["ondergrens"].notna().any():
+        error_x = dict(type="data", symmetric=False, array=(shown["bovengrens"] - shown["waarde"]).tolist(),
+                       arrayminus=(shown["waarde"] - shown["ondergrens"]).tolist(), color="#444444", thickness=1, width=3)
+        customdata = [row + [queries.marge_tekst(indicator, low, high)]
+                      for row, low, high in zip(customdata, shown["ondergrens"], shown["bovengrens"])]
+        hover += "<br>Marge: %{customdata[2]}"
     fig = go.Figure(
         go.Bar(
-            x=known["waarde"],
-            y=known["naam"],
+            x=shown["waarde"],
+            y=ylabels,
             orientation="h",
             marker=dict(color=[BALK_MARKEER_KLEUR if m else BALK_KLEUR for m in marked],
                         line=dict(color=["#000000" if m else BALK_KLEUR for m in marked], width=1.5)),
-            hovertemplate=f"<b>%{{y}}</b><br>{label}: %{{x:{fmt}}}{suffix}<extra></extra>",
+            error_x=error_x,
+            customdata=customdata,
+            hovertemplate=hover + "<extra></extra>",
             name=label,
         )
     )
     if nederland is not None and not pd.isna(nederland):
         fig.add_vline(x=float(nederland), line=dict(color=NEDERLAND_KLEUR, dash="dash", width=2))
         fig.add_annotation(x=float(nederland), y=1, yref="paper", yanchor="bottom", showarrow=False,
-                           text=f"Nederland: {_dutch_value(nederland, meta)}", font=dict(color=NEDERLAND_KLEUR))
-    missing = values.loc[values["waarde"].isna(), "naam"].tolist()
-    notes = _bron_annotatie(bron)
+                           text=f"Nederland: {queries.waarde_tekst(indicator, nederland)}", font=dict(color=NEDERLAND_KLEUR))
+
+    notes = []
+    known = int(ranking["waarde"].notna().sum())
+    if len(selectie) < known:
+        notes.append(f"Getoond: de hoogste en laagste {UITERSTEN} van {known} en de vergeleken gebieden; het getal is de plaats.")
+    missing = ranking.loc[ranking["waarde"].isna(), "naam"].tolist()
     if missing:
-        notes.append(dict(text=f"{GEEN_GEGEVENS}: " + ", ".join(missing[:8]) + (" …" if len(missing) > 8 else ""),
-                          showarrow=False, xref="paper", yref="paper", x=1, y=0, xanchor="right", yanchor="top",
-                          yshift=-30, font=dict(size=10, color="#555555")))
-    for note in notes:
-        if note["x"] == 0:
-            note["yshift"] = -30  # below the axis title
-        fig.add_annotation(note)
+        notes.append(f"{GEEN_GEGEVENS.capitalize()} ({len(missing)}): " + ", ".join(missing[:6]) + (" …" if len(missing) > 6 else ""))
     fig.update_layout(
         title=dict(text=title, x=0, xanchor="left") if title else None,
         separators=PLOTLY_SEPARATORS,
-        xaxis=dict(title=dict(text=_eenheid_tekst(meta)), tickformat=d3_format("getal", 0), ticksuffix=suffix,
-                   rangemode="tozero"),
-        yaxis=dict(automargin=True),
-        height=max(300, 22 * len(known) + 120),
-        margin=dict(l=0, r=10, t=50 if title else 20, b=40 + _marge_onder(notes)),
-        font=_FONT,
+        xaxis=dict(title=dict(text=_eenheid_tekst(meta)), tickformat=d3_format("getal", 0),
+                   ticksuffix=suffix, rangemode="tozero"),
+        yaxis=dict(automargin=True, tickfont=dict(size=11)),
+        height=max(320, 20 * len(shown) + 150),
+        margin=dict(l=0, r=10, t=60 if title else 30, b=60),
+        font=FONT,
         showlegend=False,
+        bargap=0.25,
     )
-    return fig
+    return bron_onder(fig, [*notes, bron])
 
 
-def _dutch_value(value: float, meta: indicators.Indicator) -> str:
-    return procent(value, meta.decimalen) if meta.is_percentage else getal(value, meta.decimalen)

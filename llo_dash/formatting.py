@@ -8,16 +8,24 @@ Downloads keep real numbers: see `llo_dash.export`.
 from __future__ import annotations
 
 import math
-from datetime import date, datetime
+import re
+from collections.abc import Sequence
+from datetime import date, datetime, timezone
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from numbers import Number
+
+from zoneinfo import ZoneInfo
 
 import pandas as pd
 
 GEEN_GEGEVENS = "geen gegevens"
+GEEN_MARGE = "geen marge berekend"
 
-# Spaced en dash: the Dutch typographic convention for a range ("1.200 – 1.450").
-INTERVAL_TEKEN = " – "
+# The one way a margin is written, in sentences, tables, captions and hovers alike:
+# "13,4–15,5%" (en dash, the unit once at the end) or "20.839–24.094".
+MARGE_TEKEN = "–"
+
+TIJDZONE = ZoneInfo("Europe/Amsterdam")  # dates and times are shown in Dutch time
 
 MAANDEN = (
     "januari", "februari", "maart", "april", "mei", "juni",
@@ -95,15 +103,37 @@ def verschil(value, decimals: int = 1, eenheid: str = "procentpunt") -> str:
     return f"{text} {eenheid}" if eenheid else text
 
 
-def interval(low, high, decimals: int = 0, procent: bool = False) -> str:
-    """A range such as a confidence interval: "1.200 – 1.450" or "14,1% – 17,3%"."""
+def marge(low, high, decimals: int = 0, procent: bool = False) -> str:
+    """The interval of an estimate: "13,4–15,5%" or "20.839–24.094".
+
+    "geen gegevens" when a bound is missing; "geen marge berekend" when both bounds are the
+    same number as shown (a point, not an interval).
+    """
     if is_missing(low) or is_missing(high):
         return GEEN_GEGEVENS
-    fmt = _procent if procent else getal
-    return fmt(low, decimals) + INTERVAL_TEKEN + fmt(high, decimals)
+    onder, boven = getal(low, decimals), getal(high, decimals)
+    if onder == boven:
+        return GEEN_MARGE
+    return f"{onder}{MARGE_TEKEN}{boven}{'%' if procent else ''}"
 
 
-_procent = procent  # `interval` has a parameter called `procent`
+def opsomming(items: Sequence[str]) -> str:
+    """"A, B en C"; with "; " between the items when an item itself holds a comma
+    ("Hoveniers, tuinders en kwekers"), so the reader can still see where each ends."""
+    items = [str(item) for item in items]
+    if len(items) <= 1:
+        return items[0] if items else ""
+    scheiding = "; " if any("," in item for item in items) else ", "
+    return scheiding.join(items[:-1]) + " en " + items[-1]
+
+
+_MARKDOWN_TEKENS = re.compile(r"([\\`*_{}\[\]<>()#+!|~$:])")
+
+
+def markdown_veilig(text: str) -> str:
+    """Text shown through Markdown (st.caption, st.markdown) exactly as written: every character that
+    Markdown or Streamlit would interpret (emphasis, links, HTML, ":material/…:", "$…$") is escaped."""
+    return _MARKDOWN_TEKENS.sub(r"\\\1", str(text))
 
 
 def datum(d: date | datetime | None) -> str:
@@ -111,6 +141,24 @@ def datum(d: date | datetime | None) -> str:
     if is_missing(d):
         return GEEN_GEGEVENS
     return f"{d.day} {MAANDEN[d.month - 1]} {d.year}"
+
+
+def tijdstip(value: str | None, *, tijd: bool = True) -> str:
+    """An ISO time stamp in Dutch time: "23 november 2026, 19:33 uur" (or only the date with `tijd=False`).
+
+    A time stamp without a zone is taken as UTC (as the build writes it); text that is not a
+    time stamp is returned as it is; None or "" gives "geen gegevens".
+    """
+    if not value:
+        return GEEN_GEGEVENS
+    try:
+        moment = datetime.fromisoformat(str(value))
+    except ValueError:
+        return str(value)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    lokaal = moment.astimezone(TIJDZONE)
+    return f"{datum(lokaal)}, {lokaal:%H:%M} uur" if tijd else datum(lokaal)
 
 
 _FORMATTERS = {"getal": getal, "procent": procent, "verschil": verschil}
@@ -123,6 +171,11 @@ def _spec(spec: str | tuple) -> tuple[str, int]:
     if kind not in _FORMATTERS:
         raise ValueError(f"Onbekende opmaak {kind!r}; kies uit {sorted(_FORMATTERS)}.")
     return kind, _DEFAULT_DECIMALS[kind] if decimals is None else decimals
+
+
+def decimalen(spec: str | tuple) -> int:
+    """The number of decimals of a `format_table` spec: "procent" -> 1, ("getal", 2) -> 2."""
+    return _spec(spec)[1]
 
 
 def format_table(df: pd.DataFrame, formats: dict[str, str | tuple]) -> pd.DataFrame:

@@ -2,24 +2,37 @@
 
 Everything reads the built table `gebieden` (one row per area, see `llo_dash.tables`)
 and the indicator and source registries, so a page never touches raw columns itself.
+The shared vocabulary of the pages lives here too: Nederland's code, the names of the
+levels, area titles, and the one way to look up a row, a name or a value.
 """
 
 from __future__ import annotations
 
+import math
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from llo_dash import indicators, sources
-from llo_dash.formatting import getal, procent
+from llo_dash.formatting import GEEN_MARGE, getal, is_missing, marge, opsomming, procent, verschil
 from llo_dash.tables import read_table
 
 NEDERLAND = "NL00"
-KAART_NIVEAUS = ("arbeidsmarktregio", "gemeente")
+KAART_NIVEAUS = ("arbeidsmarktregio", "gemeente")  # the levels of the Overzicht map
+GEBIEDSNIVEAUS = ("arbeidsmarktregio", "gemeente", "wijk")  # every level a map or a selection can show
 
-# The Overzicht map opens on the first of these that is in the data: the literacy
-# estimate once it is built, until then the share of low-educated adults.
+# Names of the levels: plural for pickers and headings, lower-case plural in sentences, singular in tables.
+NIVEAU_NAMEN = {"arbeidsmarktregio": "Arbeidsmarktregio's", "gemeente": "Gemeenten", "wijk": "Wijken", "buurt": "Buurten"}
+NIVEAU_MEERVOUD = {niveau: naam.lower() for niveau, naam in NIVEAU_NAMEN.items()}
+NIVEAU_ENKELVOUD = {"nederland": "Nederland", "arbeidsmarktregio": "arbeidsmarktregio", "gemeente": "gemeente",
+                    "wijk": "wijk", "buurt": "buurt"}
+GEBIED_SOORT = {"arbeidsmarktregio": "Arbeidsmarktregio", "gemeente": "Gemeente", "wijk": "Wijk", "buurt": "Buurt"}
+
+# The Overzicht map (and every indicator picker) opens on the first of these that is offered:
+# the literacy estimate once it is built, until then the share of low-educated adults.
 VOORKEUR_INDICATOREN = ("laaggeletterd_16_65_pct", "laag_opgeleid_pct")
 
 # Headline figures: the first that exist, in this order.
@@ -32,8 +45,8 @@ KERN_INDICATOREN = (
     "eerste_generatie_pct",
 )
 
-# Interval columns written next to an estimate: `<kolom><onder>` / `<kolom><boven>`.
-INTERVAL_SUFFIXEN = (("_ondergrens", "_bovengrens"), ("_laag", "_hoog"), ("_min", "_max"))
+# Interval columns written next to an estimate by the build: `<kolom>_laag` / `<kolom>_hoog`.
+INTERVAL_SUFFIXEN = ("_laag", "_hoog")
 
 _REGIO_CODE = re.compile(r"AM\d{2}")
 _GEMEENTE_CODE = re.compile(r"GM\d{4}")
@@ -47,19 +60,76 @@ def gebieden(data_dir: Path) -> pd.DataFrame:
     return read_table(Path(data_dir), "gebieden")
 
 
-def _niveau(df: pd.DataFrame, niveau: str) -> pd.DataFrame:
-    return df[df["niveau"] == niveau]
+def _posities(df: pd.DataFrame, masker) -> np.ndarray:
+    return np.flatnonzero(np.asarray(masker, dtype=bool))
+
+
+def _niveau(df: pd.DataFrame, niveau: str, kolommen: Sequence[str]) -> pd.DataFrame:
+    # Only the columns asked for: a boolean filter on all ~100 columns would copy them all.
+    return df.loc[df["niveau"].to_numpy() == niveau, list(kolommen)]
+
+
+def rij(df: pd.DataFrame, code: str) -> pd.Series:
+    """The row of area `code` (KeyError with a Dutch message when it does not exist).
+
+    A positional lookup: `set_index` or a boolean mask would copy every column of all 18.000 areas first.
+    """
+    posities = np.flatnonzero(df["code"].to_numpy() == code)
+    if not len(posities):
+        raise KeyError(f"Gebied {code!r} komt niet voor in de tabel gebieden.")
+    return df.iloc[int(posities[0])]
+
+
+def als_float(value) -> float:
+    """A cell as a plain float: NaN when it is missing (None, NA, NaN) or not a number."""
+    if is_missing(value):
+        return float("nan")
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return float("nan")
+
+
+def waarde(df: pd.DataFrame, code: str, kolom: str) -> float:
+    """One value as a float (NaN when missing or when the column does not exist)."""
+    row = rij(df, code)
+    return als_float(row[kolom]) if kolom in row.index else float("nan")
+
+
+def naam(df: pd.DataFrame, code: str | None) -> str:
+    """The name of an area ("Gooi en Vechtstreek"); "Nederland" for no code; the code itself when unknown."""
+    if not code:
+        return "Nederland"
+    try:
+        return str(rij(df, code)["naam"])
+    except KeyError:
+        return code
+
+
+def gebied_titel(df: pd.DataFrame, code: str) -> str:
+    """"Arbeidsmarktregio Groningen", "Gemeente Groningen", "Nederland": unique even when names repeat."""
+    try:
+        row = rij(df, code)
+    except KeyError:
+        return code
+    soort = GEBIED_SOORT.get(row["niveau"])
+    return f"{soort} {row['naam']}" if soort else str(row["naam"])
+
+
+def veilig(value: str) -> str:
+    """Text from a link, shown safely: only letters, digits, space, "_", "." and "-" (no Markdown, no HTML)."""
+    return re.sub(r"[^0-9A-Za-z _.-]", "", str(value))[:24] or "(leeg)"
 
 
 def regio_opties(df: pd.DataFrame) -> list[tuple[str, str]]:
     """All arbeidsmarktregio's as (code, naam), sorted by name."""
-    rows = _niveau(df, "arbeidsmarktregio")
+    rows = _niveau(df, "arbeidsmarktregio", ["code", "naam"])
     return sorted(zip(rows["code"], rows["naam"]), key=lambda item: (item[1].casefold(), item[0]))
 
 
 def gemeente_opties(df: pd.DataFrame, regio: str | None = None) -> list[tuple[str, str]]:
     """The gemeenten (of one region, or all) as (code, naam), sorted by name."""
-    rows = _niveau(df, "gemeente")
+    rows = _niveau(df, "gemeente", ["code", "naam", "arbeidsmarktregio_code"])
     if regio is not None:
         rows = rows[rows["arbeidsmarktregio_code"] == regio]
     return sorted(zip(rows["code"], rows["naam"]), key=lambda item: (item[1].casefold(), item[0]))
@@ -76,7 +146,7 @@ def normalise_regio(value, df: pd.DataFrame) -> str | None:
     code = _clean_code(value)
     if code is None or not _REGIO_CODE.fullmatch(code):
         return None
-    return code if code in set(_niveau(df, "arbeidsmarktregio")["code"]) else None
+    return code if code in set(_niveau(df, "arbeidsmarktregio", ["code"])["code"]) else None
 
 
 def normalise_gemeente(value, df: pd.DataFrame, regio: str | None = None) -> str | None:
@@ -84,7 +154,7 @@ def normalise_gemeente(value, df: pd.DataFrame, regio: str | None = None) -> str
     code = _clean_code(value)
     if code is None or not _GEMEENTE_CODE.fullmatch(code):
         return None
-    rows = _niveau(df, "gemeente")
+    rows = _niveau(df, "gemeente", ["code", "arbeidsmarktregio_code"])
     if regio is not None:
         rows = rows[rows["arbeidsmarktregio_code"] == regio]
     return code if code in set(rows["code"]) else None
@@ -92,33 +162,64 @@ def normalise_gemeente(value, df: pd.DataFrame, regio: str | None = None) -> str
 
 def regio_van(df: pd.DataFrame, gemeente: str) -> str | None:
     """The arbeidsmarktregio code a gemeente belongs to."""
-    rows = df.loc[(df["niveau"] == "gemeente") & (df["code"] == gemeente), "arbeidsmarktregio_code"]
-    return None if rows.empty else rows.iloc[0]
+    try:
+        row = rij(df, gemeente)
+    except KeyError:
+        return None
+    return row["arbeidsmarktregio_code"] if row["niveau"] == "gemeente" else None
 
 
-def naam(df: pd.DataFrame, code: str) -> str:
-    """The name of an area ("Gooi en Vechtstreek"), or the code itself when unknown."""
-    rows = df.loc[df["code"] == code, "naam"]
-    return code if rows.empty else rows.iloc[0]
+def vergelijk_codes(code: str | None, regio: str | None = None) -> list[str]:
+    """The areas shown side by side: the area, its region (for a gemeente), then Nederland."""
+    return list(dict.fromkeys([c for c in (code, regio) if c] + [NEDERLAND]))
+
+
+def selectie(df: pd.DataFrame, niveau: str, regio: str | None = None, gemeente: str | None = None) -> np.ndarray:
+    """Boolean mask of the areas a page shows at `niveau`.
+
+    Arbeidsmarktregio's: all. Gemeenten: those of `regio` (all without one). Wijken: those of
+    `gemeente`, else of `regio`; without either there is no selection (all 3.393 wijken are too
+    many for one map) and a ValueError says so.
+    """
+    if niveau not in GEBIEDSNIVEAUS:
+        raise ValueError(f"Onbekend niveau {niveau!r}; kies uit: {', '.join(GEBIEDSNIVEAUS)}.")
+    masker = df["niveau"].to_numpy() == niveau
+    if niveau == "gemeente" and regio:
+        masker &= df["arbeidsmarktregio_code"].to_numpy() == regio
+    elif niveau == "wijk":
+        if gemeente:
+            masker &= df["gemeente_code"].to_numpy() == gemeente
+        elif regio:
+            masker &= df["arbeidsmarktregio_code"].to_numpy() == regio
+        else:
+            raise ValueError("Kies een arbeidsmarktregio of gemeente om de wijken te zien.")
+    return masker
 
 
 # --- indicators ------------------------------------------------------------
 
 
-def indicator_opties(df: pd.DataFrame, niveau: str) -> list[str]:
-    """Registry indicators that have at least one value at `niveau`, in registry order (no interval bounds)."""
-    rows = _niveau(df, niveau)
-    # Interval bounds are registered too, but are shown with their estimate, not mapped on their own.
+def interval_kolommen(df: pd.DataFrame | pd.Series, kolom: str) -> tuple[str, str] | None:
+    """The (lower, upper) interval columns of an indicator, when the build wrote them (a table or one row)."""
+    onder, boven = (f"{kolom}{suffix}" for suffix in INTERVAL_SUFFIXEN)
+    namen = df.index if isinstance(df, pd.Series) else df.columns
+    return (onder, boven) if onder in namen and boven in namen else None
+
+
+def indicator_opties(df: pd.DataFrame, niveau: str, kandidaten: Sequence[str] | None = None) -> list[str]:
+    """Indicators that have at least one value at `niveau`: the registry's (in registry order), or those
+    of `kandidaten` (in that order). Interval bounds are left out: they are shown with their estimate."""
+    posities = _posities(df, df["niveau"].to_numpy() == niveau)
     grenzen = {kolom for indicator in indicators.INDICATOREN for kolom in (interval_kolommen(df, indicator.kolom) or ())}
+    lijst = [indicator.kolom for indicator in indicators.INDICATOREN] if kandidaten is None else list(kandidaten)
     return [
-        indicator.kolom
-        for indicator in indicators.INDICATOREN
-        if niveau in indicator.niveaus and indicator.kolom not in grenzen
-        and indicator.kolom in rows and rows[indicator.kolom].notna().any()
+        kolom for kolom in lijst
+        if kolom in indicators.BY_KOLOM and niveau in indicators.get(kolom).niveaus and kolom not in grenzen
+        and kolom in df and df[kolom].iloc[posities].notna().any()
     ]
 
 
-def standaard_indicator(opties: list[str]) -> str | None:
+def standaard_indicator(opties: Sequence[str]) -> str | None:
     """The first of `VOORKEUR_INDICATOREN` among `opties`, else the first option."""
     for kolom in VOORKEUR_INDICATOREN:
         if kolom in opties:
@@ -151,105 +252,140 @@ def waarde_tekst(kolom: str, value) -> str:
     return procent(value, decimals) if kind == "procent" else getal(value, decimals)
 
 
-def interval_kolommen(df: pd.DataFrame, kolom: str) -> tuple[str, str] | None:
-    """The (lower, upper) interval columns of an indicator, when the build wrote them."""
-    for onder, boven in INTERVAL_SUFFIXEN:
-        if f"{kolom}{onder}" in df and f"{kolom}{boven}" in df:
-            return f"{kolom}{onder}", f"{kolom}{boven}"
-    return None
+def marge_tekst(kolom: str, low, high) -> str:
+    """The interval of an indicator's estimate: "13,4–15,5%" (see `formatting.marge`)."""
+    indicator = indicators.get(kolom)
+    return marge(low, high, indicator.decimalen, indicator.is_percentage)
+
+
+def marge_van(row: pd.Series, kolom: str) -> str:
+    """"marge 13,4–15,5%" for an estimate with an interval in `row`; "geen marge berekend" for a point; "" otherwise."""
+    grenzen = interval_kolommen(row, kolom)
+    if not grenzen or any(is_missing(row[grens]) for grens in grenzen):
+        return ""
+    tekst = marge_tekst(kolom, row[grenzen[0]], row[grenzen[1]])
+    return tekst if tekst == GEEN_MARGE else f"marge {tekst}"
 
 
 # --- map and key figures ---------------------------------------------------
 
 
-def kaartwaarden(df: pd.DataFrame, niveau: str, indicator: str) -> pd.DataFrame:
-    """One row per area of `niveau`: code, naam, waarde (+ ondergrens/bovengrens; for gemeenten the region).
+def kaartwaarden(df: pd.DataFrame, niveau: str, indicator: str, *, regio: str | None = None,
+                 gemeente: str | None = None) -> pd.DataFrame:
+    """One row per area of the selection (see `selectie`): code, naam, waarde (+ ondergrens/bovengrens for
+    an estimate; for gemeenten their region). Wijk names carry their gemeente: "Centrum (Hilversum)".
 
     Sorted by name. Missing values stay missing (NaN): the map shows them grey.
     """
-    if niveau not in KAART_NIVEAUS:
-        raise ValueError(f"Onbekend kaartniveau {niveau!r}; kies uit: {', '.join(KAART_NIVEAUS)}.")
-    rows = _niveau(df, niveau)
-    result = pd.DataFrame({"code": rows["code"], "naam": rows["naam"], "waarde": _floats(rows[indicator])})
-    interval = interval_kolommen(df, indicator)
-    if interval:
-        result["ondergrens"] = _floats(rows[interval[0]])
-        result["bovengrens"] = _floats(rows[interval[1]])
+    if niveau not in GEBIEDSNIVEAUS:
+        raise ValueError(f"Onbekend kaartniveau {niveau!r}; kies uit: {', '.join(GEBIEDSNIVEAUS)}.")
+    grenzen = interval_kolommen(df, indicator)
+    kolommen = ["code", "naam", indicator, *(grenzen or ())]
+    kolommen += {"gemeente": ["arbeidsmarktregio_code", "arbeidsmarktregio_naam"], "wijk": ["gemeente_naam"]}.get(niveau, [])
+    rows = df.iloc[_posities(df, selectie(df, niveau, regio, gemeente)), [df.columns.get_loc(k) for k in kolommen]]
+    namen = rows["naam"].astype(str)
+    if niveau == "wijk":
+        namen = namen + " (" + rows["gemeente_naam"].astype(str) + ")"
+    result = pd.DataFrame({"code": rows["code"].to_numpy(), "naam": namen.to_numpy(), "waarde": _floats(rows[indicator])})
+    if grenzen:
+        result["ondergrens"] = _floats(rows[grenzen[0]])
+        result["bovengrens"] = _floats(rows[grenzen[1]])
     if niveau == "gemeente":
-        result["arbeidsmarktregio_code"] = rows["arbeidsmarktregio_code"]
-        result["arbeidsmarktregio_naam"] = rows["arbeidsmarktregio_naam"]
+        result["arbeidsmarktregio_code"] = rows["arbeidsmarktregio_code"].to_numpy()
+        result["arbeidsmarktregio_naam"] = rows["arbeidsmarktregio_naam"].to_numpy()
     return result.sort_values(["naam", "code"], key=lambda column: column.str.casefold()).reset_index(drop=True)
 
 
 def kaarttabel(values: pd.DataFrame, indicator: str) -> tuple[pd.DataFrame, dict[str, tuple[str, int]]]:
-    """The table alternative of a map, with Dutch column names, and its `format_table` formats."""
+    """The table alternative of a map or a ranking, with Dutch column names, and its `format_table` formats."""
     kolom = indicator_naam(indicator)
-    namen = {"code": "Code", "naam": "Naam", "waarde": kolom, "ondergrens": "Ondergrens", "bovengrens": "Bovengrens",
-             "arbeidsmarktregio_naam": "Arbeidsmarktregio"}
+    namen = {"rang": "Rang", "code": "Code", "naam": "Naam", "waarde": kolom, "ondergrens": "Ondergrens",
+             "bovengrens": "Bovengrens", "arbeidsmarktregio_naam": "Arbeidsmarktregio"}
     tabel = values.drop(columns=["arbeidsmarktregio_code"], errors="ignore").rename(columns=namen)
     spec = opmaak(indicator)
     formats = {name: spec for name in (kolom, "Ondergrens", "Bovengrens") if name in tabel}
     return tabel, formats
 
 
-def _floats(series: pd.Series) -> pd.Series:
+def _floats(series: pd.Series) -> np.ndarray:
     # Nullable Int64/Float64 columns hold pd.NA; plotly and arithmetic want plain NaN.
-    return pd.to_numeric(series, errors="coerce").astype("float64")
+    return pd.to_numeric(series, errors="coerce").astype("float64").to_numpy()
 
 
-def kerncijfers(df: pd.DataFrame, code: str, indicators_: list[str]) -> pd.DataFrame:
-    """Per indicator: the value of area `code`, the value of Nederland and the difference.
+KERNCIJFER_KOLOMMEN = ["kolom", "indicator", "eenheid", "gebied", "ondergrens", "bovengrens", "nederland", "verschil",
+                       "aandeel_nederland", "marge"]
 
-    Columns: kolom, indicator (label), eenheid, gebied, nederland, verschil, aandeel_nederland, and
-    marge ("marge 13,4–15,5%") for estimates with an interval.
+
+def kerncijfers(df: pd.DataFrame, code: str, kolommen: Sequence[str]) -> pd.DataFrame:
+    """Per indicator: the value of area `code` (with its interval), the value of Nederland and the difference.
+
+    Columns: kolom, indicator (label), eenheid, gebied, ondergrens, bovengrens, nederland, verschil,
+    aandeel_nederland, and marge ("marge 13,4–15,5%") for estimates with an interval.
     `verschil` (area minus NL, in percentage points) is only filled for percentages: comparing a
     region's count with the national count says nothing. For counts, `aandeel_nederland` gives
     the area's share of the national total in %.
     """
-    rows = df.set_index("code")
-    if code not in rows.index:
-        raise KeyError(f"Gebied {code!r} komt niet voor in de tabel gebieden.")
+    row, nl = rij(df, code), rij(df, NEDERLAND)
     records = []
-    for kolom in indicators_:
+    for kolom in kolommen:
         indicator = indicators.get(kolom)
-        gebied = _float(rows.at[code, kolom]) if kolom in rows else float("nan")
-        nederland = _float(rows.at[NEDERLAND, kolom]) if kolom in rows else float("nan")
+        gebied = als_float(row[kolom]) if kolom in row.index else float("nan")
+        nederland = als_float(nl[kolom]) if kolom in nl.index else float("nan")
+        grenzen = interval_kolommen(row, kolom)
         records.append({
             "kolom": kolom,
             "indicator": indicator.label,
             "eenheid": indicator.eenheid,
             "gebied": gebied,
+            "ondergrens": als_float(row[grenzen[0]]) if grenzen else float("nan"),
+            "bovengrens": als_float(row[grenzen[1]]) if grenzen else float("nan"),
             "nederland": nederland,
             "verschil": gebied - nederland if indicator.is_percentage else float("nan"),
             "aandeel_nederland": float("nan") if indicator.is_percentage or not nederland else 100 * gebied / nederland,
-            "marge": marge_tekst(df, kolom, code),
+            "marge": marge_van(row, kolom),
         })
-    return pd.DataFrame.from_records(
-        records, columns=["kolom", "indicator", "eenheid", "gebied", "nederland", "verschil", "aandeel_nederland", "marge"]
-    )
+    return pd.DataFrame.from_records(records, columns=KERNCIJFER_KOLOMMEN)
 
 
-def marge_tekst(df: pd.DataFrame, kolom: str, code: str) -> str:
-    """"marge 13,4–15,5%" for an estimate with an interval; "" otherwise."""
-    grenzen = interval_kolommen(df, kolom)
-    rows = df.loc[df["code"] == code]
-    if not grenzen or rows.empty or rows[list(grenzen)].isna().any(axis=None):
-        return ""
-    onder, boven = (waarde_tekst(kolom, rows[grens].iloc[0]) for grens in grenzen)
-    return f"marge {onder.removesuffix('%')}–{boven}"
+def metrics(df: pd.DataFrame, code: str, kolommen: Sequence[str], *, kort: bool = False) -> list[dict]:
+    """Headline figures of area `code` as Dutch text, one dict per indicator (what `st.metric` shows).
+
+    Keys: kolom, label, waarde, delta (difference with Nederland; None for Nederland itself),
+    pijl ("auto", or "off" where an arrow would suggest a change), onder (the line under the
+    figure: "Schatting, marge 13,4–15,5%" for an estimate, "" otherwise) and bron.
+    `kort` labels carry the unit ("Laaggeletterd 16–65 jaar, %") so a count and its percentage can
+    stand side by side; otherwise an estimate's label says "(schatting)".
+    """
+    vergelijk = code != NEDERLAND
+    result = []
+    for row in kerncijfers(df, code, kolommen).itertuples(index=False):
+        indicator = indicators.get(row.kolom)
+        delta, pijl = None, "auto"
+        if vergelijk and indicator.is_percentage and not math.isnan(row.verschil):
+            delta = verschil(row.verschil, indicator.decimalen, "procentpunt") + " t.o.v. Nederland"
+            pijl = "auto" if delta.startswith(("+", "-")) else "off"  # no arrow for "0,0 procentpunt"
+        elif vergelijk and not math.isnan(row.aandeel_nederland):
+            delta, pijl = f"{procent(row.aandeel_nederland, 1)} van Nederland", "off"
+        if kort:
+            label = f"{indicator.label}, {'%' if indicator.is_percentage else 'aantal'}"
+        else:
+            label = indicator.label + (" (schatting)" if indicator.schatting else "")
+        onder = ("Schatting" + (f", {row.marge}" if row.marge else "")) if indicator.schatting else ""
+        result.append({"kolom": row.kolom, "label": label, "waarde": waarde_tekst(row.kolom, row.gebied),
+                       "delta": delta, "pijl": pijl, "onder": onder, "bron": bronvermelding(row.kolom)})
+    return result
 
 
-def _float(value) -> float:
-    return float("nan") if pd.isna(value) else float(value)
-
-
-def samenvatting(df: pd.DataFrame, indicator: str, codes: list[str]) -> str:
-    """One line comparing areas on an indicator: "Gooi en Vechtstreek: 22,6% · Nederland: 26,2%"."""
-    rows = df.set_index("code")
+def samenvatting(df: pd.DataFrame, indicator: str, codes: Sequence[str]) -> str:
+    """One line comparing areas on an indicator: "Gooi en Vechtstreek: 22,6% (marge …) · Nederland: 26,2%"."""
     delen = []
-    for code in (code for code in codes if code in rows.index):
-        marge = marge_tekst(df, indicator, code)
-        delen.append(f"{rows.at[code, 'naam']}: {waarde_tekst(indicator, rows.at[code, indicator])}" + (f" ({marge})" if marge else ""))
+    for code in codes:
+        try:
+            row = rij(df, code)
+        except KeyError:
+            continue
+        marge_ = marge_van(row, indicator)
+        delen.append(f"{row['naam']}: {waarde_tekst(indicator, row[indicator])}" + (f" ({marge_})" if marge_ else ""))
     return " · ".join(delen)
 
 
@@ -258,11 +394,6 @@ def samenvatting(df: pd.DataFrame, indicator: str, codes: list[str]) -> str:
 
 def _uitgever(source: sources.Source) -> str:
     return source.attribution.removeprefix("Bron:").strip() or source.publisher
-
-
-def _opsomming(items: list[str]) -> str:
-    # CBS titles contain ";" and ",", so titles are joined with words: "A, B en C".
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " en " + items[-1]
 
 
 def bronvermelding(kolom: str) -> str:
@@ -282,11 +413,19 @@ def bronvermelding(kolom: str) -> str:
         titels = per_uitgever.setdefault(uitgever, [])
         if titel not in titels:
             titels.append(titel)
-    delen = [", ".join(filter(None, [uitgever, _opsomming(titels)])) for uitgever, titels in per_uitgever.items()]
+    delen = [", ".join(filter(None, [uitgever, opsomming(titels)])) for uitgever, titels in per_uitgever.items()]
     return f"Bron: {'; '.join(delen)}, {indicator.peildatum}."
 
 
-def grenzen_bron() -> str:
-    """Source line of the map boundaries."""
-    source = sources.get("grenzen_gemeente_2025")
+def bronregels(kolommen: Sequence[str]) -> list[str]:
+    """The distinct source lines of `kolommen`, in order (for downloads and notes)."""
+    return list(dict.fromkeys(bronvermelding(kolom) for kolom in kolommen))
+
+
+def grenzen_bron(niveau: str = "gemeente") -> str:
+    """Source line of the boundaries of a map level ("Kaart: CBS / PDOK …, Wijkgrenzen 2024 …" for wijken).
+
+    Regions are merged from the gemeente boundaries, so they share that source.
+    """
+    source = sources.get("grenzen_wijk_2024" if niveau == "wijk" else "grenzen_gemeente_2025")
     return f"Kaart: {_uitgever(source)}, {source.title}."

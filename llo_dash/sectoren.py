@@ -19,29 +19,27 @@ from __future__ import annotations
 import math
 import re
 import textwrap
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
-
-import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from llo_dash import indicators, sources, spanning
+from llo_dash import figures, indicators, queries, sources, spanning
 from llo_dash.figures import BALK_KLEUR
-from llo_dash.formatting import GEEN_GEGEVENS, PLOTLY_SEPARATORS, getal, procent
-from llo_dash.tables import read_table
+from llo_dash.formatting import GEEN_GEGEVENS, PLOTLY_SEPARATORS, getal, opsomming, procent
+from llo_dash.queries import NEDERLAND, als_float, naam, rij
 
-NEDERLAND = "NL00"
 NIET_GEPUBLICEERD = "niet gepubliceerd"
 ONBEKEND = "onbekend"
 KRAP = ("krap", "zeer krap")
 
 REGIONAAL, LANDELIJK = "regionaal (upload)", "landelijk (UWV, gepubliceerd)"
 
-# Chart text sized for a projector: the smallest text is 14 px, labels 16 px.
-FONT = dict(family="Source Sans Pro, sans-serif", size=16)
+# Chart text sized for a projector: the smallest text is 13 px (the source note), labels 16 px.
+FONT = dict(figures.FONT, size=16)
 LABEL_SIZE = 16
 TITEL_SIZE = 20
+BRON_SIZE = 13
 WERKZAAM_KLEUR = "#b9c4dd"  # a light tint of the Viridis blue used for bars elsewhere
 LAAGGELETTERD_KLEUR = BALK_KLEUR
 BUBBEL_KLEUR = "#21918c"  # Viridis teal: readable on every band colour
@@ -73,11 +71,6 @@ NODIG_VOOR_SECTOREN = (
 # --- data ------------------------------------------------------------------
 
 
-def beroepen_tabel(data_dir: Path) -> pd.DataFrame:
-    """The built table `beroepen` (raises `NotBuiltError` when it is missing)."""
-    return read_table(Path(data_dir), "beroepen")
-
-
 def brc_groepen(beroepen: pd.DataFrame) -> pd.DataFrame:
     """The 114 BRC-beroepsgroepen as (brc_beroepsgroep_code, brc_beroepsgroep_naam), for upload validation."""
     groepen = beroepen[beroepen["brc_niveau"] == "beroepsgroep"]
@@ -87,31 +80,15 @@ def brc_groepen(beroepen: pd.DataFrame) -> pd.DataFrame:
 
 def regio_codes(df: pd.DataFrame) -> set[str]:
     """The arbeidsmarktregio codes of table `gebieden`."""
-    return set(df.loc[df["niveau"] == "arbeidsmarktregio", "code"].astype(str))
-
-
-def _float(value) -> float:
-    return float("nan") if value is None or pd.isna(value) else float(value)
-
-
-def _rij(df: pd.DataFrame, code: str) -> pd.Series:
-    # One row by position: a boolean filter would copy all ~100 columns of `gebieden` first.
-    positions = np.flatnonzero(df["code"].to_numpy() == code)
-    if not len(positions):
-        raise KeyError(f"Gebied {code!r} komt niet voor in de tabel gebieden.")
-    return df.iloc[int(positions[0])]
-
-
-def naam(df: pd.DataFrame, code: str | None) -> str:
-    return "Nederland" if not code or code == NEDERLAND else str(_rij(df, code)["naam"])
+    return {code for code, _ in queries.regio_opties(df)}
 
 
 def regio_aandeel(df: pd.DataFrame, regio: str | None) -> float:
     """The region's share (0–1) of the national werkzame beroepsbevolking (86088NED); NaN for Nederland."""
     if not regio or regio == NEDERLAND:
         return float("nan")
-    regio_waarde = _float(_rij(df, regio)["werkzame_beroepsbevolking"])
-    nl = _float(_rij(df, NEDERLAND)["werkzame_beroepsbevolking"])
+    regio_waarde = als_float(rij(df, regio)["werkzame_beroepsbevolking"])
+    nl = als_float(rij(df, NEDERLAND)["werkzame_beroepsbevolking"])
     return regio_waarde / nl if nl else float("nan")
 
 
@@ -124,13 +101,6 @@ def schatting_afronden(value: float) -> float:
 
 
 # --- tension: national as published, or the region's own from an upload ------
-
-
-def upload_periodes(upload: pd.DataFrame | None, regio: str | None) -> list[str]:
-    """The periods in an upload for one region, oldest first ("2024K2" < "2024K3" sorts as text)."""
-    if upload is None or not regio:
-        return []
-    return sorted(upload.loc[upload["arbeidsmarktregio_code"] == regio, "periode"].unique().tolist())
 
 
 def spanning_per_beroep(
@@ -171,7 +141,8 @@ def spanning_per_beroep(
 def beroepen_overzicht(
     beroepen: pd.DataFrame, df: pd.DataFrame, regio: str | None, spanning_: pd.DataFrame, *, alle: bool = False
 ) -> pd.DataFrame:
-    """One row per occupation: the handreiking's lists (or all 114 BRC groups with `alle`).
+    """One row per occupation: the handreiking's lists (or all 114 BRC groups with `alle`; column
+    `handreiking` says which rows are on the lists, see `handreiking_beroepen`).
 
     Numbers stay numbers (NaN where unknown). `laaggeletterd_nl` = national employment ×
     published % (an estimate); `*_regio` columns are the rough regional estimates
@@ -192,6 +163,7 @@ def beroepen_overzicht(
     codes = groepen["brc_code"].astype(str)
     shown = spanning_.reindex(codes)
     result = pd.DataFrame({
+        "handreiking": groepen["beroep_handreiking"].notna().to_numpy(),
         "brc_code": codes.to_numpy(),
         "beroep": groepen["brc_naam"].astype(str).to_numpy(),
         "beroepsklasse": groepen["brc_beroepsklasse_naam"].astype(str).to_numpy(),
@@ -222,6 +194,11 @@ def beroepen_overzicht(
     return result.reset_index(drop=True)
 
 
+def handreiking_beroepen(overzicht: pd.DataFrame) -> pd.DataFrame:
+    """The rows of `beroepen_overzicht(..., alle=True)` on the handreiking's lists, in the same order."""
+    return overzicht[overzicht["handreiking"]].reset_index(drop=True)
+
+
 BEROEPEN_KOLOMMEN = {  # machine name -> Dutch column header (screen and downloads)
     "brc_code": "BRC-code",
     "beroep": "Beroep (BRC-beroepsgroep)",
@@ -242,6 +219,25 @@ BEROEPEN_KOLOMMEN = {  # machine name -> Dutch column header (screen and downloa
     "spanning_periode": "Periode spanning",
     "spanning_herkomst": "Spanning: herkomst",
 }
+
+
+def beroepen_toelichting(df: pd.DataFrame, regio: str | None) -> str:
+    """What the occupations table's empty cells and estimates mean (and, for a region, how its columns are made)."""
+    tekst = ("\"niet gepubliceerd\": geen bron publiceert dit percentage per beroep. Laaggeletterde werkenden = werkzamen × "
+             "gepubliceerd percentage (afgerond).")
+    if regio:
+        tekst += (f" Regiokolommen: grove schatting voor {naam(df, regio)} = landelijk aantal × aandeel van de regio in de "
+                  f"werkzame beroepsbevolking ({procent(100 * regio_aandeel(df, regio), 1)}); er zijn geen openbare "
+                  "regiocijfers per beroep.")
+    return tekst
+
+
+def typering_weergave(typering_tabel: pd.DataFrame) -> tuple[str, pd.DataFrame, str]:
+    """The UWV typology for the screen: (definition, table Typering/Grens/Betekenis, note on the bounds with its source)."""
+    tabel = typering_tabel[["typering", "regel", "betekenis"]].rename(
+        columns={"typering": "Typering", "regel": "Grens", "betekenis": "Betekenis"})
+    noot = f"{typering_tabel['grenswaarde_keuze'].iloc[0]} Bron: {typering_tabel['bron_url'].iloc[0]}"
+    return str(typering_tabel["definitie"].iloc[0]), tabel.reset_index(drop=True), noot
 
 
 def beroepen_weergave(overzicht: pd.DataFrame, *, regionaal: bool) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -277,7 +273,7 @@ def beroepen_weergave(overzicht: pd.DataFrame, *, regionaal: bool) -> tuple[pd.D
 
 def locatiequotient(waarde, totaal, waarde_nl, totaal_nl) -> float:
     """(waarde / totaal) / (waarde_nl / totaal_nl): above 1 = relatively more than in Nederland; NaN if unknown."""
-    values = [_float(v) for v in (waarde, totaal, waarde_nl, totaal_nl)]
+    values = [als_float(v) for v in (waarde, totaal, waarde_nl, totaal_nl)]
     if any(math.isnan(v) for v in values) or values[1] == 0 or values[2] == 0 or values[3] == 0:
         return float("nan")
     return (values[0] / values[1]) / (values[2] / values[3])
@@ -309,10 +305,10 @@ class Sectorstructuur:
 
 
 def _sector_rijen(rij: pd.Series, nl: pd.Series) -> list[dict]:
-    totaal, totaal_nl = _float(rij["vestigingen_totaal"]), _float(nl["vestigingen_totaal"])
+    totaal, totaal_nl = als_float(rij["vestigingen_totaal"]), als_float(nl["vestigingen_totaal"])
     rows = []
     for kolom, label in indicators.SECTOREN.items():
-        waarde, waarde_nl = _float(rij[kolom]), _float(nl[kolom])
+        waarde, waarde_nl = als_float(rij[kolom]), als_float(nl[kolom])
         rows.append({
             "sector_kolom": kolom,
             "sector": label,
@@ -328,15 +324,15 @@ def _sector_rijen(rij: pd.Series, nl: pd.Series) -> list[dict]:
 def sectorstructuur(df: pd.DataFrame, regio: str | None) -> Sectorstructuur:
     """The sector structure of `regio` (or Nederland) from the KWB vestigingen columns of `gebieden`."""
     code = regio or NEDERLAND
-    rij, nl = _rij(df, code), _rij(df, NEDERLAND)
+    gebied, nl = rij(df, code), rij(df, NEDERLAND)
     kolommen = ["vestigingen_totaal", *indicators.SECTOREN]
-    volledig = all(not pd.isna(rij[k]) for k in kolommen)
-    regio_tabel = pd.DataFrame(_sector_rijen(rij, nl)) if volledig else pd.DataFrame(
+    volledig = all(not pd.isna(gebied[k]) for k in kolommen)
+    regio_tabel = pd.DataFrame(_sector_rijen(gebied, nl)) if volledig else pd.DataFrame(
         columns=["sector_kolom", "sector", "vestigingen", "aandeel_pct", "vestigingen_nl", "aandeel_nl_pct", "locatiequotient"]
     )
     if code == NEDERLAND:
         return Sectorstructuur(code, "Nederland", volledig, 0, 0, regio_tabel)
-    gemeenten = df[(df["niveau"] == "gemeente") & (df["arbeidsmarktregio_code"] == code)]
+    gemeenten = df.loc[queries.selectie(df, "gemeente", code), ["code", "naam", *kolommen]]
     met = gemeenten[gemeenten[kolommen].notna().all(axis=1)].sort_values("naam", key=lambda s: s.str.casefold())
     long = [
         {"gemeente_code": g["code"], "gemeente": g["naam"], **row}
@@ -345,7 +341,7 @@ def sectorstructuur(df: pd.DataFrame, regio: str | None) -> Sectorstructuur:
     ]
     gemeente_tabel = pd.DataFrame(long, columns=["gemeente_code", "gemeente", "sector_kolom", "sector", "vestigingen",
                                                  "aandeel_pct", "vestigingen_nl", "aandeel_nl_pct", "locatiequotient"])
-    return Sectorstructuur(code, str(rij["naam"]), volledig, len(met), len(gemeenten), regio_tabel, gemeente_tabel)
+    return Sectorstructuur(code, str(gebied["naam"]), volledig, len(met), len(gemeenten), regio_tabel, gemeente_tabel)
 
 
 SECTOR_KOLOMMEN = {
@@ -361,6 +357,31 @@ SECTOR_FORMATS = {
     "Vestigingen": "getal", "Vestigingen Nederland": "getal", "Aandeel in alle vestigingen (%)": ("procent", 1),
     "Aandeel Nederland (%)": ("procent", 1), "Locatiequotiënt": ("getal", 2),
 }
+
+
+LQ_FORMATS = {sector: ("getal", 2) for sector in indicators.SECTOREN.values()}
+MATRIX_FORMATS = {"% (gepubliceerd)": ("procent", 0), "Spanningsindicator": ("getal", 2), "Werkzaam in Nederland (2023)": "getal"}
+
+
+def sector_formats(tabel: pd.DataFrame) -> dict:
+    """The `format_table` spec of a table from `sector_download`."""
+    return {kolom: spec for kolom, spec in SECTOR_FORMATS.items() if kolom in tabel}
+
+
+def sector_bronnen(structuur: Sectorstructuur) -> list[str]:
+    """Source lines of the sector figures and tables (KWB), with the coverage when only some gemeenten have data."""
+    regels = [queries.bronvermelding("vestigingen_totaal")]
+    if not structuur.volledig and structuur.dekking:
+        regels.append(f"Vestigingen per sectorgroep: {structuur.dekking} hebben gegevens; geen regiocijfer.")
+    return regels
+
+
+def geen_regiocijfer_tekst(structuur: Sectorstructuur) -> str:
+    """Why a region without complete data gets no sector figure, and what the table per gemeente shows instead."""
+    return (f"Vestigingen per sector: {structuur.dekking} hebben gegevens; geen regiocijfer (een optelling van een deel "
+            "van de gemeenten zou de regio verkeerd weergeven). Hieronder per gemeente: het locatiequotiënt is het "
+            "aandeel van een sector in de vestigingen van de gemeente gedeeld door dat aandeel in Nederland (boven 1 = "
+            "naar verhouding meer dan in Nederland).")
 
 
 def sector_download(tabel: pd.DataFrame) -> pd.DataFrame:
@@ -379,15 +400,27 @@ def lq_breed(gemeenten: pd.DataFrame) -> pd.DataFrame:
     return wide.reset_index().rename(columns={"gemeente": "Gemeente"})
 
 
+def totalen_weergave(totaal: pd.DataFrame, regio: str | None, regio_naam: str) -> tuple[pd.DataFrame, dict]:
+    """The table of `totalen` with the region's name as column header (for Nederland without the region's
+    columns), and its `format_table` spec."""
+    tabel = totaal.drop(columns="kolom")
+    if regio:
+        tabel = tabel.rename(columns={"Regio": regio_naam})
+    else:
+        tabel = tabel.drop(columns=["Regio", "Aandeel van Nederland (%)"])
+    formats = {regio_naam: "getal", "Nederland": "getal", "Aandeel van Nederland (%)": ("procent", 1)}
+    return tabel, {kolom: spec for kolom, spec in formats.items() if kolom in tabel}
+
+
 def totalen(df: pd.DataFrame, regio: str | None) -> pd.DataFrame:
     """Complete totals of the region against Nederland: banen, vestigingen, werkzame beroepsbevolking, inwoners 15–75."""
-    nl = _rij(df, NEDERLAND)
-    rij = _rij(df, regio) if regio else None
+    nl = rij(df, NEDERLAND)
+    gebied = rij(df, regio) if regio else None
     rows = []
     for kolom in TOTAAL_KOLOMMEN:
         indicator = indicators.get(kolom)
-        waarde_nl = _float(nl[kolom])
-        waarde = _float(rij[kolom]) if rij is not None else float("nan")
+        waarde_nl = als_float(nl[kolom])
+        waarde = als_float(gebied[kolom]) if gebied is not None else float("nan")
         rows.append({
             "kolom": kolom,
             "Indicator": indicator.label,
@@ -405,14 +438,6 @@ def totalen(df: pd.DataFrame, regio: str | None) -> pd.DataFrame:
 def code_span(text: str) -> str:
     """User-supplied text (a file name) as a Markdown code span: nothing in it is interpreted."""
     return "`" + re.sub(r"[`\r\n]", "'", str(text)) + "`"
-
-
-def _opsomming(items: list[str]) -> str:
-    """"A, B en C"; with "; " between items when a name itself holds a comma ("Hoveniers, tuinders en kwekers")."""
-    if not items:
-        return ""
-    scheiding = "; " if any("," in item for item in items) else ", "
-    return items[0] if len(items) == 1 else scheiding.join(items[:-1]) + " en " + items[-1]
 
 
 def _pct_tekst(row) -> str:
@@ -461,7 +486,7 @@ def antwoord_sectoren(overzicht: pd.DataFrame, df: pd.DataFrame, regio: str | No
     ]
     if genoemd:
         zinnen.append(
-            f"Gepubliceerde percentages zijn er voor {_opsomming(genoemd)} (ROA 2019); voor de andere {zonder} beroepen "
+            f"Gepubliceerde percentages zijn er voor {opsomming(genoemd)} (ROA 2019); voor de andere {zonder} beroepen "
             "is geen percentage per beroep gepubliceerd."
         )
     ll_nl = met_pct["laaggeletterd_nl"].sum(min_count=1)
@@ -472,7 +497,7 @@ def antwoord_sectoren(overzicht: pd.DataFrame, df: pd.DataFrame, regio: str | No
     )
     klassen = lijst.groupby("beroepsklasse")["werkzaam_nl"].sum().sort_values(ascending=False)
     zinnen.append(
-        "Het gaat vooral om " + _opsomming([f"{k.lower()} ({getal(v)} werkenden)" for k, v in klassen.items()]) + "."
+        "Het gaat vooral om " + opsomming([f"{k.lower()} ({getal(v)} werkenden)" for k, v in klassen.items()]) + "."
     )
     if regio:
         regio_naam = naam(df, regio)
@@ -494,7 +519,7 @@ def antwoord_sectoren(overzicht: pd.DataFrame, df: pd.DataFrame, regio: str | No
         if structuur.volledig:
             hoog = structuur.regio_tabel.sort_values("locatiequotient", ascending=False).head(2)
             zinnen.append(
-                "Naar verhouding veel vestigingen in " + _opsomming(
+                "Naar verhouding veel vestigingen in " + opsomming(
                     [f"{r['sector']} (locatiequotiënt {getal(r['locatiequotient'], 2)})" for _, r in hoog.iterrows()]
                 ) + "."
             )
@@ -516,7 +541,7 @@ def antwoord_tekorten(overzicht: pd.DataFrame, df: pd.DataFrame, regio: str | No
     onbekend = lijst[lijst["spanningsindicator"].isna()]
     regionaal = int((bekend["spanning_herkomst"] == REGIONAAL).sum())
     if bron.regionaal and regionaal:
-        periode = bron.periode or _opsomming(sorted(bekend.loc[bekend["spanning_herkomst"] == REGIONAAL, "spanning_periode"].unique()))
+        periode = bron.periode or opsomming(sorted(bekend.loc[bekend["spanning_herkomst"] == REGIONAAL, "spanning_periode"].unique()))
         zin = (f"Spanning op de arbeidsmarkt: de UWV-spanningsindicator van {naam(df, regio)} uit de upload "
                f"{code_span(bron.bestandsnaam)} (periode {periode}) voor {regionaal} van de {len(lijst)} beroepen")
         if regionaal < len(bekend):
@@ -531,27 +556,32 @@ def antwoord_tekorten(overzicht: pd.DataFrame, df: pd.DataFrame, regio: str | No
     krap = bekend[bekend["spanning_typering"].isin(KRAP)]
     niet_krap = bekend[~bekend["spanning_typering"].isin(KRAP)]
     if not krap.empty:
-        zinnen.append("Krap of zeer krap: " + _opsomming([f"{r['beroep']} ({spanning_tekst(r)})" for _, r in krap.iterrows()]) + ".")
+        zinnen.append("Krap of zeer krap: " + opsomming([f"{r['beroep']} ({spanning_tekst(r)})" for _, r in krap.iterrows()]) + ".")
         kansrijk = krap[krap["pct_matrix"].notna()]
         if not kansrijk.empty:
             zinnen.append(
                 "Veel laaggeletterdheid én krapte, dus kansrijk om met werkgevers scholing te organiseren: "
-                + _opsomming([f"{r['beroep']} ({procent(r['pct_matrix'], 0)} {r['pct_matrix_maat']})" for _, r in kansrijk.iterrows()])
+                + opsomming([f"{r['beroep']} ({procent(r['pct_matrix'], 0)} {r['pct_matrix_maat']})" for _, r in kansrijk.iterrows()])
                 + "."
             )
     else:
         zinnen.append("Geen van deze beroepen is krap of zeer krap volgens de getoonde cijfers.")
     if not niet_krap.empty:
-        zinnen.append("Niet krap: " + _opsomming([f"{r['beroep']} ({spanning_tekst(r)})" for _, r in niet_krap.iterrows()]) + ".")
+        zinnen.append("Niet krap: " + opsomming([f"{r['beroep']} ({spanning_tekst(r)})" for _, r in niet_krap.iterrows()]) + ".")
     if not onbekend.empty:
         zinnen.append(
-            f"Geen spanningsindicator bekend voor {_opsomming(onbekend['beroep'].tolist())}"
+            f"Geen spanningsindicator bekend voor {opsomming(onbekend['beroep'].tolist())}"
             + ("; upload de UWV-cijfers van de regio om dat aan te vullen." if not bron.regionaal else ".")
         )
     if landelijk_totaal:
         periode, waarde, typering_ = landelijk_totaal
         zinnen.append(f"Ter vergelijking: de arbeidsmarkt in heel Nederland was in {periode} {typering_} ({getal(waarde, 2)}).")
     return " ".join(zinnen)
+
+
+def spanning_referentie() -> tuple[pd.DataFrame, tuple[str, float, str] | None]:
+    """The UWV typology table and the latest published national total (see `landelijk_totaal`)."""
+    return spanning.typering_tabel(), landelijk_totaal(spanning.landelijk())
 
 
 def landelijk_totaal(landelijk: pd.DataFrame) -> tuple[str, float, str] | None:
@@ -575,69 +605,86 @@ def zonder_gegevens(overzicht: pd.DataFrame) -> dict[str, list[str]]:
     }
 
 
-def opsomming(items: list[str]) -> str:
-    """Public form of the Dutch enumeration used in the answers ("A, B en C")."""
-    return _opsomming(list(items))
-
-
 # --- source lines ----------------------------------------------------------------
 
 
-def bronregels(bron: SpanningBron, *, regio: str | None = None, regionaal_schatting: bool = False) -> list[str]:
-    """The source lines of the occupations table, chart and matrix (Dutch, one fact per line)."""
+def _bronregels(bron: SpanningBron, regio: str | None) -> dict[str, str]:
     werkzamen = sources.get("beroepen_werkzamen")
-    lines = [
-        f"Werkzame beroepsbevolking per beroep: Bron: CBS, Werkzame beroepsbevolking; beroep (85276NED), "
-        f"jaargemiddelde 2023, afgerond op duizendtallen ({werkzamen.licence}).",
-        "Beroepenlijsten: Handreiking professionaliseringsopgave LLO-Collectieven. Percentages laaggeletterd/laaggecijferd "
-        "per beroep: ROA (2019), Spreiding van laaggeletterdheid, zoals geciteerd door AD en NOS; niet voor elk beroep "
-        "gepubliceerd.",
-        "Laaggeletterde werkenden in Nederland: schatting LLO Regiodashboard = werkzamen × gepubliceerd percentage "
-        "(percentage 2019, werkzamen 2023). Schatting, geen telling.",
-    ]
-    if regionaal_schatting and regio:
-        lines.append(
+    regels = {
+        "werkzamen": f"Werkzame beroepsbevolking per beroep: Bron: CBS, Werkzame beroepsbevolking; beroep (85276NED), "
+                     f"jaargemiddelde 2023, afgerond op duizendtallen ({werkzamen.licence}).",
+        "lijsten": "Beroepenlijsten: Handreiking professionaliseringsopgave LLO-Collectieven. Percentages "
+                   "laaggeletterd/laaggecijferd per beroep: ROA (2019), Spreiding van laaggeletterdheid, zoals geciteerd "
+                   "door AD en NOS; niet voor elk beroep gepubliceerd.",
+        "schatting": "Laaggeletterde werkenden in Nederland: schatting LLO Regiodashboard = werkzamen × gepubliceerd "
+                     "percentage (percentage 2019, werkzamen 2023). Schatting, geen telling.",
+    }
+    if regio:
+        regels["regio"] = (
             "Regio: grove schatting LLO Regiodashboard = landelijk aantal × aandeel van de regio in de werkzame "
             "beroepsbevolking (CBS 86088NED, 2024). Aanname: de regio heeft dezelfde beroepenverdeling als Nederland. "
             "Schatting, geen telling."
         )
     if bron.regionaal:
-        lines.append(
+        regels["spanning"] = (
             f"Spanningsindicator: UWV, regionale cijfers uit de upload '{bron.bestandsnaam}' "
             f"({'periode ' + bron.periode if bron.periode else 'laatste periode per beroep'}); waar de upload geen "
             "waarde heeft, de landelijke gepubliceerde waarde. Alleen in deze sessie, niet opgeslagen."
         )
     else:
-        lines.append(
+        regels["spanning"] = (
             "Spanningsindicator: UWV (openstaande vacatures per persoon met een kortdurende WW-uitkering), landelijk per "
             "beroepsgroep zoals gepubliceerd in UWV-berichten en nieuwsberichten die UWV citeren; periode per beroep."
         )
-    return lines
+    return regels
+
+
+def bronregels(bron: SpanningBron, regio: str | None = None) -> list[str]:
+    """The source lines of the occupations table (Dutch, one fact per line); with `regio` also the line of the
+    rough regional estimate. The file name of an upload is in it as cleaned by `llo_dash.upload`; escape the
+    lines where Markdown renders them (`formatting.markdown_veilig`)."""
+    return list(_bronregels(bron, regio).values())
+
+
+# Which source lines each figure needs: what it draws, and nothing it does not.
+FIGUUR_BRONNEN = {
+    # workers per occupation (85276NED), the low-literate part (published % × workers: an estimate),
+    # the region's rough estimate (when shown), and the tension written after each bar
+    "beroepen": ("werkzamen", "lijsten", "schatting", "regio", "spanning"),
+    # x = published %, y = tension, bubble = workers in Nederland
+    "matrix": ("werkzamen", "lijsten", "spanning"),
+}
+
+
+def figuur_bronregels(bron: SpanningBron, regio: str | None, figuur: str) -> list[str]:
+    """The source lines of one figure (`FIGUUR_BRONNEN`); `regio` only when the figure shows the region's
+    rough estimate."""
+    regels = _bronregels(bron, regio)
+    return [regels[deel] for deel in FIGUUR_BRONNEN[figuur] if deel in regels]
 
 
 # --- figures -----------------------------------------------------------------------
 
 
-def _layout(fig: go.Figure, titel: str, bron: str | None, *, height: int, legenda_boven: bool = False) -> go.Figure:
-    """Title with the source as subtitle (so a downloaded PNG names it, and it is never cut off by wide
-    axis labels), Dutch separators, projector-size font."""
-    regels = textwrap.wrap(bron, 100) if bron else []
+def _layout(fig: go.Figure, titel: str, bron: str | Sequence[str] | None, *, height: int, legenda_boven: bool = False,
+            onder: int = 70) -> go.Figure:
+    """Title, Dutch separators, projector-size font, and the source under the figure (`figures.bron_onder`, in
+    projector size) so a downloaded PNG names it. `onder`: room below the plot for tick labels and axis title."""
     titelregels = textwrap.wrap(titel, 60) or [titel]
-    boven = 40 + 26 * len(titelregels) + 17 * len(regels) + (36 if legenda_boven else 0)
+    boven = 40 + 26 * len(titelregels) + (36 if legenda_boven else 0)
     fig.update_layout(
         title=dict(text="<br>".join(titelregels), x=0, xanchor="left", xref="container", y=1, yanchor="top", yref="container",
-                   pad=dict(t=12 + 24 * (len(titelregels) - 1), l=8), font=dict(size=TITEL_SIZE),
-                   subtitle=dict(text="<br>".join(regels), font=dict(size=13, color="#555555"))),
+                   pad=dict(t=12 + 24 * (len(titelregels) - 1), l=8), font=dict(size=TITEL_SIZE)),
         separators=PLOTLY_SEPARATORS,
         font=FONT,
-        height=height + 17 * len(regels) + 26 * (len(titelregels) - 1),
-        margin=dict(l=10, r=10, t=boven, b=60),
+        height=height + 26 * (len(titelregels) - 1),
+        margin=dict(l=10, r=10, t=boven, b=onder),
         plot_bgcolor="white",
         # Room for tick labels and axis titles, whatever the renderer's defaults (Streamlit's plotly.js differs).
         xaxis_automargin=True,
         yaxis_automargin=True,
     )
-    return fig
+    return figures.bron_onder(fig, bron, grootte=BRON_SIZE, breedte=100)
 
 
 def _afbreken(text: str, breedte: int = 22) -> str:
@@ -651,7 +698,7 @@ def _spanning_label(row) -> str:
     return f"spanning {getal(row['spanningsindicator'], 2)} {row['spanning_typering']} ({waar} {row['spanning_periode']})"
 
 
-def figuur_beroepen(overzicht: pd.DataFrame, *, regio_naam: str | None = None, bron: str | None = None) -> go.Figure:
+def figuur_beroepen(overzicht: pd.DataFrame, *, regio_naam: str | None = None, bron: str | Sequence[str] | None = None) -> go.Figure:
     """Horizontal bars: workers per occupation (Nederland, or the region's rough estimate) with the
     estimated low-literate part on top, and the tension shown written after each bar."""
     regionaal = regio_naam is not None
@@ -690,7 +737,7 @@ def _log_bereik(waarden: pd.Series) -> tuple[float, float]:
     return math.log10(max(low, 0.01)), math.log10(high)
 
 
-def figuur_matrix(overzicht: pd.DataFrame, typering_tabel: pd.DataFrame, *, titel: str, bron: str | None = None) -> go.Figure:
+def figuur_matrix(overzicht: pd.DataFrame, typering_tabel: pd.DataFrame, *, titel: str, bron: str | Sequence[str] | None = None) -> go.Figure:
     """The "kansrijke beroepen" matrix: x = % low-literate (as published), y = spanningsindicator on a log
     scale with the five UWV bands shaded and named, bubble area = national employment.
 
@@ -771,7 +818,7 @@ def matrix_tabel(overzicht: pd.DataFrame) -> pd.DataFrame:
     }).reset_index(drop=True)
 
 
-def figuur_lq(gemeenten: pd.DataFrame, *, titel: str, bron: str | None = None) -> go.Figure:
+def figuur_lq(gemeenten: pd.DataFrame, *, titel: str, bron: str | Sequence[str] | None = None) -> go.Figure:
     """Heatmap gemeente × sector of the location quotient; colour on a log scale centred on 1 (= as in Nederland)."""
     wide = lq_breed(gemeenten).set_index("Gemeente")
     kort = [SECTOR_KORT[k] for k in indicators.SECTOREN]
@@ -789,10 +836,11 @@ def figuur_lq(gemeenten: pd.DataFrame, *, titel: str, bron: str | None = None) -
         xaxis=dict(side="bottom", tickangle=-30, tickfont=dict(size=14)),
         yaxis=dict(autorange="reversed", automargin=True, tickfont=dict(size=15)),
     )
-    return _layout(fig, titel, bron, height=max(320, 40 * len(wide) + 220))
+    # Room under the heatmap for the slanted sector names.
+    return _layout(fig, titel, bron, height=max(320, 40 * len(wide) + 220), onder=130)
 
 
-def figuur_sectoren(tabel: pd.DataFrame, *, gebied_naam: str, titel: str, bron: str | None = None) -> go.Figure:
+def figuur_sectoren(tabel: pd.DataFrame, *, gebied_naam: str, titel: str, bron: str | Sequence[str] | None = None) -> go.Figure:
     """Grouped bars: share of each sector group in all vestigingen, area vs Nederland (when the area is complete)."""
     fig = go.Figure()
     if gebied_naam != "Nederland":

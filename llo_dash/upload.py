@@ -18,7 +18,7 @@ import math
 import re
 import unicodedata
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 import openpyxl
@@ -61,12 +61,23 @@ class UploadResult:
     data: pd.DataFrame | None
     errors: list[str]
     warnings: list[str]
-    filename: str
-    periodes: list[str] = field(default_factory=list)
+    filename: str  # cleaned for display (`_display_name`): letters, digits, space and . _ ( ) - only
 
     @property
     def ok(self) -> bool:
         return self.data is not None and not self.errors
+
+    @property
+    def regios(self) -> list[str]:
+        """The arbeidsmarktregio codes in the upload, sorted."""
+        return [] if self.data is None else sorted(self.data["arbeidsmarktregio_code"].unique().tolist())
+
+    def periodes(self, regio: str | None = None) -> list[str]:
+        """The periods in the upload (of one region, when given), oldest first ("2024K2" < "2024K3" sorts as text)."""
+        if self.data is None:
+            return []
+        rows = self.data if regio is None else self.data[self.data["arbeidsmarktregio_code"] == regio]
+        return sorted(rows["periode"].unique().tolist())
 
 
 class _Rejected(Exception):
@@ -96,7 +107,7 @@ def validate_tension_upload(
         if not body:
             raise _Rejected(f"Het bestand '{name}' bevat alleen een kopregel en geen gegevens.")
     except _Rejected as rejected:
-        return UploadResult(None, [str(rejected)], warnings, name, [])
+        return UploadResult(None, [str(rejected)], warnings, name)
 
     is_csv = name.lower().endswith(".csv")
     checker = _RowChecker(columns, len(rows[header_index][1]), regio_codes, _brc_lookup(brc), is_csv)
@@ -109,13 +120,12 @@ def validate_tension_upload(
             "Verbeter het bestand en upload het opnieuw."
         ]
         errors += _limited(checker.errors, "fout", "fouten")
-        return UploadResult(None, errors, _limited(warnings, "waarschuwing", "waarschuwingen"), name, [])
+        return UploadResult(None, errors, _limited(warnings, "waarschuwing", "waarschuwingen"), name)
 
     data = pd.DataFrame.from_records(records, columns=list(OUTPUT_COLUMNS))
     data = data.sort_values(["periode", "arbeidsmarktregio_code", "brc_beroepsgroep_code"], ignore_index=True)
     data["spanningsindicator"] = data["spanningsindicator"].astype(float)
-    periodes = sorted(data["periode"].unique().tolist())
-    return UploadResult(data, [], _limited(warnings, "waarschuwing", "waarschuwingen"), name, periodes)
+    return UploadResult(data, [], _limited(warnings, "waarschuwing", "waarschuwingen"), name)
 
 
 def template_csv(example: bool = True) -> bytes:
@@ -175,9 +185,11 @@ _TEMPLATE_NOTES = (
 
 
 def _display_name(filename: str) -> str:
-    """Base name only (browsers may send a path); control characters removed."""
+    """The file name as it is shown everywhere (messages, captions, figure notes): the base name only
+    (browsers may send a path), with only letters, digits, space and . _ ( ) - kept, so a name can carry
+    no Markdown, HTML or plotly markup."""
     base = re.split(r"[\\/]", filename or "")[-1]
-    return _clean(base)[:120] or "bestand"
+    return re.sub(r"[^\w .()-]", "", base).strip()[:120] or "bestand"
 
 
 def _read_rows(name: str, content: bytes, warnings: list[str]) -> list[tuple[int, list]]:

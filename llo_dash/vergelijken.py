@@ -9,22 +9,17 @@ and says in Dutch what it dropped and why; the page shows those sentences as war
 from __future__ import annotations
 
 import re
-import textwrap
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from llo_dash import indicators, queries
-from llo_dash.figures import BALK_KLEUR, BALK_MARKEER_KLEUR, NEDERLAND_KLEUR
-from llo_dash.formatting import GEEN_GEGEVENS, PLOTLY_SEPARATORS, d3_format, getal, interval, procent
+from llo_dash.formatting import GEEN_GEGEVENS
+from llo_dash.queries import NEDERLAND, NIVEAU_ENKELVOUD, NIVEAU_MEERVOUD
 
 PARAM = "vergelijk"
 NIVEAUS = ("arbeidsmarktregio", "gemeente")
-NIVEAU_NAMEN = {"arbeidsmarktregio": "Arbeidsmarktregio's", "gemeente": "Gemeenten"}
-ENKELVOUD = {"arbeidsmarktregio": "arbeidsmarktregio", "gemeente": "gemeente"}
-MEERVOUD = {"arbeidsmarktregio": "arbeidsmarktregio's", "gemeente": "gemeenten"}
 MIN_GEBIEDEN, MAX_GEBIEDEN = 2, 6
 STANDAARD_AANTAL = 3  # the chosen area and two comparable ones
 
@@ -47,14 +42,6 @@ VERGELIJK_INDICATOREN = (
     "ww_personen",
 )
 
-# The ranking opens on the literacy estimate when it is built.
-RANGORDE_VOORKEUR = ("laaggeletterd_16_65_pct", "laag_opgeleid_pct")
-
-# In the bar chart of a long list (the 342 gemeenten): the highest and the lowest this many, plus the
-# compared ones. Lists up to MAX_BALKEN areas (the 35 regions) are always shown whole.
-UITERSTEN = 15
-MAX_BALKEN = 60
-
 _CODE = {"arbeidsmarktregio": re.compile(r"AM\d{2}"), "gemeente": re.compile(r"GM\d{4}")}
 _SCHEIDING = re.compile(r"[,;\s]+")
 
@@ -71,13 +58,8 @@ class Vergelijking:
     meldingen: tuple[str, ...] = field(default=())
 
 
-def _veilig(value: str) -> str:
-    # A link can carry anything: show only harmless characters (no Markdown, no HTML).
-    return re.sub(r"[^0-9A-Za-z _.-]", "", value)[:24] or "(leeg)"
-
-
 def _codes_per_niveau(df: pd.DataFrame) -> dict[str, set[str]]:
-    return {niveau: set(df.loc[df["niveau"] == niveau, "code"]) for niveau in NIVEAUS}
+    return {niveau: set(df.loc[df["niveau"].to_numpy() == niveau, "code"]) for niveau in NIVEAUS}
 
 
 def niveau_van(code: str) -> str | None:
@@ -108,7 +90,7 @@ def lees_vergelijk(raw: str | Sequence[str] | None, df: pd.DataFrame) -> Vergeli
     gezien: list[str] = []
     onbekend: list[str] = []
     for token in tokens:
-        if token == queries.NEDERLAND or token in gezien or token in onbekend:
+        if token == NEDERLAND or token in gezien or token in onbekend:
             continue
         niveau = niveau_van(token)
         if niveau is not None and token in bekend[niveau]:
@@ -122,7 +104,7 @@ def lees_vergelijk(raw: str | Sequence[str] | None, df: pd.DataFrame) -> Vergeli
 
     meldingen = []
     if onbekend:
-        genoemd = ", ".join(f"**{_veilig(code)}**" for code in onbekend[:6]) + (" …" if len(onbekend) > 6 else "")
+        genoemd = ", ".join(f"**{queries.veilig(code)}**" for code in onbekend[:6]) + (" …" if len(onbekend) > 6 else "")
         een = len(onbekend) == 1
         meldingen.append(
             f"{'Code' if een else 'Codes'} {genoemd} uit de link {'bestaat' if een else 'bestaan'} niet "
@@ -131,14 +113,14 @@ def lees_vergelijk(raw: str | Sequence[str] | None, df: pd.DataFrame) -> Vergeli
         )
     if ander:
         meldingen.append(
-            f"Je kunt {MEERVOUD[niveau]} en {MEERVOUD[niveau_van(ander[0])]} niet door elkaar vergelijken; "
+            f"Je kunt {NIVEAU_MEERVOUD[niveau]} en {NIVEAU_MEERVOUD[niveau_van(ander[0])]} niet door elkaar vergelijken; "
             f"{', '.join(ander)} {'is' if len(ander) == 1 else 'zijn'} weggelaten."
         )
     if len(codes) > MAX_GEBIEDEN:
         weg = codes[MAX_GEBIEDEN:]
         codes = codes[:MAX_GEBIEDEN]
         meldingen.append(
-            f"Je kunt hoogstens {MAX_GEBIEDEN} {MEERVOUD[niveau]} vergelijken; de eerste {MAX_GEBIEDEN} uit de link "
+            f"Je kunt hoogstens {MAX_GEBIEDEN} {NIVEAU_MEERVOUD[niveau]} vergelijken; de eerste {MAX_GEBIEDEN} uit de link "
             f"worden getoond ({', '.join(weg)} {'is' if len(weg) == 1 else 'zijn'} weggelaten)."
         )
     return Vergelijking(niveau, tuple(codes), tuple(meldingen))
@@ -161,7 +143,7 @@ def link_waarde(codes: Sequence[str]) -> str:
 
 
 def _inwoners(df: pd.DataFrame, niveau: str) -> pd.DataFrame:
-    rows = df.loc[df["niveau"] == niveau, ["code", "naam", "arbeidsmarktregio_code", "inwoners"]].copy()
+    rows = df.loc[df["niveau"].to_numpy() == niveau, ["code", "naam", "arbeidsmarktregio_code", "inwoners"]].copy()
     rows["inwoners"] = pd.to_numeric(rows["inwoners"], errors="coerce").astype("float64")
     return rows
 
@@ -202,23 +184,60 @@ def standaard_uitleg(niveau: str, regio: str | None = None, gemeente: str | None
     """The Dutch sentence that explains the default comparison (see `standaard_codes`)."""
     eigen = gemeente if niveau == "gemeente" else regio
     if eigen:
-        return (f"Standaard: de gekozen {ENKELVOUD[niveau]} en de twee {MEERVOUD[niveau]} met het meest "
+        return (f"Standaard: de gekozen {NIVEAU_ENKELVOUD[niveau]} en de twee {NIVEAU_MEERVOUD[niveau]} met het meest "
                 "vergelijkbare aantal inwoners.")
     if niveau == "gemeente" and regio:
         return "Standaard: de drie grootste gemeenten van de gekozen arbeidsmarktregio."
-    return f"Standaard: de drie grootste {MEERVOUD[niveau]} (kies links een regio om die te vergelijken)."
+    return f"Standaard: de drie grootste {NIVEAU_MEERVOUD[niveau]} (kies links een regio om die te vergelijken)."
 
 
-def standaard_niveau(regio: str | None, gemeente: str | None) -> str:
+def standaard_niveau(gemeente: str | None) -> str:
     """Gemeenten when a gemeente is chosen in the sidebar, otherwise arbeidsmarktregio's."""
     return "gemeente" if gemeente else "arbeidsmarktregio"
+
+
+@dataclass(frozen=True)
+class Weergave:
+    """What the page compares: the level and codes, the notes to show, and the default list of that level
+    (None when the level is not the default one; a list equal to it is left out of the link)."""
+
+    niveau: str
+    codes: list[str]
+    meldingen: tuple[str, ...] = ()
+    info: str | None = None
+    standaard: list[str] | None = None
+    uit_link: bool = False  # the areas come from the link (not the default, not an empty choice)
+
+
+def weergave(df: pd.DataFrame, raw: str | None, regio: str | None = None, gemeente: str | None = None,
+             huidig_niveau: str | None = None) -> Weergave:
+    """The comparison for a `?vergelijk=` value (`raw`; None when the link has none):
+
+    - no value, or a value without a single usable code: the default comparison (`standaard_codes`),
+      the latter with a note;
+    - an empty value ("?vergelijk="): nothing chosen, at the level the user was looking at (`huidig_niveau`);
+    - otherwise the clean codes of the link (`lees_vergelijk`), with its notes.
+    """
+    link = lees_vergelijk(raw, df)
+    eigen = standaard_niveau(gemeente)
+    info = None
+    if link is None or (not link.codes and str(raw).strip()):
+        niveau, codes = eigen, standaard_codes(df, eigen, regio, gemeente)
+        if link is not None:
+            info = "Geen bruikbare codes in de link: je ziet nu de standaardvergelijking."
+    elif not link.codes:
+        niveau, codes = huidig_niveau if huidig_niveau in NIVEAUS else eigen, []
+    else:
+        niveau, codes = link.niveau, list(link.codes)
+    standaard = standaard_codes(df, niveau, regio, gemeente) if niveau == eigen else None
+    return Weergave(niveau, codes, link.meldingen if link else (), info, standaard, bool(link and link.codes))
 
 
 def opties(df: pd.DataFrame, niveau: str) -> list[tuple[str, str]]:
     """(code, label) of every area of the level, sorted by name; gemeenten carry their region."""
     if niveau == "arbeidsmarktregio":
         return [(code, f"{naam} ({code})") for code, naam in queries.regio_opties(df)]
-    rows = df[df["niveau"] == "gemeente"]
+    rows = df.loc[df["niveau"].to_numpy() == "gemeente", ["code", "arbeidsmarktregio_naam"]]
     regio = dict(zip(rows["code"], rows["arbeidsmarktregio_naam"]))
     return [(code, f"{naam} ({regio.get(code, '')})") for code, naam in queries.gemeente_opties(df)]
 
@@ -228,85 +247,76 @@ def opties(df: pd.DataFrame, niveau: str) -> list[tuple[str, str]]:
 
 def vergelijk_indicatoren(df: pd.DataFrame, niveau: str) -> list[str]:
     """The indicators of the side-by-side table that exist at `niveau` and have a value somewhere."""
-    rows = df[df["niveau"] == niveau]
-    return [
-        kolom for kolom in VERGELIJK_INDICATOREN
-        if kolom in indicators.BY_KOLOM and niveau in indicators.get(kolom).niveaus
-        and kolom in rows and rows[kolom].notna().any()
-    ]
+    return queries.indicator_opties(df, niveau, VERGELIJK_INDICATOREN)
 
 
-def _getal(value) -> float:
-    value = pd.to_numeric(value, errors="coerce")
-    return float("nan") if pd.isna(value) else float(value)
-
-
-def waarde_met_marge(df_rows: pd.DataFrame, code: str, kolom: str) -> str:
-    """"14,4% (13,4% – 15,5%)" for an estimate with interval, "254.521" for a count, or "geen gegevens"."""
-    value = _getal(df_rows.at[code, kolom])
+def waarde_met_marge(row: pd.Series, kolom: str) -> str:
+    """"14,4% (13,4–15,5%)" for an estimate with interval, "254.521" for a count, or "geen gegevens"."""
+    value = queries.als_float(row[kolom]) if kolom in row.index else float("nan")
     text = queries.waarde_tekst(kolom, value)
-    grenzen = queries.interval_kolommen(df_rows, kolom)
-    if grenzen and not pd.isna(value):
-        meta = indicators.get(kolom)
-        low, high = _getal(df_rows.at[code, grenzen[0]]), _getal(df_rows.at[code, grenzen[1]])
-        if not (pd.isna(low) or pd.isna(high)):
-            text += f" ({interval(low, high, meta.decimalen, meta.is_percentage)})"
+    marge = queries.marge_van(row, kolom)
+    if marge and not pd.isna(value):
+        text += f" ({marge.removeprefix('marge ')})"
     return text
 
 
-def indicator_label(kolom: str) -> str:
-    """"Laaggeletterd 16–65 jaar, % (schatting)": label, unit and estimate marker."""
-    return queries.indicator_naam(kolom)
+def _gebieden(df: pd.DataFrame, codes: Sequence[str]) -> list[str]:
+    """The known codes of `codes` (once each, Nederland left out: it is always added last)."""
+    bekend = []
+    for code in dict.fromkeys(codes):
+        try:
+            queries.rij(df, code)
+        except KeyError:
+            continue
+        if code != NEDERLAND:
+            bekend.append(code)
+    return bekend
 
 
 def naast_elkaar(df: pd.DataFrame, codes: Sequence[str], kolommen: Sequence[str]) -> pd.DataFrame:
     """The table shown on screen: one row per indicator, one column per area and Nederland (Dutch text).
 
     Columns: Indicator, <naam of each area>, Nederland, Peildatum. Estimates carry their
-    interval in the cell: "14,4% (13,4% – 15,5%)".
+    interval in the cell: "14,4% (13,4–15,5%)".
     """
-    rows = df.set_index("code")
-    gebieden = [code for code in dict.fromkeys(codes) if code in rows.index and code != queries.NEDERLAND]
-    kolomnamen = _kolomnamen(rows, [*gebieden, queries.NEDERLAND])
+    alle = [*_gebieden(df, codes), NEDERLAND]
+    rijen = {code: queries.rij(df, code) for code in alle}
+    kolomnamen = _kolomnamen({code: str(row["naam"]) for code, row in rijen.items()})
     records = []
     for kolom in kolommen:
-        record = {"Indicator": indicator_label(kolom)}
-        for code in [*gebieden, queries.NEDERLAND]:
-            record[kolomnamen[code]] = waarde_met_marge(rows, code, kolom)
+        record = {"Indicator": queries.indicator_naam(kolom)}
+        for code in alle:
+            record[kolomnamen[code]] = waarde_met_marge(rijen[code], kolom)
         record["Peildatum"] = indicators.get(kolom).peildatum
         records.append(record)
     return pd.DataFrame.from_records(records, columns=["Indicator", *kolomnamen.values(), "Peildatum"])
 
 
-def _kolomnamen(rows: pd.DataFrame, codes: Sequence[str]) -> dict[str, str]:
+def _kolomnamen(namen: dict[str, str]) -> dict[str, str]:
     """Column header per area: its name, with the code added when two names are equal."""
-    namen = {code: str(rows.at[code, "naam"]) for code in codes}
     tellingen = pd.Series(list(namen.values())).value_counts()
     return {code: (f"{naam} ({code})" if tellingen[naam] > 1 else naam) for code, naam in namen.items()}
 
 
-def tabel_hoogte(rijen: int) -> int:
-    """Pixel height of a `st.dataframe` that shows `rijen` rows and its header without scrolling."""
-    return 35 * (rijen + 1) + 3
-
-
 def naast_elkaar_download(df: pd.DataFrame, codes: Sequence[str], kolommen: Sequence[str]) -> pd.DataFrame:
-    """The same comparison with real numbers, for CSV/Excel: estimates get extra rows for their bounds.
+    """The same comparison with real numbers (from `queries.kerncijfers`), for CSV/Excel: estimates get extra
+    rows for their bounds.
 
     Columns: Indicator, Eenheid, <naam (code) of each area>, Nederland (NL00), Peildatum, Schatting, Bron.
     """
-    rows = df.set_index("code")
-    gebieden = [code for code in dict.fromkeys(codes) if code in rows.index and code != queries.NEDERLAND]
-    alle = [*gebieden, queries.NEDERLAND]
-    kopjes = {code: f"{rows.at[code, 'naam']} ({code})" for code in alle}
+    alle = [*_gebieden(df, codes), NEDERLAND]
+    kopjes = {code: f"{queries.naam(df, code)} ({code})" for code in alle}
+    cijfers = {code: queries.kerncijfers(df, code, kolommen).set_index("kolom") for code in alle}
     records = []
     for kolom in kolommen:
         meta = indicators.get(kolom)
-        grenzen = queries.interval_kolommen(df, kolom)
-        for bron_kolom, achter in ((kolom, ""), *((g, f", {w}") for g, w in zip(grenzen or (), ("ondergrens", "bovengrens")))):
+        regels = [("gebied", "")]
+        if queries.interval_kolommen(df, kolom):
+            regels += [("ondergrens", ", ondergrens"), ("bovengrens", ", bovengrens")]
+        for veld, achter in regels:
             record = {"Indicator": meta.label + achter, "Eenheid": meta.eenheid}
             for code in alle:
-                record[kopjes[code]] = _getal(rows.at[code, bron_kolom]) if bron_kolom in rows else float("nan")
+                record[kopjes[code]] = cijfers[code].at[kolom, veld]
             record["Peildatum"] = meta.peildatum
             record["Schatting"] = "ja" if meta.schatting else "nee"
             record["Bron"] = queries.bronvermelding(kolom)
@@ -317,18 +327,6 @@ def naast_elkaar_download(df: pd.DataFrame, codes: Sequence[str], kolommen: Sequ
 
 
 # --- the ranking ---------------------------------------------------------------------
-
-
-def rangorde_opties(df: pd.DataFrame, niveau: str) -> list[str]:
-    """Indicators that can be ranked at `niveau` (registry order, interval bounds left out)."""
-    return queries.indicator_opties(df, niveau)
-
-
-def standaard_rangorde(opties_: Sequence[str]) -> str | None:
-    for kolom in RANGORDE_VOORKEUR:
-        if kolom in opties_:
-            return kolom
-    return opties_[0] if opties_ else None
 
 
 def rangorde(df: pd.DataFrame, niveau: str, indicator: str) -> pd.DataFrame:
@@ -352,23 +350,6 @@ def rangorde(df: pd.DataFrame, niveau: str, indicator: str) -> pd.DataFrame:
     return values[columns].reset_index(drop=True)
 
 
-def nederland_waarde(df: pd.DataFrame, indicator: str) -> float:
-    """The value of Nederland (NL00) on `indicator`, NaN when missing."""
-    rows = df.loc[df["code"] == queries.NEDERLAND, indicator]
-    return float("nan") if rows.empty else _getal(rows.iloc[0])
-
-
-def rangorde_tabel(ranking: pd.DataFrame, indicator: str) -> tuple[pd.DataFrame, dict[str, tuple[str, int]]]:
-    """The ranking with Dutch column names, and its `format_table` formats (numbers stay numbers)."""
-    kolom = queries.indicator_naam(indicator)
-    namen = {"rang": "Rang", "code": "Code", "naam": "Naam", "waarde": kolom, "ondergrens": "Ondergrens",
-             "bovengrens": "Bovengrens", "arbeidsmarktregio_naam": "Arbeidsmarktregio"}
-    tabel = ranking.rename(columns=namen)
-    spec = queries.opmaak(indicator)
-    formats = {naam: spec for naam in (kolom, "Ondergrens", "Bovengrens") if naam in tabel}
-    return tabel, formats
-
-
 def plaatsen(ranking: pd.DataFrame, indicator: str, codes: Sequence[str]) -> str:
     """One line with the place of each compared area: "Gooi en Vechtstreek: plaats 20 van 35 (14,4%)"."""
     rows = ranking.set_index("code")
@@ -383,114 +364,3 @@ def plaatsen(ranking: pd.DataFrame, indicator: str, codes: Sequence[str]) -> str
         else:
             delen.append(f"{naam}: plaats {int(rang)} van {gerangschikt} ({queries.waarde_tekst(indicator, rows.at[code, 'waarde'])})")
     return " · ".join(delen)
-
-
-def grafiek_selectie(ranking: pd.DataFrame, codes: Sequence[str], alles: bool = False, uitersten: int = UITERSTEN) -> pd.DataFrame:
-    """The rows of the bar chart: all areas with a value, or (for long lists) the highest and lowest
-    `uitersten` plus the compared areas, in ranking order."""
-    known = ranking[ranking["waarde"].notna()]
-    if alles or len(known) <= max(MAX_BALKEN, 2 * uitersten + len(codes)):
-        return known
-    keep = known.index[:uitersten].union(known.index[-uitersten:]).union(known.index[known["code"].isin(list(codes))])
-    return known.loc[sorted(keep)]
-
-
-def _dutch_value(value: float, meta: indicators.Indicator) -> str:
-    return procent(value, meta.decimalen) if meta.is_percentage else getal(value, meta.decimalen)
-
-
-def _met_gaten(ranking: pd.DataFrame, selectie: pd.DataFrame) -> pd.DataFrame:
-    """`selectie` (rows of `ranking`, same index) with an empty row where places are skipped,
-    labelled "⋯ plaats 16 t/m 327" in column `_gat` (empty for real rows)."""
-    rows, vorige = [], None
-    for positie, row in selectie.iterrows():
-        if vorige is not None and positie - vorige > 1:
-            van, tot = ranking.at[vorige + 1, "rang"], ranking.at[positie - 1, "rang"]
-            rows.append({"naam": "", "code": "", "rang": pd.NA, "waarde": float("nan"),
-                         "_gat": f"⋯ plaats {int(van)} t/m {int(tot)}" if van != tot else f"⋯ plaats {int(van)}"})
-        rows.append({**row.to_dict(), "_gat": ""})
-        vorige = positie
-    return pd.DataFrame.from_records(rows, columns=[*selectie.columns, "_gat"])
-
-
-def rangorde_figuur(
-    ranking: pd.DataFrame,
-    indicator: str,
-    title: str | None = None,
-    *,
-    highlight: Sequence[str] = (),
-    nederland: float | None = None,
-    bron: str | None = None,
-    alles: bool = False,
-) -> go.Figure:
-    """Horizontal bars of a ranking (from `rangorde`), highest on top, labelled "rank. naam".
-
-    The compared areas (`highlight`) are yellow with a black outline and a bold label
-    (visible without colour too); Nederland is a dashed vermilion reference line with its value;
-    estimates carry their interval as error bars. A long list (the 342 gemeenten) shows the
-    highest and lowest 15 plus the compared areas unless `alles`; the note under the chart says
-    so, and names how many areas have no value (left out, never drawn as zero).
-    """
-    meta = indicators.get(indicator)
-    fmt, suffix = d3_format("getal", meta.decimalen), "%" if meta.is_percentage else ""
-    label = meta.label + (" (schatting)" if meta.schatting else "")
-    selectie = grafiek_selectie(ranking, highlight, alles=alles)
-    shown = _met_gaten(ranking, selectie).iloc[::-1]  # plotly draws the first bar at the bottom
-    marked = shown["code"].isin(list(highlight)).tolist()
-    ylabels = [
-        gat if gat else (f"<b>{int(rang)}. {naam}</b>" if m else f"{int(rang)}. {naam}")
-        for rang, naam, m, gat in zip(shown["rang"], shown["naam"], marked, shown["_gat"])
-    ]
-    customdata = [[naam, "" if pd.isna(rang) else int(rang)] for naam, rang in zip(shown["naam"], shown["rang"])]
-    hover = f"<b>%{{customdata[0]}}</b> (plaats %{{customdata[1]}})<br>{label}: %{{x:{fmt}}}{suffix}"
-    error_x = None
-    if "ondergrens" in shown and "bovengrens" in shown and shown["ondergrens"].notna().any():
-        error_x = dict(type="data", symmetric=False, array=(shown["bovengrens"] - shown["waarde"]).tolist(),
-                       arrayminus=(shown["waarde"] - shown["ondergrens"]).tolist(), color="#444444", thickness=1, width=3)
-        customdata = [row + [_dutch_value(low, meta), _dutch_value(high, meta)]
-                      for row, low, high in zip(customdata, shown["ondergrens"], shown["bovengrens"])]
-        hover += "<br>Marge: %{customdata[2]} – %{customdata[3]}"
-    fig = go.Figure(
-        go.Bar(
-            x=shown["waarde"],
-            y=ylabels,
-            orientation="h",
-            marker=dict(color=[BALK_MARKEER_KLEUR if m else BALK_KLEUR for m in marked],
-                        line=dict(color=["#000000" if m else BALK_KLEUR for m in marked], width=1.5)),
-            error_x=error_x,
-            customdata=customdata,
-            hovertemplate=hover + "<extra></extra>",
-            name=label,
-        )
-    )
-    if nederland is not None and not pd.isna(nederland):
-        fig.add_vline(x=float(nederland), line=dict(color=NEDERLAND_KLEUR, dash="dash", width=2))
-        fig.add_annotation(x=float(nederland), y=1, yref="paper", yanchor="bottom", showarrow=False,
-                           text=f"Nederland: {_dutch_value(nederland, meta)}", font=dict(color=NEDERLAND_KLEUR))
-
-    notes = []
-    known = int(ranking["waarde"].notna().sum())
-    if len(selectie) < known:
-        notes.append(f"Getoond: de hoogste en laagste {UITERSTEN} van {known} en de vergeleken gebieden; het getal is de plaats.")
-    missing = ranking.loc[ranking["waarde"].isna(), "naam"].tolist()
-    if missing:
-        notes.append(f"{GEEN_GEGEVENS.capitalize()} ({len(missing)}): " + ", ".join(missing[:6]) + (" …" if len(missing) > 6 else ""))
-    if bron:
-        notes.append(bron)
-    lines = [line for note in notes for line in textwrap.wrap(note, 120)]
-    if lines:
-        fig.add_annotation(text="<br>".join(lines), showarrow=False, xref="paper", yref="paper", x=0, y=0,
-                           xanchor="left", yanchor="top", yshift=-52, align="left", font=dict(size=10, color="#555555"))
-    fig.update_layout(
-        title=dict(text=title, x=0, xanchor="left") if title else None,
-        separators=PLOTLY_SEPARATORS,
-        xaxis=dict(title=dict(text="%" if meta.is_percentage else meta.eenheid), tickformat=d3_format("getal", 0),
-                   ticksuffix=suffix, rangemode="tozero"),
-        yaxis=dict(automargin=True, tickfont=dict(size=11)),
-        height=max(320, 20 * len(shown) + 150 + 13 * len(lines)),
-        margin=dict(l=0, r=10, t=60 if title else 30, b=60 + 13 * len(lines)),
-        font=dict(family="Source Sans Pro, sans-serif", size=13),
-        showlegend=False,
-        bargap=0.25,
-    )
-    return fig

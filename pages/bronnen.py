@@ -1,29 +1,24 @@
 """Bronnen & methode: every source, the estimate and its checks, the build manifest, the indicators, the licence.
 
-Thin: the tables come from `llo_dash.bronnen` (pure), the method text from `llo_dash.estimate.method`.
+Thin: the tables come from `llo_dash.bronnen` (pure), the method text from `llo_dash.estimate.method`;
+everything read from disk is cached per build (`ui.lees_tabel`, `ui.manifest`, `ui.bewaard`).
 """
 
 import streamlit as st
 
-from llo_dash import bronnen, tables, ui
-from llo_dash.config import load_settings
-from llo_dash.errors import LloDashError
+from llo_dash import bronnen, queries, ui
 from llo_dash.estimate.method import method_markdown, parameter_table, scenario_labels
-from llo_dash.reference import read_reference
+from llo_dash.formatting import tijdstip
 
 keuze = ui.page_setup("Bronnen & methode", ":material/menu_book:", gemeente_kiezer=False)
-data_dir = load_settings().data_dir
-manifest = bronnen.lees_manifest(data_dir)
-link = st.column_config.LinkColumn
+manifest = ui.manifest()
+bouw_bron = bronnen.bouw_bron(manifest)
+schatting_bron = queries.bronvermelding("laaggeletterd_16_65_pct")
 
 
-def _tabel(name: str):
-    """A built table, or None with a Dutch message when it is not there."""
-    try:
-        return tables.read_table(data_dir, name)
-    except LloDashError as error:
-        st.warning(str(error))
-        return None
+def _links(frame) -> dict:
+    """Clickable links in the columns of `frame` that hold URLs."""
+    return {kolom: st.column_config.LinkColumn(kolom) for kolom in bronnen.url_kolommen(frame)}
 
 
 st.markdown(
@@ -42,40 +37,36 @@ with tab_bronnen:
         "(lokale kopie van de openbare bron) en hoe het bij de laatste bouw is verkregen, met grootte en checksum."
     )
     bron_tabel = bronnen.bronnen_tabel(manifest)
-    ui.show_table(
-        bron_tabel, {"Bytes": ("getal", 0)}, column_config={"URL": link("URL")}, column_order=bronnen.BRONNEN_VOLGORDE,
-        height=bronnen.tabel_hoogte(len(bron_tabel)),
-    )
-    ui.download_row(bron_tabel, "bronnen", None, notes=["Bronnen van het LLO Regiodashboard", bronnen.tijdstip(manifest.get("gebouwd_op"))])
+    ui.tabel(bron_tabel, {"Bytes": ("getal", 0)}, "bronnen", None, titel="Bronnen van het LLO Regiodashboard",
+             notes=[bouw_bron], column_config=_links(bron_tabel), column_order=bronnen.BRONNEN_VOLGORDE, height="content")
 
     st.subheader("Referentietabellen van het project")
     st.markdown(
         "Kleine tabellen die het project zelf bijhoudt in `reference/`, samengesteld uit gepubliceerde cijfers; "
         "elke rij noemt haar bron."
     )
-    overzicht = bronnen.referentie_overzicht()
-    ui.show_table(overzicht, {})
-    ui.download_row(overzicht, "referentietabellen", None)
-    for naam in overzicht["Tabel"]:
+    referenties = ui.bewaard(bronnen.referentie_tabellen)
+    ui.tabel(bronnen.referentie_overzicht(referenties), {"Rijen": "getal", "Kolommen": "getal", "Aantal bronnen": "getal"},
+             "referentietabellen", None, titel="Referentietabellen van het LLO Regiodashboard")
+    for naam, referentie in referenties.items():
         with st.expander(f"{naam} ({bronnen.REFERENTIE_OMSCHRIJVING.get(naam, 'referentietabel')})"):
-            referentie = read_reference(naam)
-            urls = {kolom: link(kolom) for kolom in referentie.columns if kolom.endswith("url") or "_url_" in kolom}
-            st.dataframe(referentie, hide_index=True, column_config=urls)
-            ui.download_row(referentie, f"referentie {naam}", None, notes=[f"reference/{naam}.csv"])
+            ui.tabel(referentie, {}, f"referentie {naam}", None, titel=f"reference/{naam}.csv",
+                     bronnen=[bronnen.referentie_bron(naam)], scherm=bronnen.met_korte_getallen(referentie),
+                     column_config=_links(referentie))
 
 # --- 2. the estimate ----------------------------------------------------------------
 with tab_schatting:
     st.subheader("Schatting van laaggeletterdheid: methode")
-    parameters = parameter_table()
-    st.markdown(method_markdown())
+    st.markdown(ui.bewaard(method_markdown))
 
     st.subheader("Parameters")
     st.markdown("Elke parameter met waarde, populatie, jaar en bron; aannames zijn als *aanname* gemarkeerd.")
-    st.dataframe(bronnen.met_korte_getallen(parameters, ["Waarde"]), hide_index=True,
-                 column_config={"Bron-URL": link("Bron-URL")})
-    ui.download_row(parameters, "schatting parameters", None, notes=["reference/geletterdheid_parameters.csv"])
+    parameters = ui.bewaard(parameter_table)
+    ui.tabel(parameters, {}, "schatting parameters", None, titel="Parameters van de schatting van laaggeletterdheid",
+             notes=["reference/geletterdheid_parameters.csv"], scherm=bronnen.met_korte_getallen(parameters),
+             column_config=_links(parameters))
 
-    controle = _tabel("schatting_controle")
+    controle = ui.lees_tabel("schatting_controle", verplicht=False)
     if controle is not None:
         st.subheader("Controle: gepubliceerde landelijke cijfers en het model")
         st.markdown(
@@ -83,10 +74,10 @@ with tab_schatting:
             "en het model voor 2023. Rijen met *controle, niet gefit* zijn niet gebruikt om het model te kiezen."
         )
         controle_tabel = bronnen.controle_tabel(controle)
-        ui.show_table(controle_tabel, bronnen.controle_formats(controle_tabel), height=bronnen.tabel_hoogte(len(controle_tabel)))
-        ui.download_row(controle_tabel, "schatting controle", None)
+        ui.tabel(controle_tabel, bronnen.controle_formats(controle_tabel), "schatting controle", None,
+                 titel="Controle van de schatting", bronnen=[schatting_bron], height="content")
 
-    effecten = _tabel("schatting_effecten")
+    effecten = ui.lees_tabel("schatting_effecten", verplicht=False)
     if effecten is not None:
         st.subheader("Geschatte effecten (odds ratio's) per scenario")
         st.markdown(
@@ -94,12 +85,10 @@ with tab_schatting:
             "(die heeft 1). Een odds ratio van 0,5 betekent een half zo grote odds."
         )
         effecten_tabel = bronnen.effecten_tabel(effecten, scenario_labels)
-        scenario_kolommen = [c for c in effecten_tabel.columns if c not in ("Kenmerk", "Groep")]
-        ui.show_table(effecten_tabel, {c: ("getal", 3) for c in scenario_kolommen},
-                      height=bronnen.tabel_hoogte(len(effecten_tabel)))
-        ui.download_row(effecten_tabel, "schatting effecten", None)
+        ui.tabel(effecten_tabel, bronnen.effecten_formats(effecten_tabel), "schatting effecten", None,
+                 titel="Geschatte effecten (odds ratio's) per scenario", bronnen=[schatting_bron], height="content")
 
-    scenarios = _tabel("schatting_scenarios")
+    scenarios = ui.lees_tabel("schatting_scenarios", verplicht=False)
     if scenarios is not None:
         st.subheader("Scenario's: laaggeletterd 16–65 jaar (%) per arbeidsmarktregio")
         st.markdown(
@@ -107,8 +96,8 @@ with tab_schatting:
             "spreiding over deze scenario's met de steekproefmarge van PIAAC."
         )
         scenario_tabel = bronnen.scenarios_tabel(scenarios, scenario_labels, keuze.df)
-        ui.show_table(scenario_tabel, {c: ("procent", 1) for c in scenario_tabel.columns if c not in ("Code", "Naam")})
-        ui.download_row(scenario_tabel, "schatting scenarios", None)
+        ui.tabel(scenario_tabel, bronnen.scenarios_formats(scenario_tabel), "schatting scenarios", None,
+                 titel="Laaggeletterd 16–65 jaar (%, schatting) per scenario", bronnen=[schatting_bron])
 
 # --- 3. the build --------------------------------------------------------------------
 with tab_bouw:
@@ -116,19 +105,20 @@ with tab_bouw:
     if not manifest:
         st.warning("De bouwgegevens (data/manifest.json) ontbreken. Voer `python -m llo_dash build` uit.")
     else:
-        st.markdown(f"Gegevens gebouwd op **{bronnen.tijdstip(manifest.get('gebouwd_op'))}** (Nederlandse tijd).")
-        ui.show_table(bronnen.bouw_samenvatting(manifest), {})
+        st.markdown(f"Gegevens gebouwd op **{tijdstip(manifest.get('gebouwd_op'))}** (Nederlandse tijd).")
+        ui.tabel(bronnen.bouw_samenvatting(manifest), {}, "bouw samenvatting", None, titel="Bouw van de gegevens",
+                 bronnen=[bouw_bron])
 
         st.subheader("Gebouwde bestanden")
         bestanden = bronnen.bestanden_tabel(manifest)
-        ui.show_table(bronnen.bestanden_scherm(bestanden), {}, height=bronnen.tabel_hoogte(len(bestanden)))
-        ui.download_row(bestanden, "bouw bestanden", None)
+        ui.tabel(bestanden, {}, "bouw bestanden", None, titel="Gebouwde bestanden", bronnen=[bouw_bron],
+                 scherm=bronnen.bestanden_scherm(bestanden), height="content")
 
         st.subheader("Controles")
         st.markdown("De bouw stopt met een melding als een van deze controles faalt; deze bouw is ze allemaal geslaagd.")
         controles = bronnen.controles_tabel(manifest)
         st.markdown("\n".join(f"- :material/check_circle: {regel}" for regel in controles["Controle"]))
-        ui.download_row(controles, "bouw controles", None)
+        ui.download_row(controles, "bouw controles", None, titel="Controles van de bouw", bronnen=[bouw_bron])
 
         st.subheader("Ontbrekende waarden")
         st.markdown(
@@ -136,10 +126,10 @@ with tab_bouw:
             "(nooit 0) en een regio met een ontbrekende gemeente heeft geen som."
         )
         ontbrekend = bronnen.ontbrekend_tabel(manifest)
-        ui.show_table(ontbrekend, {"Ontbrekend": ("getal", 0), "Totaal": ("getal", 0), "Percentage ontbrekend": ("procent", 1)})
-        ui.download_row(ontbrekend, "ontbrekende waarden", None)
+        ui.tabel(ontbrekend, {"Ontbrekend": ("getal", 0), "Totaal": ("getal", 0), "Percentage ontbrekend": ("procent", 1)},
+                 "ontbrekende waarden", None, titel="Ontbrekende waarden per indicator en niveau", bronnen=[bouw_bron])
 
-    verschillen = _tabel("regio_verschillen")
+    verschillen = ui.lees_tabel("regio_verschillen", verplicht=False)
     if verschillen is not None:
         st.subheader("Regiocijfers van CBS en de som van de gemeenten")
         st.markdown(
@@ -149,25 +139,21 @@ with tab_bouw:
         )
         verschil_tabel = bronnen.regio_verschillen_tabel(verschillen, keuze.df)
         links, rechts = st.columns([2, 1])
-        alle = "Alle indicatoren"
-        indicator = links.selectbox("Indicator", [alle, *dict.fromkeys(verschil_tabel["Indicator"])], key="_w_verschil_indicator")
-        alleen = rechts.toggle("Alleen rijen met een verschil", value=True)
-        getoond = verschil_tabel
-        if indicator != alle:
-            getoond = getoond[getoond["Indicator"] == indicator]
-        if alleen:
-            getoond = getoond[getoond["Verschil"].fillna(0) != 0]
+        indicator = links.selectbox("Indicator", [bronnen.ALLE_INDICATOREN, *dict.fromkeys(verschil_tabel["Indicator"])],
+                                    key="_w_verschil_indicator")
+        alleen = rechts.toggle("Alleen rijen met een verschil", value=True,
+                               help="Rijen waarvan het verschil onbekend is (geen som van de gemeenten) blijven staan.")
+        getoond = bronnen.regio_verschillen_filter(verschil_tabel, indicator, alleen)
         st.caption(f"{len(getoond)} van {len(verschil_tabel)} rijen.")
-        ui.show_table(bronnen.regio_verschillen_scherm(getoond), {})
-        ui.download_row(verschil_tabel, "regio verschillen", None)
+        ui.tabel(verschil_tabel, {}, "regio verschillen", None, kolommen=bronnen.regio_verschillen_kolommen(verschil_tabel),
+                 titel="Regiocijfers van CBS en de som van de gemeenten", bron_noot=False,
+                 scherm=bronnen.regio_verschillen_scherm(getoond))
 
 # --- 4. indicators ---------------------------------------------------------------------
 with tab_indicatoren:
     st.subheader("Indicatoren")
     st.markdown("Elke indicator van het dashboard: label, eenheid, bron, peildatum en hoe een regio uit haar gemeenten volgt.")
-    indicatoren = bronnen.indicatoren_tabel()
-    ui.show_table(indicatoren, {})
-    ui.download_row(indicatoren, "indicatoren", None)
+    ui.tabel(bronnen.indicatoren_tabel(), {}, "indicatoren", None, titel="Indicatoren van het LLO Regiodashboard")
 
 # --- 5. licence ------------------------------------------------------------------------
 with tab_licentie:

@@ -8,7 +8,6 @@ keuze = ui.page_setup("Doelgroep", ":material/groups:")
 df = keuze.df
 code = keuze.gebied
 naam = keuze.naam()
-bestand_code = None if code == queries.NEDERLAND else code  # file names say "nederland" without a choice
 schatting_bron = queries.bronvermelding(doelgroep.TOTAAL)
 
 st.markdown(
@@ -18,11 +17,8 @@ st.markdown(
 )
 
 # --- headline metrics, with the difference from Nederland ---
-st.subheader(f"Kerncijfers {doelgroep.gebied_titel(df, code)}")
-for column, metric in zip(st.columns(len(doelgroep.KERN_METRICS)), doelgroep.kern_metrics(df, code)):
-    column.metric(metric["label"], metric["waarde"], delta=metric["delta"], delta_color="off", delta_arrow="off",
-                  help=metric["bron"])
-    column.caption(metric["marge"])
+st.subheader(f"Kerncijfers {keuze.titel}")
+ui.metric_rij(df, code, doelgroep.KERN_METRICS, kort=True)
 
 # --- the handreiking's questions, answered from the figures ---
 st.subheader("Antwoorden op de vragen uit de handreiking")
@@ -32,12 +28,11 @@ ui.source_note(["laaggeletterd_16_65", "laag_opgeleid", "werkloze_beroepsbevolki
 
 # --- all key figures next to Nederland ---
 st.subheader("Kerncijfers naast Nederland")
-codes = doelgroep.vergelijk_codes(code, keuze.regio)
+codes = keuze.vergelijk_codes
 kern = doelgroep.kerncijfers_tabel(df, codes)
-ui.show_table(doelgroep.kerncijfers_weergave(kern, [doelgroep.gebied_titel(df, c) for c in codes]), {}, height="content")
-ui.download_row(kern.drop(columns="kolom"), "doelgroep kerncijfers", bestand_code,
-                notes=[f"Kerncijfers {naam} naast Nederland", *dict.fromkeys(kern["Bron"])])
-ui.source_note(list(kern["kolom"]), toelichting=False)
+ui.tabel(kern.drop(columns="kolom"), {}, "doelgroep kerncijfers", code, kolommen=list(kern["kolom"]),
+         titel=f"Kerncijfers {naam} naast Nederland",
+         scherm=doelgroep.kerncijfers_weergave(kern, [queries.gebied_titel(df, c) for c in codes]), height="content")
 
 # --- NT1/NT2 × work ---
 st.subheader("NT1 en NT2, werkend en niet-werkend")
@@ -45,8 +40,8 @@ nt = doelgroep.nt_arbeid_tabel(df, code)
 titel = f"Laaggeletterden 16–65 jaar in {naam} naar herkomst en arbeid (schatting)"
 st.plotly_chart(doelgroep.nt_arbeid_figuur(nt, titel, schatting_bron),
                 config=figures.plotly_config(f"llo-doelgroep-nt-arbeid-{code}"))
-ui.show_table(nt, doelgroep.NT_ARBEID_FORMATS, height="content")
-ui.download_row(nt, "doelgroep nt1 nt2 arbeid", bestand_code, notes=[titel, schatting_bron])
+ui.tabel(nt, doelgroep.NT_ARBEID_FORMATS, "doelgroep nt1 nt2 arbeid", code, titel=titel, bronnen=[schatting_bron],
+         height="content")
 st.caption(
     "NT1 = geboren in Nederland, NT2 = eerste generatie (geboren buiten Nederland): een benadering van de moedertaal. "
     "Werkzoekend = werkloos volgens CBS (geen werk, zoekt en is direct beschikbaar). Voor de uitsplitsingen is geen "
@@ -59,35 +54,24 @@ samen = doelgroep.samenstelling_tabel(df, code)
 titel = f"Samenstelling van de laaggeletterden 16–65 jaar, {naam}" + ("" if code == queries.NEDERLAND else " en Nederland")
 st.plotly_chart(doelgroep.samenstelling_figuur(samen, naam, titel, schatting_bron),
                 config=figures.plotly_config(f"llo-doelgroep-samenstelling-{code}"))
-ui.show_table(samen, doelgroep.samenstelling_formats(samen), height="content")
-ui.download_row(samen, "doelgroep samenstelling", bestand_code, notes=[titel, schatting_bron])
+ui.tabel(samen, doelgroep.samenstelling_formats(samen), "doelgroep samenstelling", code, titel=titel,
+         bronnen=[schatting_bron], height="content")
 ui.source_note(["laaggeletterd_nt2_europa", "laaggeletterd_werkend", "laaggeletterd_16_25"])
 
 # --- the gemeenten of the region: map and table ---
-gebied_gemeenten = queries.naam(df, keuze.regio) if keuze.regio else "Nederland"
+gebied_gemeenten = queries.naam(df, keuze.regio)
 st.subheader(f"Gemeenten in {gebied_gemeenten}")
-opties = doelgroep.kaart_opties(df, doelgroep.DOELGROEP_KAART_OPTIES)
+opties = queries.indicator_opties(df, "gemeente", doelgroep.DOELGROEP_KAART_OPTIES)
 indicator = ui.url_keuze(st.selectbox, "Indicator op de kaart", opties, param="indicator", default=opties[0],
                          format_func=queries.indicator_naam)
-rijen = doelgroep.gemeenten(df, keuze.regio)
-waarden = doelgroep.kaartwaarden(rijen, indicator, "gemeente")
-titel = f"{queries.indicator_naam(indicator)} per gemeente, {gebied_gemeenten}"
-fig = doelgroep.kaart(ui.grenzen("gemeente"), waarden, indicator, titel, highlight=keuze.markering(),
-                      bron=queries.bronvermelding(indicator))
-if fig is not None:
-    ui.kaart(fig, key="doelgroep_kaart", bestandsnaam=f"llo-doelgroep-{indicator}-{code}")
-ontbrekend = int(waarden["waarde"].isna().sum())
-if ontbrekend:
-    st.caption(f"Grijs: geen gegevens voor {ontbrekend} van de {len(waarden)} gemeenten.")
-ui.source_note([indicator], kaart=True)
+ui.kaart_blok(keuze, "gemeente", indicator, regio=keuze.regio, key="doelgroep_kaart",
+              titel=f"{queries.indicator_naam(indicator)} per gemeente, {gebied_gemeenten}",
+              bestandsnaam=f"llo-doelgroep-{indicator}-{code}")
 tabel, formats = doelgroep.doelgroep_gemeentetabel(df, keuze.regio)
 st.markdown(f"**Schatting en context per gemeente** ({len(tabel)} gemeenten). Elke schatting met onder- en bovengrens; "
             "deze tabel is ook de tabel bij de kaart.")
-ui.show_table(tabel, formats)
-ui.download_row(tabel, "doelgroep gemeenten", keuze.regio,
-                notes=[f"Doelgroep per gemeente, {gebied_gemeenten}",
-                       *dict.fromkeys(queries.bronvermelding(k) for k in doelgroep.DOELGROEP_GEMEENTE_KOLOMMEN)])
-opmerkingen = [f"{gemeente}: {tekst}" for gemeente, tekst in zip(tabel["Naam"], tabel[doelgroep.TOELICHTING]) if tekst]
-if opmerkingen:
-    st.caption("Toelichting bij de schatting — " + "; ".join(opmerkingen))
+ui.tabel(tabel, formats, "doelgroep gemeenten", keuze.regio, kolommen=doelgroep.DOELGROEP_GEMEENTE_KOLOMMEN,
+         titel=f"Doelgroep per gemeente, {gebied_gemeenten}", bron_noot=False)
+if toelichting := doelgroep.toelichting_regel(tabel):
+    st.caption("Toelichting bij de schatting — " + toelichting)
 ui.source_note(list(doelgroep.DOELGROEP_GEMEENTE_KOLOMMEN), toelichting=False)

@@ -4,36 +4,16 @@ Thin page: the figures, texts and tables come from `llo_dash.sectoren`; the uplo
 checked by `llo_dash.upload`. An upload lives only in this user's session state.
 """
 
-from pathlib import Path
-
-import pandas as pd
 import streamlit as st
 
-from llo_dash import indicators, queries, sectoren, spanning, ui, upload
-from llo_dash.config import load_settings
-from llo_dash.errors import LloDashError
+from llo_dash import indicators, queries, sectoren, ui, upload
 from llo_dash.figures import plotly_config
-from llo_dash.formatting import procent
+from llo_dash.formatting import markdown_veilig, opsomming
 
 UPLOAD = "sectoren_upload"  # session: the validated UploadResult in use
 FOUT = "sectoren_upload_fout"  # session: the UploadResult of a refused file (messages only, no data)
 VERWERKT = "sectoren_upload_verwerkt"  # session: file_id of the last file checked
 TELLER = "sectoren_upload_teller"  # session: part of the uploader key; +1 empties the uploader
-
-
-@st.cache_data(show_spinner=False, max_entries=2)
-def _beroepen(data_dir: str, versie: int) -> pd.DataFrame:
-    return sectoren.beroepen_tabel(Path(data_dir))
-
-
-@st.cache_data(show_spinner=False)
-def _referentie() -> tuple[pd.DataFrame, tuple | None]:
-    return spanning.typering_tabel(), sectoren.landelijk_totaal(spanning.landelijk())
-
-
-@st.cache_data(show_spinner=False)
-def _sjablonen() -> tuple[bytes, bytes]:
-    return upload.template_csv(), upload.template_xlsx()
 
 
 def _verwijder_upload() -> None:
@@ -49,18 +29,17 @@ def _uploader_gewijzigd(key: str) -> None:
         _verwijder_upload()
 
 
+def _bronnen(regels: list[str]) -> None:
+    """Source lines as a caption; escaped, because one of them may name an uploaded file."""
+    st.caption("  \n".join(markdown_veilig(regel) for regel in regels))
+
+
 keuze = ui.page_setup("Sectoren & beroepen", ":material/work:", gemeente_kiezer=False)
 regio = keuze.regio
-df = keuze.df[keuze.df["niveau"].isin(["nederland", "arbeidsmarktregio", "gemeente"])]  # no wijken/buurten needed
-settings = load_settings()
-try:
-    manifest = settings.data_dir / "manifest.json"
-    beroepen = _beroepen(str(settings.data_dir), manifest.stat().st_mtime_ns if manifest.exists() else 0)
-except LloDashError as error:
-    st.error(f"De beroepengegevens zijn niet beschikbaar. {error}")
-    st.stop()
-typering_tabel, nl_totaal = _referentie()
-regio_naam = sectoren.naam(df, regio)
+df = keuze.df
+beroepen = ui.lees_tabel("beroepen")
+typering_tabel, nl_totaal = ui.bewaard(sectoren.spanning_referentie)
+regio_naam = queries.naam(df, regio)
 
 st.markdown(
     "In welke beroepen en sectoren werken veel mensen die moeite hebben met basisvaardigheden, en waar zijn tekorten? "
@@ -84,13 +63,10 @@ with st.expander("Eigen UWV-spanningscijfers van de regio uploaden", expanded=FO
         f"CSV (puntkomma of komma) of Excel (.xlsx), hoogstens {upload.MAX_BYTES // 2**20} MB, zonder formules. "
         "De voorbeeldregels in het sjabloon zijn verzonnen: vervang ze."
     )
-    sjabloon_csv, sjabloon_xlsx = _sjablonen()
-    sjablonen = st.container(horizontal=True)
-    sjablonen.download_button("Sjabloon CSV", sjabloon_csv, file_name="sjabloon_spanningsindicator.csv",
-                              mime="text/csv", key="sjabloon-csv", on_click="ignore", icon=":material/download:")
-    sjablonen.download_button("Sjabloon Excel", sjabloon_xlsx, file_name="sjabloon_spanningsindicator.xlsx",
-                              mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                              key="sjabloon-xlsx", on_click="ignore", icon=":material/download:")
+    ui.downloads([
+        ui.Download("Sjabloon CSV", ui.bewaard(upload.template_csv), "sjabloon_spanningsindicator.csv", "csv"),
+        ui.Download("Sjabloon Excel", ui.bewaard(upload.template_xlsx), "sjabloon_spanningsindicator.xlsx", "xlsx"),
+    ], key="sjabloon")
     uploader = f"sectoren_uploader_{st.session_state.get(TELLER, 0)}"
     bestand = st.file_uploader(
         "Bestand met spanningsindicatoren (.csv of .xlsx)", type=["csv", "xlsx"], key=uploader,
@@ -123,17 +99,16 @@ bron = sectoren.SpanningBron()
 upload_data = None
 if in_gebruik is not None:
     naam_code = sectoren.code_span(in_gebruik.filename)
-    regio_in_upload = sorted(in_gebruik.data["arbeidsmarktregio_code"].unique())
-    periodes = sectoren.upload_periodes(in_gebruik.data, regio)
+    periodes = in_gebruik.periodes(regio) if regio else []
     if in_gebruik.warnings:
         st.warning(f"De upload {naam_code} is overgenomen, met deze waarschuwingen:")
         st.code("\n".join(in_gebruik.warnings), language=None, wrap_lines=True)
     if not regio:
-        st.info(f"De upload {naam_code} bevat regiocijfers voor {', '.join(regio_in_upload)}. Kies links een van die "
+        st.info(f"De upload {naam_code} bevat regiocijfers voor {', '.join(in_gebruik.regios)}. Kies links een van die "
                 "regio's om ze te gebruiken; voor Nederland zie je de landelijke cijfers.")
     elif not periodes:
         st.info(f"De upload {naam_code} bevat geen cijfers voor {regio_naam} ({regio}), wel voor "
-                f"{', '.join(regio_in_upload)}. Je ziet de landelijke spanningscijfers.")
+                f"{', '.join(in_gebruik.regios)}. Je ziet de landelijke spanningscijfers.")
     else:
         periode = periodes[-1]
         if len(periodes) > 1:
@@ -145,9 +120,10 @@ if in_gebruik is not None:
                    "(alleen in deze sessie).", icon=":material/upload_file:")
 
 spanning_getoond = sectoren.spanning_per_beroep(beroepen, upload_data, regio if bron.regionaal else None, bron.periode)
-overzicht = sectoren.beroepen_overzicht(beroepen, df, regio, spanning_getoond)
+alle_beroepen = sectoren.beroepen_overzicht(beroepen, df, regio, spanning_getoond, alle=True)
+overzicht = sectoren.handreiking_beroepen(alle_beroepen)
 structuur = sectoren.sectorstructuur(df, regio)
-bronregels = sectoren.bronregels(bron, regio=regio, regionaal_schatting=bool(regio))
+bronregels = sectoren.bronregels(bron, regio)
 
 # --- the two handreiking questions, answered from the figures ----------------------------
 st.subheader("Antwoorden op de vragen uit de handreiking")
@@ -163,79 +139,65 @@ aantallen = "nederland"
 if regio:
     aantallen = st.radio("Aantallen in de figuur", ["nederland", "regio"], horizontal=True, key="sectoren_aantallen",
                          format_func=lambda k: "Nederland (CBS 2023)" if k == "nederland" else f"{regio_naam} (grove schatting)")
-figuurbron = [bronregels[0], *([line for line in bronregels if line.startswith("Regio:")] if aantallen == "regio" else []),
-              bronregels[-1]]
-fig = sectoren.figuur_beroepen(overzicht, regio_naam=regio_naam if aantallen == "regio" else None, bron=" ".join(figuurbron))
+figuur_regio = regio if aantallen == "regio" else None
+fig = sectoren.figuur_beroepen(overzicht, regio_naam=regio_naam if figuur_regio else None,
+                               bron=sectoren.figuur_bronregels(bron, figuur_regio, "beroepen"))
 st.plotly_chart(fig, key="sectoren_beroepen", theme=None, config=plotly_config(f"llo-beroepen-{regio or 'NL'}"))
 alle = st.toggle("Alle 114 BRC-beroepsgroepen in de tabel", key="sectoren_alle",
                  help="Standaard de 11 beroepen uit de twee lijsten van de handreiking.")
-tabel = sectoren.beroepen_overzicht(beroepen, df, regio, spanning_getoond, alle=alle)
-download, scherm = sectoren.beroepen_weergave(tabel, regionaal=bool(regio))
-ui.show_table(scherm, {}, height="content" if len(scherm) <= 20 else "auto")
-st.caption("\"niet gepubliceerd\": geen bron publiceert dit percentage per beroep. Laaggeletterde werkenden = werkzamen × "
-           "gepubliceerd percentage (afgerond)."
-           + (f" Regiokolommen: grove schatting voor {regio_naam} = landelijk aantal × aandeel van de regio in de werkzame "
-              f"beroepsbevolking ({procent(100 * sectoren.regio_aandeel(df, regio), 1)}); er zijn geen "
-              "openbare regiocijfers per beroep." if regio else ""))
-ui.download_row(download, "sectoren beroepen", regio, notes=bronregels)
-st.caption("  \n".join(bronregels))
+download, scherm = sectoren.beroepen_weergave(alle_beroepen if alle else overzicht, regionaal=bool(regio))
+ui.tabel(download, {}, "sectoren beroepen", regio, titel="Beroepen met veel laaggeletterdheid en laaggecijferdheid",
+         bronnen=bronregels, scherm=scherm, height="content" if len(scherm) <= 20 else "auto")
+st.caption(sectoren.beroepen_toelichting(df, regio))
+_bronnen(bronregels)
 
 # --- matrix --------------------------------------------------------------------------------
 st.subheader("Kansrijke beroepen: laaggeletterdheid × krapte")
 st.markdown("Rechtsboven staan beroepen met veel laaggeletterde werkenden én veel vacatures per werkzoekende: daar "
             "hebben werkgevers belang bij scholing van hun eigen mensen en van nieuwe instroom.")
 titel = f"Kansrijke beroepen{' in ' + regio_naam if bron.regionaal else ''}: % laaggeletterd × spanning"
-fig = sectoren.figuur_matrix(overzicht, typering_tabel, titel=titel, bron=" ".join([bronregels[1], bronregels[-1]]))
+matrix_bronnen = sectoren.figuur_bronregels(bron, None, "matrix")
+fig = sectoren.figuur_matrix(overzicht, typering_tabel, titel=titel, bron=matrix_bronnen)
 st.plotly_chart(fig, key="sectoren_matrix", theme=None, config=plotly_config(f"llo-kansrijke-beroepen-{regio or 'NL'}"))
-niet_geplaatst = [f"- {reden}: {sectoren.opsomming(namen)}" for reden, namen in sectoren.zonder_gegevens(overzicht).items() if namen]
+niet_geplaatst = [f"- {reden}: {opsomming(namen)}" for reden, namen in sectoren.zonder_gegevens(overzicht).items() if namen]
 if niet_geplaatst:
     st.markdown("**Niet in de matrix** (gegevens ontbreken):\n" + "\n".join(niet_geplaatst))
 with st.expander("Tabel bij de matrix"):
-    matrix = sectoren.matrix_tabel(overzicht)
-    ui.show_table(matrix, {"% (gepubliceerd)": ("procent", 0), "Spanningsindicator": ("getal", 2),
-                           "Werkzaam in Nederland (2023)": "getal"})
-    ui.download_row(matrix, "sectoren kansrijke beroepen", regio, notes=bronregels)
+    ui.tabel(sectoren.matrix_tabel(overzicht), sectoren.MATRIX_FORMATS, "sectoren kansrijke beroepen", regio, titel=titel,
+             bronnen=matrix_bronnen)
 with st.expander("Wat betekent de spanningsindicator?"):
-    st.markdown(str(typering_tabel["definitie"].iloc[0]))
-    ui.show_table(typering_tabel[["typering", "regel", "betekenis"]].rename(
-        columns={"typering": "Typering", "regel": "Grens", "betekenis": "Betekenis"}), {})
-    st.caption(str(typering_tabel["grenswaarde_keuze"].iloc[0]) + f" Bron: {typering_tabel['bron_url'].iloc[0]}")
+    definitie, typeringen, noot = sectoren.typering_weergave(typering_tabel)
+    st.markdown(definitie)
+    ui.tabel(typeringen, {}, "spanningsindicator typering", None, titel="Typering van de UWV-spanningsindicator",
+             bronnen=[noot])
+    st.caption(noot)
 
 # --- sector structure ---------------------------------------------------------------------
 st.subheader(f"Sectorstructuur: {regio_naam} naast Nederland" if regio else "Sectorstructuur van Nederland")
-totaal = sectoren.totalen(df, regio)
-totaal_scherm = totaal.drop(columns="kolom").rename(columns={"Regio": regio_naam})
-if not regio:
-    totaal_scherm = totaal_scherm.drop(columns=[regio_naam, "Aandeel van Nederland (%)"])
-ui.show_table(totaal_scherm, {k: v for k, v in {regio_naam: "getal", "Nederland": "getal",
-                                                 "Aandeel van Nederland (%)": ("procent", 1)}.items() if k in totaal_scherm})
-ui.download_row(totaal_scherm, "sectoren totalen", regio, notes=[queries.bronvermelding(k) for k in sectoren.TOTAAL_KOLOMMEN])
-ui.source_note(list(sectoren.TOTAAL_KOLOMMEN), toelichting=False)
+totaal_tabel, totaal_formats = sectoren.totalen_weergave(sectoren.totalen(df, regio), regio, regio_naam)
+ui.tabel(totaal_tabel, totaal_formats, "sectoren totalen", regio, kolommen=sectoren.TOTAAL_KOLOMMEN,
+         titel=f"Banen, vestigingen en werkzame beroepsbevolking, {regio_naam}")
 
-sector_kolommen = ["vestigingen_totaal", *indicators.SECTOREN]
+sector_bronnen = sectoren.sector_bronnen(structuur)
 if structuur.volledig:
     fig = sectoren.figuur_sectoren(structuur.regio_tabel, gebied_naam=structuur.gebied_naam,
                                    titel=f"Bedrijfsvestigingen per sectorgroep: {structuur.gebied_naam}"
-                                   + (" en Nederland" if regio else ""), bron="Bron: CBS, Kerncijfers wijken en buurten 2024.")
+                                   + (" en Nederland" if regio else ""), bron=sector_bronnen)
     st.plotly_chart(fig, key="sectoren_sectoren", theme=None, config=plotly_config(f"llo-sectoren-{regio or 'NL'}"))
     with st.expander("Tabel bij de figuur"):
         sector_tabel = sectoren.sector_download(structuur.regio_tabel)
-        ui.show_table(sector_tabel, {k: v for k, v in sectoren.SECTOR_FORMATS.items() if k in sector_tabel})
-        ui.download_row(sector_tabel, "sectoren vestigingen", regio, notes=[queries.bronvermelding("vestigingen_totaal")])
+        ui.tabel(sector_tabel, sectoren.sector_formats(sector_tabel), "sectoren vestigingen", regio,
+                 titel=f"Bedrijfsvestigingen per sectorgroep, {structuur.gebied_naam}", bronnen=sector_bronnen)
 else:
-    st.info(f"Vestigingen per sector: {structuur.dekking} hebben gegevens; geen regiocijfer (een optelling van een deel "
-            "van de gemeenten zou de regio verkeerd weergeven). Hieronder per gemeente: het locatiequotiënt is het aandeel "
-            "van een sector in de vestigingen van de gemeente gedeeld door dat aandeel in Nederland (boven 1 = naar "
-            "verhouding meer dan in Nederland).")
+    st.info(sectoren.geen_regiocijfer_tekst(structuur))
     if structuur.gemeenten_met_gegevens:
         fig = sectoren.figuur_lq(structuur.gemeenten, titel=f"Locatiequotiënt vestigingen per sectorgroep, gemeenten in {regio_naam}",
-                                 bron=f"Bron: CBS, Kerncijfers wijken en buurten 2024; {structuur.dekking}.")
+                                 bron=sector_bronnen)
         st.plotly_chart(fig, key="sectoren_lq", theme=None, config=plotly_config(f"llo-sectoren-gemeenten-{regio}"))
         with st.expander("Tabel bij de figuur"):
-            ui.show_table(sectoren.lq_breed(structuur.gemeenten),
-                          {sector: ("getal", 2) for sector in indicators.SECTOREN.values()})
-            ui.download_row(sectoren.sector_download(structuur.gemeenten), "sectoren vestigingen per gemeente", regio,
-                            notes=[f"Vestigingen per sectorgroep, {structuur.dekking}; geen regiocijfer.",
-                                   queries.bronvermelding("vestigingen_totaal")])
+            per_gemeente = sectoren.sector_download(structuur.gemeenten)
+            ui.tabel(per_gemeente, {**sectoren.sector_formats(per_gemeente), **sectoren.LQ_FORMATS},
+                     "sectoren vestigingen per gemeente", regio, scherm=sectoren.lq_breed(structuur.gemeenten),
+                     titel=f"Vestigingen per sectorgroep per gemeente, {regio_naam}", bronnen=sector_bronnen)
     st.caption(sectoren.NODIG_VOOR_SECTOREN)
-ui.source_note(sector_kolommen, toelichting=False)
+ui.source_note(["vestigingen_totaal", *indicators.SECTOREN], toelichting=False)

@@ -1,9 +1,12 @@
-"""Helpers shared by the AppTest files: the 35 region codes, an independent Dutch number format, page runs."""
+"""Helpers shared by the AppTest files: the 35 region codes, an independent Dutch number format, page runs,
+one reusable session for region loops, and readers of what a page shows."""
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_HALF_UP, Decimal
 
+import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 # The 35 arbeidsmarktregio's of 2025, written out here (not read from the code under test).
@@ -14,6 +17,9 @@ REGIO_CODES = [
 ]
 TIMEOUT = 60  # the first run of a session loads the data and boundaries into the cache
 
+# What the app remembers across page switches (see llo_dash.ui); emptied before each run of a `Sessie`.
+GEHEUGEN = {"_llo_keuze": {}, "_llo_url_geheugen": {}}
+
 
 def dutch(value, decimals: int = 0) -> str:
     """Independent Dutch number: 1234567.25 -> "1.234.567,3" (half up, dot thousands, comma decimals)."""
@@ -22,11 +28,35 @@ def dutch(value, decimals: int = 0) -> str:
 
 
 def run_page(path: str, **params) -> AppTest:
-    """Run a page file (or app.py) once with the given URL query parameters."""
+    """Run a page file (or app.py) once, in a new session, with the given URL query parameters."""
     at = AppTest.from_file(path, default_timeout=TIMEOUT)
     for key, value in params.items():
         at.query_params[key] = value
     return at.run()
+
+
+class Sessie:
+    """One AppTest session per page file, reused for many runs, like a user switching regions (a new
+    AppTest scans all installed packages for components first, about a second).
+
+    Before each run the link is emptied, the app's memory of earlier choices is cleared and the page's
+    own widgets (`widgets`: key -> default value) are set back to their defaults, so what a run shows
+    never depends on the run before.
+    """
+
+    def __init__(self) -> None:
+        self._apps: dict[str, AppTest] = {}
+
+    def run(self, page: str, *, widgets: dict | None = None, **params) -> AppTest:
+        at = self._apps.get(page)
+        if at is None:
+            at = self._apps[page] = AppTest.from_file(page, default_timeout=TIMEOUT)
+        at.query_params.clear()
+        for key, value in {**GEHEUGEN, **(widgets or {})}.items():
+            at.session_state[key] = value
+        for key, value in params.items():
+            at.query_params[key] = value
+        return at.run()
 
 
 def assert_ok(at: AppTest, *, warnings_allowed: bool = True) -> None:
@@ -35,3 +65,40 @@ def assert_ok(at: AppTest, *, warnings_allowed: bool = True) -> None:
     assert not at.error, [e.value for e in at.error]
     if not warnings_allowed:
         assert not at.warning, [w.value for w in at.warning]
+
+
+def zichtbaar(markdown: str) -> str:
+    """Markdown as the reader sees it, as far as these tests need: backslash escapes removed."""
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown)
+
+
+def markdown_text(at: AppTest) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+def captions(at: AppTest) -> str:
+    return "\n".join(c.value for c in at.caption)
+
+
+def text(at: AppTest) -> str:
+    """Everything written on the page: markdown, captions and messages."""
+    return "\n".join(element.value for kind in ("markdown", "caption", "info", "success", "warning")
+                     for element in getattr(at, kind))
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    """Label -> value of every st.metric."""
+    return {m.label: m.value for m in at.metric}
+
+
+def metric_values(at: AppTest) -> list[tuple[str, str]]:
+    return [(m.label, m.value) for m in at.metric]
+
+
+def table_with(at: AppTest, column: str) -> pd.DataFrame:
+    """The first table on the page (interactive or static) that has `column`."""
+    frames = [frame.value for frame in [*at.dataframe, *at.table]]
+    for frame in frames:
+        if column in frame.columns:
+            return frame
+    raise AssertionError(f"Geen tabel met kolom {column!r}; wel: {[list(f.columns)[:4] for f in frames]}")

@@ -6,35 +6,19 @@ app's own formatting code, so a formatting or lookup bug cannot hide itself.
 
 from __future__ import annotations
 
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from llo_dash.config import PROJECT_ROOT
-from tests.apptest import REGIO_CODES, assert_ok, dutch, run_page
+from tests.apptest import REGIO_CODES, assert_ok, captions, dutch, markdown_text, metric_values, run_page
 
 APP = str(PROJECT_ROOT / "app.py")
 PAGES = ["pages/overzicht.py", "pages/doelgroep.py", "pages/vindplaatsen.py", "pages/sectoren.py",
          "pages/vergelijken.py", "pages/bronnen.py"]
-# The 35 arbeidsmarktregio's of the 2025 indeling (codes with gaps); checked against the data below.
-
-
-
-
 
 
 def run_app(**params) -> AppTest:
     return run_page(APP, **params)
-
-
-
-
-def metric_values(at: AppTest) -> list[tuple[str, str]]:
-    return [(m.label, m.value) for m in at.metric]
-
-
-def markdown_text(at: AppTest) -> str:
-    return "\n".join(m.value for m in at.markdown)
 
 
 def test_region_list_matches_data(gebieden):
@@ -57,8 +41,7 @@ def test_overzicht_default_view(built_data, gebieden):
     assert not at.warning
     nl = gebieden.loc["NL00"]
     assert ("Inwoners", dutch(nl["inwoners"])) in metric_values(at)
-    default = "laaggeletterd_16_65_pct" if "laaggeletterd_16_65_pct" in gebieden else "laag_opgeleid_pct"
-    assert at.selectbox(key="_w_indicator").value == default
+    assert at.selectbox(key="_w_indicator").value == "laaggeletterd_16_65_pct"  # the README's default view
     assert at.radio(key="_w_kaart").value == "arbeidsmarktregio"
     assert dict(at.query_params) == {}
     # Files are made on click (deferred); their names and content are checked in test_browser.py.
@@ -147,7 +130,7 @@ def test_gemeente_map_with_missing_values(built_data):
     at.selectbox(key="_w_indicator").set_value("ww_personen").run()
     assert_ok(at)
     assert at.query_params["kaart"] == "gemeente" and at.query_params["indicator"] == "ww_personen"
-    assert any("Grijs: geen gegevens" in caption.value for caption in at.caption)
+    assert "Grijs: geen gegevens" in captions(at)
 
 
 def test_unknown_view_settings_fall_back(built_data):
@@ -159,8 +142,8 @@ def test_unknown_view_settings_fall_back(built_data):
 
 def test_source_notes_under_figures(built_data):
     at = run_app(regio="AM12")
-    captions = "\n".join(caption.value for caption in at.caption)
-    assert "Bron: CBS" in captions and "(85525NED)" in captions and "Kaart: CBS / PDOK" in captions
+    shown = captions(at)
+    assert "Bron: CBS" in shown and "(85525NED)" in shown and "Kaart: CBS / PDOK" in shown
 
 
 def test_first_start_builds_the_data(tmp_path, monkeypatch, mirror):

@@ -7,24 +7,22 @@ values are computed here from the parquet file with plain Python, never with the
 
 from __future__ import annotations
 
-
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from llo_dash.config import PROJECT_ROOT
-from tests.apptest import REGIO_CODES, TIMEOUT, dutch, run_page
+from tests.apptest import REGIO_CODES, TIMEOUT, Sessie, captions, dutch, markdown_text, metrics, run_page, table_with
 from tests.apptest import assert_ok as _assert_ok
 
 DOELGROEP = str(PROJECT_ROOT / "pages" / "doelgroep.py")
 VINDPLAATSEN = str(PROJECT_ROOT / "pages" / "vindplaatsen.py")
-# The 35 arbeidsmarktregio's of the 2025 indeling (codes with gaps); checked against the data below.
-
-
-
-
-
-
+# The page's own widgets and their defaults: set back before each region of the loop.
+WIDGETS = {
+    DOELGROEP: {"_w_indicator": "laaggeletterd_16_65_pct"},
+    VINDPLAATSEN: {"_w_niveau": "gemeente", "_w_indicator": "laaggeletterd_16_65_pct"},
+}
+NT_WERKEND, NT_INACTIEF = "Werkend (schatting)", "Niet-werkend en niet-zoekend (schatting)"
 
 
 def assert_ok(at: AppTest, warnings: bool = False) -> None:
@@ -33,43 +31,13 @@ def assert_ok(at: AppTest, warnings: bool = False) -> None:
 
 
 @pytest.fixture(scope="module")
-def sessies() -> dict[str, AppTest]:
-    """One AppTest per page, reused for the 35 regions.
-
-    Every new AppTest scans all installed packages for Streamlit components (about 0,25 s); reusing
-    one session and changing only the link keeps the 70 region runs well within the time budget.
-    """
-    return {}
+def sessie() -> Sessie:
+    """One session per page for the 35 regions: 70 new sessions would cost about a second each."""
+    return Sessie()
 
 
-def run_region(sessies: dict[str, AppTest], page: str, code: str) -> AppTest:
-    at = sessies.get(page) or sessies.setdefault(page, AppTest.from_file(page, default_timeout=TIMEOUT))
-    at.query_params.clear()
-    at.query_params["regio"] = code
-    return at.run()
-
-
-
-
-def markdown_text(at: AppTest) -> str:
-    return "\n".join(m.value for m in at.markdown)
-
-
-def captions(at: AppTest) -> str:
-    return "\n".join(c.value for c in at.caption)
-
-
-def metrics(at: AppTest) -> dict[str, str]:
-    return {m.label: m.value for m in at.metric}
-
-
-def table_with(at: AppTest, column: str) -> pd.DataFrame:
-    """The first table on the page (interactive or static) that has `column`."""
-    frames = [frame.value for frame in [*at.dataframe, *at.table]]
-    for frame in frames:
-        if column in frame.columns:
-            return frame
-    raise AssertionError(f"Geen tabel met kolom {column!r}; wel: {[list(f.columns)[:4] for f in frames]}")
+def run_region(sessie: Sessie, page: str, code: str) -> AppTest:
+    return sessie.run(page, widgets=WIDGETS[page], regio=code)
 
 
 def size_sentence(row: pd.Series) -> str:
@@ -82,16 +50,12 @@ def gemeenten_van(gebieden: pd.DataFrame, regio: str) -> pd.DataFrame:
     return gebieden[(gebieden["niveau"] == "gemeente") & (gebieden["arbeidsmarktregio_code"] == regio)]
 
 
-def test_region_list_matches_data(gebieden):
-    assert sorted(gebieden.index[gebieden["niveau"] == "arbeidsmarktregio"]) == REGIO_CODES
-
-
 # --- every region ----------------------------------------------------------------
 
 
 @pytest.mark.parametrize("code", REGIO_CODES)
-def test_doelgroep_for_every_region(built_data, gebieden, sessies, code):
-    at = run_region(sessies, DOELGROEP, code)
+def test_doelgroep_for_every_region(built_data, gebieden, sessie, code):
+    at = run_region(sessie, DOELGROEP, code)
     assert_ok(at)
     row = gebieden.loc[code]
     assert at.query_params["regio"] == code
@@ -100,8 +64,8 @@ def test_doelgroep_for_every_region(built_data, gebieden, sessies, code):
     assert shown["Laaggeletterd 16–65 jaar, aantal"] == dutch(row["laaggeletterd_16_65"])
     assert shown["Laag opgeleid (15–75 jaar), %"] == dutch(row["laag_opgeleid_pct"], 1) + "%"
     # the NT1/NT2 × work table: the total cell
-    nt = table_with(at, "Niet-werkend en niet-zoekend").set_index("Groep")
-    assert nt.at["Totaal", "Werkend"] == dutch(row["laaggeletterd_werkend"])
+    nt = table_with(at, NT_INACTIEF).set_index("Groep")  # every header of this estimate says "(schatting)"
+    assert nt.at["Totaal", NT_WERKEND] == dutch(row["laaggeletterd_werkend"])
     # the table per gemeente has exactly the region's gemeenten, with the estimate
     per_gemeente = table_with(at, "Laaggeletterd 16–65 jaar, ondergrens, % (schatting)").set_index("Code")
     verwacht = gemeenten_van(gebieden, code)
@@ -112,8 +76,8 @@ def test_doelgroep_for_every_region(built_data, gebieden, sessies, code):
 
 
 @pytest.mark.parametrize("code", REGIO_CODES)
-def test_vindplaatsen_for_every_region(built_data, gebieden, sessies, code):
-    at = run_region(sessies, VINDPLAATSEN, code)
+def test_vindplaatsen_for_every_region(built_data, gebieden, sessie, code):
+    at = run_region(sessie, VINDPLAATSEN, code)
     assert_ok(at)
     row = gebieden.loc[code]
     assert at.query_params["regio"] == code

@@ -16,7 +16,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from llo_dash.config import PROJECT_ROOT
-from tests.apptest import REGIO_CODES, assert_ok, dutch, run_page
+from tests.apptest import REGIO_CODES, assert_ok, captions, dutch, markdown_text, run_page
 
 VERGELIJKEN = str(PROJECT_ROOT / "pages" / "vergelijken.py")
 BRONNEN = str(PROJECT_ROOT / "pages" / "bronnen.py")
@@ -25,28 +25,12 @@ MAANDEN = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augu
 SCHATTING = "Laaggeletterd 16–65 jaar, % (schatting)"
 
 
-
-
-
-
-
-
-
-
 def vergelijk_tabel(at: AppTest) -> pd.DataFrame:
     (tabel,) = [df.value for df in at.dataframe if "Indicator" in df.value.columns]
     return tabel.set_index("Indicator")
 
 
-def markdown_text(at: AppTest) -> str:
-    return "\n".join(m.value for m in at.markdown)
-
-
 # --- Vergelijken ------------------------------------------------------------------------
-
-
-def test_region_list_matches_data(gebieden):
-    assert sorted(gebieden.index[gebieden["niveau"] == "arbeidsmarktregio"]) == REGIO_CODES
 
 
 @pytest.mark.parametrize("code", REGIO_CODES)
@@ -67,7 +51,7 @@ def test_vergelijken_for_every_region(built_data, gebieden, code):
     assert tabel.at["Inwoners, aantal", "Nederland"] == dutch(nl["inwoners"])
     assert tabel.at["Laag opgeleid (15–75 jaar), %", naam] == dutch(row["laag_opgeleid_pct"], 1) + "%"
     pct, low, high = (row[f"laaggeletterd_16_65_pct{s}"] for s in ("", "_laag", "_hoog"))
-    assert tabel.at[SCHATTING, naam] == f"{dutch(pct, 1)}% ({dutch(low, 1)}% – {dutch(high, 1)}%)"
+    assert tabel.at[SCHATTING, naam] == f"{dutch(pct, 1)}% ({dutch(low, 1)}–{dutch(high, 1)}%)"
 
     # the ranking line: place among the 35 regions, computed here independently
     regions = gebieden.loc[gebieden["niveau"] == "arbeidsmarktregio", "laaggeletterd_16_65_pct"].astype(float)
@@ -147,8 +131,8 @@ def test_downloads_and_sources(built_data):
     labels = [button.proto.label for button in at.download_button]
     assert len(labels) == 4 and all(button.proto.deferred_file_id for button in at.download_button)
     assert labels.count("CSV downloaden") == 2 and labels.count("Excel downloaden") == 2
-    captions = "\n".join(caption.value for caption in at.caption)
-    assert "Bron: CBS" in captions and "Schatting, geen telling" in captions
+    shown = captions(at)
+    assert "Bron: CBS" in shown and "Schatting, geen telling" in shown
 
 
 # --- Bronnen & methode --------------------------------------------------------------------
@@ -173,4 +157,18 @@ def test_bronnen_page(built_data):
     expected = f"{moment.day} {MAANDEN[moment.month - 1]} {moment.year}, {moment:%H:%M} uur"
     assert f"Gegevens gebouwd op **{expected}**" in markdown_text(at)
     assert "CC BY 4.0" in markdown_text(at) and "Bron: CBS" in markdown_text(at)
-    assert len(at.download_button) >= 20
+    # Every table has a CSV and an Excel download: the twelve tables of the page (sources, reference tables,
+    # parameters, check, effects, scenarios, build summary, files, checks, missing values, region differences,
+    # indicators) and one per reference table.
+    referentietabellen = len(list((PROJECT_ROOT / "reference").glob("*.csv")))
+    labels = [button.proto.label for button in at.download_button]
+    assert labels.count("CSV downloaden") == labels.count("Excel downloaden") == 12 + referentietabellen
+    assert len(labels) == 2 * (12 + referentietabellen)
+
+    # Region differences: by default only the rows with a difference, and a row whose difference is unknown
+    # (no sum of the gemeenten) is kept, never taken as zero.
+    verschillen = pd.read_parquet(built_data / "cbs" / "regio_verschillen.parquet")
+    verschil = pd.to_numeric(verschillen["verschil"], errors="coerce")
+    getoond = int((verschil.isna() | (verschil != 0)).sum())
+    assert verschil.isna().any()
+    assert f"{getoond} van {len(verschillen)} rijen." in captions(at)

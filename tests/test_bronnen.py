@@ -8,9 +8,10 @@ import json
 import pandas as pd
 import pytest
 
-from llo_dash import bronnen, indicators, sources
+from llo_dash import bronnen, indicators, sources, ui
 from llo_dash.estimate.method import scenario_labels
-from llo_dash.reference import REFERENCE_DIR
+from llo_dash.reference import REFERENCE_DIR, read_reference
+from tests.apptest import dutch
 
 KLEIN_MANIFEST = {
     "gebouwd_op": "2026-01-15T09:05:00+00:00",
@@ -74,13 +75,6 @@ def test_sources_without_manifest():
 # --- manifest ----------------------------------------------------------------------------
 
 
-def test_build_time_in_dutch_time():
-    assert bronnen.tijdstip("2026-01-15T09:05:00+00:00") == "15 januari 2026, 10:05 uur"  # winter: UTC+1
-    assert bronnen.tijdstip("2026-07-01T22:30:00+00:00") == "2 juli 2026, 00:30 uur"  # summer: UTC+2
-    assert bronnen.tijdstip(None) == "geen gegevens"
-    assert bronnen.tijdstip("gisteren") == "gisteren"
-
-
 def test_build_summary():
     rows = dict(bronnen.bouw_samenvatting(KLEIN_MANIFEST).values.tolist())
     assert rows["Gebouwd op"] == "15 januari 2026, 10:05 uur"
@@ -115,11 +109,14 @@ def test_checks_table():
 
 
 def test_read_manifest(tmp_path):
-    assert bronnen.lees_manifest(tmp_path) == {}
-    (tmp_path / "manifest.json").write_text(json.dumps(KLEIN_MANIFEST), encoding="utf-8")
-    assert bronnen.lees_manifest(tmp_path) == KLEIN_MANIFEST
-    (tmp_path / "manifest.json").write_text("{kapot", encoding="utf-8")
-    assert bronnen.lees_manifest(tmp_path) == {}
+    path = tmp_path / "manifest.json"
+    assert ui.lees_manifest(path) == {}
+    path.write_text(json.dumps(KLEIN_MANIFEST), encoding="utf-8")
+    assert ui.lees_manifest(path) == KLEIN_MANIFEST
+    path.write_text("{kapot", encoding="utf-8")
+    assert ui.lees_manifest(path) == {}
+    assert bronnen.bouw_bron(KLEIN_MANIFEST) == (
+        "Bouwgegevens van het LLO Regiodashboard (data/manifest.json), gebouwd op 15 januari 2026, 10:05 uur.")
 
 
 # --- indicators ----------------------------------------------------------------------------
@@ -154,6 +151,37 @@ def test_reference_tables_with_their_sources():
     known = tabel.set_index("Tabel")
     assert "http" in known.at["geletterdheid_parameters", "Bronnen"]  # source URLs are listed with the titles
     assert known.at["geletterdheid_parameters", "Omschrijving"] == bronnen.REFERENTIE_OMSCHRIJVING["geletterdheid_parameters"]
+
+
+def test_reference_tables_on_screen_are_dutch():
+    leeg_getal = leeg_tekst = 0
+    for naam in bronnen.referentie_namen():
+        frame = read_reference(naam)
+        shown = bronnen.met_korte_getallen(frame)
+        for kolom in frame.columns:
+            for raw, text in zip(frame[kolom], shown[kolom]):
+                if pd.api.types.is_numeric_dtype(frame[kolom]):
+                    if pd.isna(raw):
+                        leeg_getal += 1
+                        assert text == "geen gegevens", (naam, kolom)
+                    else:  # Dutch, as few decimals as needed (at most 3): 0.25 -> "0,25", 4000.0 -> "4.000"
+                        assert text == dutch(raw, 3).rstrip("0").rstrip(","), (naam, kolom, raw, text)
+                elif pd.isna(raw):
+                    leeg_tekst += 1
+                    assert text == "", (naam, kolom)  # never "None"
+    assert leeg_getal and leeg_tekst  # both cases occur in the reference tables
+    typering = read_reference("uwv_spanningsindicator_typering")
+    assert bronnen.url_kolommen(typering) == ["bron_url", "bron_url_afwijkend"]
+    assert bronnen.url_kolommen(pd.DataFrame(columns=["Bron", "Bron-URL", "urlaub"])) == ["Bron-URL"]
+
+
+def test_region_differences_filter_keeps_unknown_differences():
+    tabel = pd.DataFrame({"Indicator": ["A", "A", "B", "B"], "Verschil": [0.0, float("nan"), 2.0, 0.0]})
+    assert bronnen.regio_verschillen_filter(tabel).equals(tabel)
+    alleen = bronnen.regio_verschillen_filter(tabel, alleen=True)
+    assert list(alleen.index) == [1, 2]  # unknown is not zero: the row stays
+    assert list(bronnen.regio_verschillen_filter(tabel, "A", alleen=True).index) == [1]
+    assert list(bronnen.regio_verschillen_filter(tabel, "B").index) == [2, 3]
 
 
 def test_short_numbers():
@@ -213,9 +241,8 @@ def test_built_manifest_tables(built_data, manifest):
         assert rows.at[entry["id"], "SHA-256"] == entry["sha256"] and rows.at[entry["id"], "Bytes"] == entry["bytes"]
 
 
-def test_built_region_differences(built_data):
+def test_built_region_differences(built_data, gebieden):
     verschillen = pd.read_parquet(built_data / "cbs" / "regio_verschillen.parquet")
-    gebieden = pd.read_parquet(built_data / "cbs" / "gebieden.parquet", columns=["code", "naam"])
     tabel = bronnen.regio_verschillen_tabel(verschillen, gebieden)
     assert len(tabel) == len(verschillen)
     assert (tabel["Naam"] != tabel["Code"]).all()  # every code has its name

@@ -7,44 +7,33 @@ Dutch numbers are written here with plain Python, not with the app's own formatt
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
-from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
 
-from llo_dash import doelgroep, indicators, queries
+from llo_dash import doelgroep, figures, geo, indicators, queries
 from llo_dash.errors import SchemaError
 from llo_dash.formatting import GEEN_GEGEVENS, format_table
 from llo_dash.reference import REFERENCE_DIR
+from tests.apptest import dutch
 
 HANDREIKING_SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seeds" / "000_ab251acc06ec4acd.txt"
 
 
-def dutch(value, decimals: int = 0) -> str:
-    """Independent Dutch number: 1234567.25 -> "1.234.567,3"."""
-    number = Decimal(str(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-    text = f"{number:,.{decimals}f}"
-    return text.replace(",", "_").replace(".", ",").replace("_", ".")
+@pytest.fixture(scope="module")
+def df(gebieden) -> pd.DataFrame:
+    """The built table as the app reads it: a plain index (the conftest fixture `gebieden` is indexed by code)."""
+    return gebieden.reset_index(drop=True)
 
 
 @pytest.fixture(scope="module")
-def df(built_data) -> pd.DataFrame:
-    return queries.gebieden(built_data)
-
-
-@pytest.fixture(scope="module")
-def parquet(built_data) -> pd.DataFrame:
-    """The same table read independently, indexed by code."""
-    return pd.read_parquet(built_data / "cbs" / "gebieden.parquet").set_index("code")
-
-
-@pytest.fixture(scope="module")
-def regio_codes(parquet) -> list[str]:
-    return sorted(parquet.index[parquet["niveau"] == "arbeidsmarktregio"])
+def regio_codes(gebieden) -> list[str]:
+    return sorted(gebieden.index[gebieden["niveau"] == "arbeidsmarktregio"])
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +68,7 @@ def _schatting(total: float) -> dict:
 
 @pytest.fixture
 def klein() -> pd.DataFrame:
-    gebieden = [
+    rows = [
         # niveau, code, naam, gemeente_code, gemeente_naam, regio, totaal, ww_personen, eerste_generatie_pct
         ("nederland", "NL00", "Nederland", None, None, None, 1000.0, 50.0, 16.0),
         ("arbeidsmarktregio", "AM05", "Twente", None, None, "AM05", 100.0, 5.0, 12.0),
@@ -90,7 +79,7 @@ def klein() -> pd.DataFrame:
         ("wijk", "WK015303", "Haven", "GM0153", "Enschede", "AM05", None, None, None),
     ]
     records = []
-    for niveau, code, naam, gm, gm_naam, regio, totaal, ww, eerste in gebieden:
+    for niveau, code, naam, gm, gm_naam, regio, totaal, ww, eerste in rows:
         record = {"niveau": niveau, "code": code, "naam": naam, "gemeente_code": gm, "gemeente_naam": gm_naam,
                   "arbeidsmarktregio_code": regio, "ww_personen": ww, "eerste_generatie_pct": eerste,
                   "inwoners_15_65": None if totaal is None else 10 * totaal,
@@ -109,74 +98,60 @@ def klein() -> pd.DataFrame:
 
 
 @pytest.mark.parametrize("codes", [["AM12", "NL00"], ["GM0363", "AM18", "NL00"], ["NL00"], ["GM0088", "AM02", "NL00"]])
-def test_key_figures_equal_the_parquet(df, parquet, codes):
+def test_key_figures_equal_the_gebieden(df, gebieden, codes):
     tabel = doelgroep.kerncijfers_tabel(df, codes)
     assert list(tabel["kolom"]) == list(doelgroep.KERN_KOLOMMEN)
     for code in codes:
-        titel = doelgroep.gebied_titel(df, code)
+        titel = queries.gebied_titel(df, code)
         for _, row in tabel.iterrows():
             kolom = row["kolom"]
-            expected = _num(parquet.at[code, kolom])
+            expected = _num(gebieden.at[code, kolom])
             assert (np.isnan(expected) and np.isnan(row[titel])) or row[titel] == pytest.approx(expected), (code, kolom)
             if indicators.get(kolom).schatting:
-                assert row[f"{titel}, ondergrens"] == pytest.approx(_num(parquet.at[code, f"{kolom}_laag"]))
-                assert row[f"{titel}, bovengrens"] == pytest.approx(_num(parquet.at[code, f"{kolom}_hoog"]))
+                assert row[f"{titel}, ondergrens"] == pytest.approx(_num(gebieden.at[code, f"{kolom}_laag"]))
+                assert row[f"{titel}, bovengrens"] == pytest.approx(_num(gebieden.at[code, f"{kolom}_hoog"]))
                 assert row[f"{titel}, ondergrens"] <= row[titel] <= row[f"{titel}, bovengrens"]
             else:
                 assert np.isnan(row[f"{titel}, ondergrens"])
     if codes[0] != "NL00":
         pct = tabel.set_index("kolom").loc["laaggeletterd_16_65_pct"]
-        titel = doelgroep.gebied_titel(df, codes[0])
+        titel = queries.gebied_titel(df, codes[0])
         assert pct["Verschil met Nederland (procentpunt)"] == pytest.approx(
-            parquet.at[codes[0], "laaggeletterd_16_65_pct"] - parquet.at["NL00", "laaggeletterd_16_65_pct"])
+            gebieden.at[codes[0], "laaggeletterd_16_65_pct"] - gebieden.at["NL00", "laaggeletterd_16_65_pct"])
         count = tabel.set_index("kolom").loc["laaggeletterd_16_65"]
         assert count["Aandeel van Nederland (%)"] == pytest.approx(
-            100 * parquet.at[codes[0], "laaggeletterd_16_65"] / parquet.at["NL00", "laaggeletterd_16_65"])
+            100 * gebieden.at[codes[0], "laaggeletterd_16_65"] / gebieden.at["NL00", "laaggeletterd_16_65"])
         assert titel in tabel
     else:
         assert "Verschil met Nederland (procentpunt)" not in tabel
 
 
-def test_key_figures_on_screen_are_dutch_with_margins(df, parquet):
+def test_key_figures_on_screen_are_dutch_with_margins(df, gebieden):
     codes = ["GM0088", "AM02", "NL00"]  # Schiermonnikoog: education suppressed by CBS, no WW in the mirror
-    titels = [doelgroep.gebied_titel(df, code) for code in codes]
+    titels = [queries.gebied_titel(df, code) for code in codes]
     shown = doelgroep.kerncijfers_weergave(doelgroep.kerncijfers_tabel(df, codes), titels).set_index("Indicator")
     regel = shown.loc["Laaggeletterd 16–65 jaar, % (schatting)"]
-    gm = parquet.loc["GM0088"]
+    gm = gebieden.loc["GM0088"]
     assert regel["Gemeente Schiermonnikoog"] == dutch(gm["laaggeletterd_16_65_pct"], 1) + "%"
     assert regel["Gemeente Schiermonnikoog: marge"] == (
-        f"{dutch(gm['laaggeletterd_16_65_pct_laag'], 1)}% – {dutch(gm['laaggeletterd_16_65_pct_hoog'], 1)}%")
+        f"{dutch(gm['laaggeletterd_16_65_pct_laag'], 1)}–{dutch(gm['laaggeletterd_16_65_pct_hoog'], 1)}%")
     assert regel["Soort"] == "schatting"
     # missing stays "geen gegevens"; a CBS figure has no margin ("n.v.t."), which is not "geen gegevens"
     assert shown.loc["Laag opgeleid (15–75 jaar), %", "Gemeente Schiermonnikoog"] == GEEN_GEGEVENS
     assert shown.loc["Personen met WW, aantal", "Gemeente Schiermonnikoog"] == GEEN_GEGEVENS
     assert shown.loc["Personen met WW, aantal", "Verschil met Nederland"] == GEEN_GEGEVENS
     assert shown.loc["Bijstandsuitkeringen, aantal", "Gemeente Schiermonnikoog: marge"] == "n.v.t."
-    assert shown.loc["Bijstandsuitkeringen, aantal", "Nederland"] == dutch(parquet.at["NL00", "bijstandsuitkeringen"])
+    assert shown.loc["Bijstandsuitkeringen, aantal", "Nederland"] == dutch(gebieden.at["NL00", "bijstandsuitkeringen"])
     assert shown.loc["Werkloosheid, %", "Verschil met Nederland"].endswith("procentpunt")
     assert all(bron.startswith("Bron:") for bron in shown["Bron"])
-
-
-def test_headline_metrics(df, parquet):
-    metrics = {m["kolom"]: m for m in doelgroep.kern_metrics(df, "AM12")}
-    row, nl = parquet.loc["AM12"], parquet.loc["NL00"]
-    assert metrics["laaggeletterd_16_65"]["waarde"] == dutch(row["laaggeletterd_16_65"])
-    assert metrics["laaggeletterd_16_65"]["label"] == "Laaggeletterd 16–65 jaar, aantal"
-    assert metrics["laaggeletterd_16_65"]["marge"].startswith("Schatting, marge")
-    assert metrics["laaggeletterd_16_65_pct"]["marge"] == (
-        f"Schatting, marge {dutch(row['laaggeletterd_16_65_pct_laag'], 1)}–{dutch(row['laaggeletterd_16_65_pct_hoog'], 1)}%")
-    verschil = row["laaggeletterd_16_65_pct"] - nl["laaggeletterd_16_65_pct"]
-    assert metrics["laaggeletterd_16_65_pct"]["delta"].startswith(("+" if verschil > 0 else "") + dutch(verschil, 1))
-    assert metrics["laag_opgeleid_pct"]["marge"] == "CBS-cijfer"
-    assert all(m["delta"] is None for m in doelgroep.kern_metrics(df, "NL00"))
 
 
 # --- sentences -------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("code", ["AM12", "AM18", "GM0363", "NL00"])
-def test_sentences_contain_the_dutch_figures(df, parquet, code):
-    row, nl = parquet.loc[code], parquet.loc["NL00"]
+def test_sentences_contain_the_dutch_figures(df, gebieden, code):
+    row, nl = gebieden.loc[code], gebieden.loc["NL00"]
     tekst = " ".join(antwoord for _, antwoord in doelgroep.doelgroep_zinnen(df, code))
     marge = f"marge {dutch(row['laaggeletterd_16_65_pct_laag'], 1)}–{dutch(row['laaggeletterd_16_65_pct_hoog'], 1)}%"
     assert (f"In {row['naam']} zijn naar schatting {dutch(row['laaggeletterd_16_65'])} mensen van 16 tot 65 jaar "
@@ -205,10 +180,10 @@ def test_sentences_for_missing_figures_say_so(df):
     assert " 0 " not in " ".join(zinnen.values())
 
 
-def test_comparison_with_nederland_uses_the_interval(df, parquet):
-    for code in parquet.index[parquet["niveau"] == "arbeidsmarktregio"]:
+def test_comparison_with_nederland_uses_the_interval(df, gebieden):
+    for code in gebieden.index[gebieden["niveau"] == "arbeidsmarktregio"]:
         zin = doelgroep.doelgroep_zinnen(df, code)[0][1]
-        row, nl = parquet.loc[code], parquet.at["NL00", "laaggeletterd_16_65_pct"]
+        row, nl = gebieden.loc[code], gebieden.at["NL00", "laaggeletterd_16_65_pct"]
         if row["laaggeletterd_16_65_pct_hoog"] < nl:
             assert "lager dan landelijk" in zin
         elif row["laaggeletterd_16_65_pct_laag"] > nl:
@@ -225,27 +200,22 @@ def test_share_in_words(pct, woorden):
     assert doelgroep.aandeel_in_woorden(pct) == woorden
 
 
-def test_short_margin():
-    assert doelgroep.marge_kort(11.44, 13.25, 1, True) == "11,4–13,3%"
-    assert doelgroep.marge_kort(20839, 24094) == "20.839–24.094"
-    assert doelgroep.marge_kort(39.0, 39.0, 1, True) == "geen marge berekend"
-    assert doelgroep.marge_kort(None, 3) == GEEN_GEGEVENS
-
-
 # --- breakdowns ---------------------------------------------------------------------
 
 
-def test_breakdowns_add_up_for_every_region(df, parquet, regio_codes):
-    gemeenten = list(parquet.index[parquet["niveau"] == "gemeente"][:40])
+def test_breakdowns_add_up_for_every_region(df, gebieden, regio_codes):
+    gemeenten = list(gebieden.index[gebieden["niveau"] == "gemeente"][:40])
     for code in ["NL00", *regio_codes, *gemeenten]:
         nt = doelgroep.nt_arbeid_tabel(df, code).set_index("Groep")
-        totaal = parquet.at[code, "laaggeletterd_16_65"]
-        assert nt.at["Totaal", "Totaal"] == totaal
-        kolommen = [kop for _, kop in doelgroep.ARBEID]
-        assert (nt[kolommen].sum(axis=1) == nt["Totaal"]).all(), code  # rows add up
-        assert (nt.drop(index="Totaal")[kolommen + ["Totaal"]].sum() == nt.loc["Totaal", kolommen + ["Totaal"]]).all(), code
-        assert nt.at["NT2 (eerste generatie)", "Werkzoekend"] == parquet.at[code, "laaggeletterd_nt2_werkzoekend"]
-        assert nt["Aandeel van het totaal (%)"].iloc[:2].sum() == pytest.approx(100)
+        totaal = gebieden.at[code, "laaggeletterd_16_65"]
+        kolommen = list(doelgroep.NT_KOPPEN.values())
+        assert all("schatting)" in kop for kop in [*kolommen, doelgroep.NT_TOTAAL, doelgroep.NT_AANDEEL])
+        assert nt.at["Totaal", doelgroep.NT_TOTAAL] == totaal
+        assert (nt[kolommen].sum(axis=1) == nt[doelgroep.NT_TOTAAL]).all(), code  # rows add up
+        alle = kolommen + [doelgroep.NT_TOTAAL]
+        assert (nt.drop(index="Totaal")[alle].sum() == nt.loc["Totaal", alle]).all(), code
+        assert nt.at["NT2 (eerste generatie)", "Werkzoekend (schatting)"] == gebieden.at[code, "laaggeletterd_nt2_werkzoekend"]
+        assert nt[doelgroep.NT_AANDEEL].iloc[:2].sum() == pytest.approx(100)
 
         samen = doelgroep.samenstelling_tabel(df, code)
         for kenmerk, groep in samen.groupby("Kenmerk"):
@@ -273,8 +243,8 @@ def test_breakdown_figures(df):
 # --- selections, tables, maps -----------------------------------------------------------
 
 
-def test_wijk_selection_is_exactly_the_regions_wijken(df, parquet, regio_codes):
-    wijken = parquet[parquet["niveau"] == "wijk"]
+def test_wijk_selection_is_exactly_the_regions_wijken(df, gebieden, regio_codes):
+    wijken = gebieden[gebieden["niveau"] == "wijk"]
     for code in regio_codes:
         rows = doelgroep.wijken(df, regio=code)
         assert sorted(rows["code"]) == sorted(wijken.index[wijken["arbeidsmarktregio_code"] == code]), code
@@ -285,16 +255,16 @@ def test_wijk_selection_is_exactly_the_regions_wijken(df, parquet, regio_codes):
         doelgroep.wijken(df)
 
 
-def test_gemeente_selection(df, parquet):
+def test_gemeente_selection(df, gebieden):
     rows = doelgroep.gemeenten(df, "AM12")
-    assert sorted(rows["code"]) == sorted(parquet.index[(parquet["niveau"] == "gemeente") & (parquet["arbeidsmarktregio_code"] == "AM12")])
+    assert sorted(rows["code"]) == sorted(gebieden.index[(gebieden["niveau"] == "gemeente") & (gebieden["arbeidsmarktregio_code"] == "AM12")])
     assert list(rows["naam"]) == sorted(rows["naam"], key=str.casefold)
     assert len(doelgroep.gemeenten(df)) == 342
 
 
-def test_vindplaatsen_table_values_and_order(df, parquet):
+def test_vindplaatsen_table_values_and_order(df, gebieden):
     tabel, formats = doelgroep.vindplaatsen_tabel(df, "gemeente", "AM12", None)
-    verwacht = parquet[(parquet["niveau"] == "gemeente") & (parquet["arbeidsmarktregio_code"] == "AM12")]
+    verwacht = gebieden[(gebieden["niveau"] == "gemeente") & (gebieden["arbeidsmarktregio_code"] == "AM12")]
     assert len(tabel) == len(verwacht)
     kop = doelgroep.label("laaggeletterd_16_65", "gemeente")
     assert list(tabel[kop]) == sorted(verwacht["laaggeletterd_16_65"].astype(float), reverse=True)
@@ -306,9 +276,9 @@ def test_vindplaatsen_table_values_and_order(df, parquet):
     assert set(formats) <= set(tabel.columns)
 
 
-def test_wijk_table_marks_the_coarser_estimate_and_keeps_missing(df, parquet):
+def test_wijk_table_marks_the_coarser_estimate_and_keeps_missing(df, gebieden):
     tabel, formats = doelgroep.vindplaatsen_tabel(df, "wijk", "AM12", None)
-    wijken = parquet[(parquet["niveau"] == "wijk") & (parquet["arbeidsmarktregio_code"] == "AM12")]
+    wijken = gebieden[(gebieden["niveau"] == "wijk") & (gebieden["arbeidsmarktregio_code"] == "AM12")]
     assert len(tabel) == len(wijken)
     kop = "Laaggeletterd 16–65 jaar, % (schatting, per wijk grover)"
     assert kop in tabel
@@ -322,11 +292,11 @@ def test_wijk_table_marks_the_coarser_estimate_and_keeps_missing(df, parquet):
     assert set(tabel[doelgroep.TOELICHTING]) == {"Grover: opleiding en arbeid van de gemeente; leeftijd en herkomst van de wijk."}
 
 
-def test_missing_values_are_counted_with_their_reason(df, parquet, built_data):
-    ontbrekend = doelgroep.lees_ontbrekend(built_data)
+def test_missing_values_are_counted_with_their_reason(df, gebieden, built_data):
+    ontbrekend = json.loads((built_data / "manifest.json").read_text(encoding="utf-8"))["ontbrekend"]
     rows = doelgroep.wijken(df, regio="AM12")
     regels = doelgroep.ontbrekend_regels(rows, doelgroep.VINDPLAATS_KOLOMMEN["wijk"], "wijk", ontbrekend)
-    wijken = parquet[(parquet["niveau"] == "wijk") & (parquet["arbeidsmarktregio_code"] == "AM12")]
+    wijken = gebieden[(gebieden["niveau"] == "wijk") & (gebieden["arbeidsmarktregio_code"] == "AM12")]
     n = int(wijken["eerste_generatie_pct"].isna().sum())
     regel = next(r for r in regels if r.startswith("Eerste generatie:"))
     assert f"geen gegevens voor {n} van de {len(wijken)} wijken" in regel
@@ -334,7 +304,6 @@ def test_missing_values_are_counted_with_their_reason(df, parquet, built_data):
     # without the manifest the registry's note explains it
     zonder = doelgroep.ontbrekend_regels(rows, ["bijstand_personen"], "wijk", {})
     assert indicators.get("bijstand_personen").toelichting in zonder[0]
-    assert doelgroep.lees_ontbrekend(Path("/bestaat/niet")) == {}
 
 
 def test_small_table_keeps_missing_missing(klein):
@@ -350,8 +319,10 @@ def test_small_table_keeps_missing_missing(klein):
     assert regels[0].startswith("Eerste generatie: geen gegevens voor 2 van de 3 wijken.")
     assert regels[1].startswith("Laaggeletterd 16–65 jaar: geen gegevens voor 1 van de 3 wijken.")
     # where they live: the wijk without an estimate is left out, never counted as 0
+    # the share and the count are of the wijken with an estimate (40 of 60 in 1 of those 2); the third is named apart
     assert doelgroep.concentratie_zin(rows, "wijk", "Enschede", top=1) == (
-        "Naar schatting woont 67% van de laaggeletterden van 16 tot 65 jaar in Enschede in 1 van de 3 wijken: Centrum (40).")
+        "Naar schatting woont 67% van de laaggeletterden van 16 tot 65 jaar in Enschede in 1 van de 2 wijken met een "
+        "schatting: Centrum (40). Voor 1 wijk is geen schatting beschikbaar.")
     partners = doelgroep.lees_partners()
     tabel = doelgroep.partners_tabel(klein, "GM0153", partners).set_index("Partner")
     assert np.isnan(tabel.at["UWV", "Aantal contactgroep"])  # Enschede has no WW figure here
@@ -362,9 +333,9 @@ def test_small_table_keeps_missing_missing(klein):
     assert shown.at["Werkgevers", "Aantal"] == "30"
 
 
-def test_concentration_sentences(df, parquet):
+def test_concentration_sentences(df, gebieden):
     rows = doelgroep.gemeenten(df, "AM12")
-    verwacht = parquet.loc[rows["code"]].sort_values("laaggeletterd_16_65", ascending=False)
+    verwacht = gebieden.loc[rows["code"]].sort_values("laaggeletterd_16_65", ascending=False)
     zin = doelgroep.concentratie_zin(rows, "gemeente", "Gooi en Vechtstreek")
     top = verwacht.head(3)
     aandeel = 100 * top["laaggeletterd_16_65"].sum() / verwacht["laaggeletterd_16_65"].sum()
@@ -373,29 +344,25 @@ def test_concentration_sentences(df, parquet):
                    f"Vechtstreek in 3 van de {len(rows)} gemeenten: {namen[0]}, {namen[1]} en {namen[2]}.")
     hoogste = verwacht.sort_values("laaggeletterd_16_65_pct").iloc[-1]
     assert f"{hoogste['naam']}: {dutch(hoogste['laaggeletterd_16_65_pct'], 1)}%" in doelgroep.hoogste_aandeel_zin(rows, "gemeente")
-    enkel = doelgroep.wijken(df, gemeente="GM0088")  # one wijk or a few
-    assert doelgroep.concentratie_zin(enkel, "wijk", "Schiermonnikoog")
+    # Schiermonnikoog: the sentence names its wijken with their estimates, as in the parquet file
+    wijken = gebieden[(gebieden["niveau"] == "wijk") & (gebieden["gemeente_code"] == "GM0088")]
+    zin = doelgroep.concentratie_zin(doelgroep.wijken(df, gemeente="GM0088"), "wijk", "Schiermonnikoog")
+    assert len(wijken) >= 1
+    for naam, waarde in zip(wijken["naam"], wijken["laaggeletterd_16_65"]):
+        assert f"{naam} ({'naar schatting ' if len(wijken) == 1 else ''}{dutch(waarde)})" in zin, zin
+    if len(wijken) == 1:
+        assert zin.startswith("Alle laaggeletterden van 16 tot 65 jaar in Schiermonnikoog wonen in ")
 
 
-def test_map_of_the_selection_only(df):
-    from llo_dash import geo
-
-    rows = doelgroep.wijken(df, regio="AM12")
-    values = doelgroep.kaartwaarden(rows, "laaggeletterd_16_65_pct", "wijk")
-    assert list(values.columns) == ["code", "naam", "waarde", "ondergrens", "bovengrens"]
-    assert values["naam"].str.endswith(")").all()  # "Centrum (Hilversum)"
-    grenzen = geo.read_boundaries(queries_data_dir(), "wijk")
-    fig = doelgroep.kaart(grenzen, values, "laaggeletterd_16_65_pct", "titel", bron="Bron: x")
+def test_map_of_the_selection_only(df, built_data):
+    values = queries.kaartwaarden(df, "wijk", "laaggeletterd_16_65_pct", regio="AM12")
+    grenzen = geo.read_boundaries(built_data, "wijk")
+    fig = figures.choropleth(grenzen, values, "laaggeletterd_16_65_pct", "titel", bron="Bron: x")
     getoond = {code for trace in fig.data for code in trace.locations}
     assert getoond == set(values["code"]) & {f["id"] for f in grenzen["features"]}
-    assert len(getoond) == len(values)
-    assert doelgroep.kaart(grenzen, values.assign(code="XX"), "laaggeletterd_16_65_pct", "t") is None
-
-
-def queries_data_dir() -> Path:
-    from llo_dash.config import load_settings
-
-    return load_settings().data_dir
+    assert len(getoond) == len(values) == len(doelgroep.wijken(df, regio="AM12"))  # the map is the table's areas
+    with pytest.raises(ValueError):
+        figures.choropleth(grenzen, values.assign(code="XX"), "laaggeletterd_16_65_pct", "t")
 
 
 def test_map_options_are_in_the_tables(df):
@@ -405,18 +372,18 @@ def test_map_options_are_in_the_tables(df):
         assert set(doelgroep.VINDPLAATS_KAART_OPTIES[niveau]) <= set(doelgroep.VINDPLAATS_KOLOMMEN[niveau])
         for kolom in doelgroep.VINDPLAATS_KOLOMMEN[niveau]:
             assert niveau in indicators.get(kolom).niveaus, (niveau, kolom)
-    assert doelgroep.kaart_opties(df, doelgroep.DOELGROEP_KAART_OPTIES)[0] == "laaggeletterd_16_65_pct"
+    assert queries.indicator_opties(df, "gemeente", doelgroep.DOELGROEP_KAART_OPTIES)[0] == "laaggeletterd_16_65_pct"
 
 
-def test_gemeente_table_has_intervals_next_to_estimates(df, parquet):
+def test_gemeente_table_has_intervals_next_to_estimates(df, gebieden):
     tabel, formats = doelgroep.doelgroep_gemeentetabel(df, "AM12")
     kolommen = list(tabel.columns)
     i = kolommen.index("Laaggeletterd 16–65 jaar, % (schatting)")
     assert kolommen[i + 1:i + 3] == ["Laaggeletterd 16–65 jaar, ondergrens, % (schatting)",
                                      "Laaggeletterd 16–65 jaar, bovengrens, % (schatting)"]
     hilversum = tabel.set_index("Code").loc["GM0402"]
-    assert hilversum["Laaggeletterd 16–65 jaar, aantal (schatting)"] == parquet.at["GM0402", "laaggeletterd_16_65"]
-    assert hilversum["Werkzame beroepsbevolking (15–75 jaar), aantal"] == parquet.at["GM0402", "werkzame_beroepsbevolking"]
+    assert hilversum["Laaggeletterd 16–65 jaar, aantal (schatting)"] == gebieden.at["GM0402", "laaggeletterd_16_65"]
+    assert hilversum["Werkzame beroepsbevolking (15–75 jaar), aantal"] == gebieden.at["GM0402", "werkzame_beroepsbevolking"]
     schier = doelgroep.doelgroep_gemeentetabel(df, "AM02")[0].set_index("Code").loc["GM0088"]
     assert "regio" in schier[doelgroep.TOELICHTING]  # CBS suppressed education: the region's distribution is used
 
@@ -435,11 +402,11 @@ VERWACHTE_PARTNERS = {
 }
 
 
-def test_partners_table_reads_the_right_indicator(df, parquet, partners, regio_codes):
+def test_partners_table_reads_the_right_indicator(df, gebieden, partners, regio_codes):
     assert list(partners["partner"]) == list(VERWACHTE_PARTNERS)
     for code in ["NL00", *regio_codes, "GM0363"]:
         tabel = doelgroep.partners_tabel(df, code, partners).set_index("Partner")
-        row = parquet.loc[code]
+        row = gebieden.loc[code]
         for partner, (indicator, contact) in VERWACHTE_PARTNERS.items():
             verwacht = sum(_num(row[k]) for k in indicator.split("+"))
             assert tabel.at[partner, "Aantal"] == pytest.approx(verwacht), (code, partner)
@@ -456,14 +423,14 @@ def test_partners_table_reads_the_right_indicator(df, parquet, partners, regio_c
         assert "25 tot 50%" in tabel.at["Gemeente, Werk en Inkomen", "Indicatie"]
 
 
-def test_partners_on_screen(df, parquet, partners):
+def test_partners_on_screen(df, gebieden, partners):
     tabel = doelgroep.partners_tabel(df, "GM0088", partners)
     shown = doelgroep.partners_weergave(tabel)
-    row = parquet.loc["GM0088"]
+    row = gebieden.loc["GM0088"]
     assert shown.at["Werkgevers", "Aantal"] == dutch(row["laaggeletterd_werkend"])
     assert shown.at["Werkgevers", "Marge"] == "geen aparte marge"
     assert shown.at["Gemeente, Werk en Inkomen", "Marge"] == "telling"
-    assert shown.at["Taalhuis / bibliotheek", "Marge"] == f"{dutch(row['laaggeletterd_16_75_laag'])} – {dutch(row['laaggeletterd_16_75_hoog'])}"
+    assert shown.at["Taalhuis / bibliotheek", "Marge"] == f"{dutch(row['laaggeletterd_16_75_laag'])}–{dutch(row['laaggeletterd_16_75_hoog'])}"
     assert pd.isna(row["ww_personen"]) and shown.at["UWV", "Ter vergelijking"] == f"Personen met WW: {GEEN_GEGEVENS}"
     assert shown.at["Wijkteams", "Ter vergelijking"] == ""  # no contact group: empty, not "geen gegevens"
     assert shown.at["Werkgevers", "Ter vergelijking"] == (
@@ -525,23 +492,18 @@ def test_professionals_table_is_the_handreikings():
     assert download["Bron"].str.startswith(doelgroep.HANDREIKING).all()
 
 
-def test_werkgevers_by_sector(df, parquet):
+def test_werkgevers_by_sector(df, gebieden):
     regio = doelgroep.werkgevers_sectoren(df, "AM12")
     assert regio["Vestigingen"].isna().all()  # partial in the mirror: missing for the region, never a partial sum
     groningen = doelgroep.werkgevers_sectoren(df, "GM0014")
     for _, row in groningen.iterrows():
-        assert row["Vestigingen"] == parquet.at["GM0014", row["kolom"]]
+        assert row["Vestigingen"] == gebieden.at["GM0014", row["kolom"]]
     assert groningen["Aandeel (%)"].sum() == pytest.approx(
-        100 * groningen["Vestigingen"].sum() / parquet.at["GM0014", "vestigingen_totaal"])
+        100 * groningen["Vestigingen"].sum() / gebieden.at["GM0014", "vestigingen_totaal"])
 
 
 def test_unknown_area_is_a_dutch_key_error(df):
     with pytest.raises(KeyError, match="komt niet voor"):
-        doelgroep.gebied(df, "AM99")
+        doelgroep.nt_arbeid_tabel(df, "AM99")
     with pytest.raises(ValueError, match="Onbekend niveau"):
         doelgroep.gebieden_van(df, "buurt", "AM12", None)
-
-
-def test_boundary_source_per_level():
-    assert "Wijkgrenzen 2024" in doelgroep.grenzen_bron("wijk")
-    assert doelgroep.grenzen_bron("gemeente") == queries.grenzen_bron()

@@ -8,6 +8,8 @@ import pytest
 
 from llo_dash.export import (
     download_filename,
+    excel_formaat,
+    met_bron,
     slugify,
     to_csv_bytes,
     to_xlsx_bytes,
@@ -181,6 +183,24 @@ def test_xlsx_number_format_override():
     df = pd.DataFrame({"ratio": [0.1234]})
     ws = read_xlsx(to_xlsx_bytes(df, number_formats={"ratio": "0.000"})).active
     assert ws["A2"].number_format == "0.000"
+
+
+def test_excel_format_per_decimals():
+    assert excel_formaat(0) == "#,##0" and excel_formaat(1) == "#,##0.0" and excel_formaat(3) == "#,##0.000"
+    ws = read_xlsx(to_xlsx_bytes(pd.DataFrame({"lq": [1.2345]}), number_formats={"lq": excel_formaat(2)})).active
+    assert ws["A2"].value == 1.2345 and ws["A2"].number_format == "#,##0.00"  # shown like the screen, stored exactly
+
+
+def test_source_column_for_downloads(table):
+    bronnen = ["Bron: CBS, Kerncijfers wijken en buurten 2024 (85984NED), 1 januari 2024.", "Kaart: CBS / PDOK."]
+    met = met_bron(table, bronnen)
+    assert list(met.columns) == [*table.columns, "Bron"] and list(table.columns)[-1] == "aantal"  # a copy
+    assert set(met["Bron"]) == {" ".join(bronnen)}
+    back = read_csv(to_csv_bytes(met))
+    assert back["Bron"].iloc[0] == " ".join(bronnen) and len(back) == len(table)  # ";" inside is quoted
+    assert met_bron(table, []) is table
+    eigen = table.assign(bron_url="https://example.org")
+    assert list(met_bron(eigen, bronnen).columns) == list(eigen.columns)  # it names its sources already
 
 
 def test_xlsx_header_bold_and_frozen(table):

@@ -4,20 +4,25 @@ from __future__ import annotations
 
 import re
 
+import math
+
 import numpy as np
 import pandas as pd
 import plotly.colors
+import plotly.graph_objects as go
 import pytest
 
 from llo_dash import figures, geo, queries
+from llo_dash import vergelijken as vg
 from llo_dash.formatting import PLOTLY_SEPARATORS
 
 URL = re.compile(r"(?:https?:)?//[\w.-]+\.[a-z]{2,}", re.IGNORECASE)
 
 
 @pytest.fixture(scope="module")
-def df(built_data):
-    return queries.gebieden(built_data)
+def df(gebieden):
+    """The built table as the app reads it: a plain index (the conftest fixture is indexed by code)."""
+    return gebieden.reset_index(drop=True)
 
 
 @pytest.fixture(scope="module")
@@ -87,7 +92,7 @@ def test_hover_has_dutch_interval_and_region(drie):
     geojson, values = drie
     fig = figures.choropleth(geojson, values, "laag_opgeleid_pct")
     extra = [row[1] for row in fig.data[0].customdata]
-    assert extra[0] == "<br>Marge: 10,0% – 15,0%<br>Arbeidsmarktregio: Regio A"
+    assert extra[0] == "<br>Marge: 10,0–15,0%<br>Arbeidsmarktregio: Regio A"
     assert fig.data[0].customdata[0][0] == "Aa"
 
 
@@ -131,17 +136,79 @@ def test_plotly_config_png_download():
     assert config["displaylogo"] is False
 
 
-def test_bar_ranking(df):
-    values = queries.kaartwaarden(df, "arbeidsmarktregio", "laag_opgeleid_pct")
-    values.loc[0, "waarde"] = np.nan
-    fig = figures.bar_ranking(values, "laag_opgeleid_pct", "Ranglijst", highlight=["AM12"], nederland=26.2)
+def test_map_zooms_to_the_areas_of_its_values(regio_grenzen, df):
+    values = queries.kaartwaarden(df, "arbeidsmarktregio", "inwoners")
+    noord = values[values["code"].isin(["AM01", "AM02"])]
+    fig = figures.choropleth(regio_grenzen, pd.concat([noord, noord.head(1).assign(code="XX99")]), "inwoners")
+    assert sorted(fig.data[0].locations) == ["AM01", "AM02"]  # an area without a boundary cannot be drawn
+    deel = {"type": "FeatureCollection", "features": [f for f in regio_grenzen["features"] if f["id"] in ("AM01", "AM02")]}
+    center, zoom = geo.center_zoom(deel, height_px=figures.KAART_HOOGTE)
+    assert fig.layout.map.center.lat == pytest.approx(center["lat"]) and fig.layout.map.zoom == pytest.approx(zoom)
+    with pytest.raises(ValueError):
+        figures.choropleth(regio_grenzen, noord.assign(code="XX99"), "inwoners")
+
+
+def test_source_note_under_the_figure_right_aligned_and_never_cut_off():
+    fig = go.Figure(go.Bar(x=[1], y=["a"]))
+    fig.update_layout(height=300, margin=dict(b=60))
+    figures.bron_onder(fig, ["Bron: " + "woord " * 40, "Tweede <b>regel</b>."])
+    (note,) = fig.layout.annotations
+    assert (note.x, note.xanchor, note.align, note.yref) == (1, "right", "right", "paper")
+    regels = note.text.split("<br>")
+    assert len(regels) == 4 and all(len(regel) <= 110 for regel in regels)  # wrapped, nothing dropped
+    assert regels[-1] == "Tweede &lt;b&gt;regel&lt;/b&gt;."  # shown as text, not as markup
+    # the note gets its own strip below the axis room: the figure grows by it, the plot does not shrink
+    assert fig.layout.margin.b > 60 and fig.layout.height - 300 == fig.layout.margin.b - 60
+    assert note.yshift <= -60
+    assert figures.bron_onder(go.Figure(), None).layout.annotations == ()
+
+
+@pytest.fixture()
+def ranking() -> pd.DataFrame:
+    """Three regions ranked, one without a value, with intervals (as `vergelijken.rangorde` makes them)."""
+    return pd.DataFrame({
+        "rang": pd.array([1, 2, 3, None], dtype="Int64"), "code": ["AM01", "AM03", "AM02", "AM05"],
+        "naam": ["Noord", "Oost", "Zuid", "West"], "waarde": [18.0, 16.0, 14.0, np.nan],
+        "ondergrens": [17.0, 15.0, 13.0, np.nan], "bovengrens": [19.0, 17.0, 15.0, np.nan],
+    })
+
+
+def test_ranking_chart_marks_nederland_and_compared_areas(ranking):
+    fig = figures.rangorde_figuur(ranking, "laaggeletterd_16_65_pct", "Titel", highlight=["AM02"], nederland=15.9,
+                                  bron="Bron: test")
     (bar,) = fig.data
-    assert len(bar.y) == 34  # the missing one is not drawn as zero
-    assert list(bar.x) == sorted(bar.x)  # highest on top (plotly draws from the bottom)
-    colours = dict(zip(bar.y, bar.marker.color))
-    assert colours["Gooi en Vechtstreek"] == figures.BALK_MARKEER_KLEUR
+    assert list(bar.y) == ["<b>3. Zuid</b>", "2. Oost", "1. Noord"]  # "rank. name"; bold = compared (visible without colour)
+    assert list(bar.x) == [14.0, 16.0, 18.0]  # highest on top (plotly draws bottom-up)
+    assert bar.marker.color[0] == figures.BALK_MARKEER_KLEUR and bar.marker.color[1] != figures.BALK_MARKEER_KLEUR
+    assert [shape.x0 for shape in fig.layout.shapes] == [15.9]  # the Nederland reference line
+    texts = " ".join(a.text for a in fig.layout.annotations)
+    assert "Nederland: 15,9%" in texts and "Geen gegevens (1): West" in texts and "Bron: test" in texts
+    assert list(bar.error_x.array) == pytest.approx([1.0, 1.0, 1.0])
+    assert [row[2] for row in bar.customdata] == ["13,0–15,0%", "15,0–17,0%", "17,0–19,0%"]  # the margin in the hover
     assert fig.layout.separators == ",."
-    texts = [a.text for a in fig.layout.annotations]
-    assert "Nederland: 26,2%" in texts
-    assert any(t.startswith("geen gegevens: ") and values.loc[0, "naam"] in t for t in texts)
     assert _external_urls(fig) == set()
+
+
+def test_ranking_chart_of_a_long_list_shows_extremes_and_compared():
+    ranking = pd.DataFrame({
+        "rang": pd.array(range(1, 101), dtype="Int64"), "code": [f"GM{i:04d}" for i in range(100)],
+        "naam": [f"G{i}" for i in range(100)], "waarde": [float(100 - i) for i in range(100)],
+    })
+    assert len(figures.grafiek_selectie(ranking.head(figures.MAX_BALKEN), ["GM0050"])) == figures.MAX_BALKEN  # 35 regions: all
+    shown = figures.grafiek_selectie(ranking, ["GM0050"])
+    assert len(shown) == 2 * figures.UITERSTEN + 1 and "GM0050" in set(shown["code"])
+    assert list(shown["rang"]) == sorted(shown["rang"])
+    assert len(figures.grafiek_selectie(ranking, ["GM0050"], alles=True)) == 100
+    fig = figures.rangorde_figuur(ranking, "laag_opgeleid_pct", highlight=["GM0050"])
+    labels = list(fig.data[0].y)[::-1]  # top to bottom
+    assert len(labels) == 31 + 2 and any("hoogste en laagste" in a.text for a in fig.layout.annotations)
+    assert labels[14:18] == ["15. G14", "⋯ plaats 16 t/m 50", "<b>51. G50</b>", "⋯ plaats 52 t/m 85"]
+    assert math.isnan(list(fig.data[0].x)[::-1][15])  # the gap has no bar
+
+
+def test_ranking_chart_on_built_data(df):
+    ranking = vg.rangorde(df, "arbeidsmarktregio", "laag_opgeleid_pct")
+    fig = figures.rangorde_figuur(ranking, "laag_opgeleid_pct", highlight=["AM12"])
+    (bar,) = fig.data
+    assert len(bar.y) == int(ranking["waarde"].notna().sum())  # a missing value is not drawn as zero
+    assert list(bar.x) == sorted(bar.x)

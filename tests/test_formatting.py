@@ -7,14 +7,19 @@ import pytest
 
 from llo_dash.formatting import (
     GEEN_GEGEVENS,
+    GEEN_MARGE,
     PLOTLY_SEPARATORS,
     d3_format,
     datum,
+    decimalen,
     format_table,
     getal,
     hover_value,
-    interval,
+    marge,
+    markdown_veilig,
+    opsomming,
     procent,
+    tijdstip,
     verschil,
 )
 
@@ -77,8 +82,8 @@ def test_missing_values(value):
     assert getal(value) == GEEN_GEGEVENS
     assert procent(value) == GEEN_GEGEVENS
     assert verschil(value) == GEEN_GEGEVENS
-    assert interval(value, 5) == GEEN_GEGEVENS
-    assert interval(5, value) == GEEN_GEGEVENS
+    assert marge(value, 5) == GEEN_GEGEVENS
+    assert marge(5, value) == GEEN_GEGEVENS
     assert GEEN_GEGEVENS == "geen gegevens"
 
 
@@ -128,10 +133,39 @@ def test_verschil_other_unit_and_decimals():
     assert verschil(2.5, 0, "") == "+3"
 
 
-def test_interval():
-    assert interval(1200, 1450) == "1.200 – 1.450"
-    assert interval(14.06, 17.34, 1, procent=True) == "14,1% – 17,3%"
-    assert interval(-1.5, 2.5, 0) == "-2 – 3"
+def test_marge_one_style_everywhere():
+    assert marge(1200, 1450) == "1.200–1.450"
+    assert marge(14.06, 17.34, 1, procent=True) == "14,1–17,3%"
+    assert marge(20839.4, 24093.5) == "20.839–24.094"  # half up, like every number
+    assert marge(39.0, 39.04, 1, True) == GEEN_MARGE == "geen marge berekend"  # a point is not an interval
+
+
+def test_opsomming():
+    assert opsomming([]) == "" and opsomming(["A"]) == "A"
+    assert opsomming(["A", "B"]) == "A en B"
+    assert opsomming(["A", "B", "C"]) == "A, B en C"
+    # an item with a comma of its own: semicolons show where each item ends
+    assert opsomming(["Hoveniers, tuinders en kwekers", "Koks", "Schoonmakers"]) == (
+        "Hoveniers, tuinders en kwekers; Koks en Schoonmakers")
+
+
+def test_tijdstip_in_dutch_time():
+    assert tijdstip("2026-01-15T09:05:00+00:00") == "15 januari 2026, 10:05 uur"  # winter: UTC+1
+    assert tijdstip("2026-07-01T22:30:00+00:00") == "2 juli 2026, 00:30 uur"  # summer: UTC+2
+    assert tijdstip("2026-07-01T22:30:00") == "2 juli 2026, 00:30 uur"  # no zone: UTC, as the build writes it
+    # the date alone (sidebar) is the Dutch date too, not the UTC one
+    assert tijdstip("2026-07-01T22:30:00+00:00", tijd=False) == "2 juli 2026"
+    assert tijdstip(None) == GEEN_GEGEVENS and tijdstip("gisteren") == "gisteren"
+
+
+def test_markdown_veilig_shows_text_as_written():
+    assert markdown_veilig("spanning_a_b.csv") == r"spanning\_a\_b.csv"
+    assert markdown_veilig("[x](http://y) *z* :red[w] $1$") == r"\[x\]\(http\://y\) \*z\* \:red\[w\] \$1\$"
+    assert markdown_veilig("Bron: CBS, 2024.") == r"Bron\: CBS, 2024."
+
+
+def test_decimals_of_a_spec():
+    assert decimalen("procent") == 1 and decimalen("getal") == 0 and decimalen(("getal", 3)) == 3
 
 
 @pytest.mark.parametrize(

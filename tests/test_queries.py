@@ -9,11 +9,13 @@ import pandas as pd
 import pytest
 
 from llo_dash import indicators, queries
+from tests.apptest import dutch
 
 
 @pytest.fixture(scope="module")
-def df(built_data):
-    return queries.gebieden(built_data)
+def df(gebieden):
+    """The built table as the app reads it: a plain index (the conftest fixture is indexed by code)."""
+    return gebieden.reset_index(drop=True)
 
 
 @pytest.fixture
@@ -115,9 +117,8 @@ def test_standaard_indicator_prefers_literacy_estimate():
 
 
 def test_standaard_indicator_on_real_data(df):
-    opties = queries.indicator_opties(df, "arbeidsmarktregio")
-    expected = next(k for k in queries.VOORKEUR_INDICATOREN if k in opties)
-    assert queries.standaard_indicator(opties) == expected
+    # The README's default view: the literacy estimate per region.
+    assert queries.standaard_indicator(queries.indicator_opties(df, "arbeidsmarktregio")) == "laaggeletterd_16_65_pct"
 
 
 def test_indicator_naam_and_values():
@@ -148,8 +149,8 @@ def test_kaartwaarden_gemeenten_keep_missing_as_nan(df):
 
 
 def test_kaartwaarden_with_interval_columns(klein):
-    klein["laag_opgeleid_pct_ondergrens"] = klein["laag_opgeleid_pct"] - 1
-    klein["laag_opgeleid_pct_bovengrens"] = klein["laag_opgeleid_pct"] + 1
+    klein["laag_opgeleid_pct_laag"] = klein["laag_opgeleid_pct"] - 1
+    klein["laag_opgeleid_pct_hoog"] = klein["laag_opgeleid_pct"] + 1
     values = queries.kaartwaarden(klein, "arbeidsmarktregio", "laag_opgeleid_pct")
     assert list(values.columns) == ["code", "naam", "waarde", "ondergrens", "bovengrens"]
     assert values.loc[values["code"] == "AM12", ["ondergrens", "bovengrens"]].values.tolist() == [[19.0, 21.0]]
@@ -215,11 +216,99 @@ def test_bronvermelding_marks_estimates(monkeypatch):
     assert queries.indicator_naam(schatting.kolom).endswith("(schatting)")
 
 
-def test_estimates_carry_their_margin_in_key_figures_and_summaries(df):
-    row = df.set_index("code").loc["AM12"]
-    low, high = (f"{row[c]:.1f}".replace(".", ",") for c in ("laaggeletterd_16_65_pct_laag", "laaggeletterd_16_65_pct_hoog"))
+def test_estimates_carry_their_margin_in_key_figures_and_summaries(df, gebieden):
+    row = gebieden.loc["AM12"]
+    low, high = (dutch(row[c], 1) for c in ("laaggeletterd_16_65_pct_laag", "laaggeletterd_16_65_pct_hoog"))
     expected = f"marge {low}–{high}%"
     cijfers = queries.kerncijfers(df, "AM12", ["laaggeletterd_16_65_pct", "laag_opgeleid_pct"]).set_index("kolom")
     assert cijfers.at["laaggeletterd_16_65_pct", "marge"] == expected
     assert cijfers.at["laag_opgeleid_pct", "marge"] == ""  # a CBS figure, not an estimate
     assert f"({expected})" in queries.samenvatting(df, "laaggeletterd_16_65_pct", ["AM12"])
+
+
+# --- the shared lookups ---------------------------------------------------------------
+
+
+def test_row_name_title_and_value(klein):
+    assert queries.rij(klein, "GM0376")["naam"] == "Blaricum"
+    with pytest.raises(KeyError, match="komt niet voor"):
+        queries.rij(klein, "AM99")
+    assert queries.naam(klein, None) == "Nederland" and queries.naam(klein, "NL00") == "Nederland"
+    assert queries.gebied_titel(klein, "AM12") == "Arbeidsmarktregio Gooi en Vechtstreek"
+    assert queries.gebied_titel(klein, "GM0402") == "Gemeente Hilversum"
+    assert queries.gebied_titel(klein, "NL00") == "Nederland"
+    assert queries.waarde(klein, "GM0402", "laag_opgeleid_pct") == 21.0
+    assert np.isnan(queries.waarde(klein, "GM0402", "ww_personen"))  # missing stays missing
+    assert np.isnan(queries.waarde(klein, "GM0402", "bestaat_niet"))
+    assert queries.als_float(3) == 3.0 and queries.als_float(np.int64(7)) == 7.0
+    assert all(np.isnan(queries.als_float(v)) for v in ("2,5", None, pd.NA, float("nan")))
+    assert queries.vergelijk_codes("GM0402", "AM12") == ["GM0402", "AM12", "NL00"]
+    assert queries.vergelijk_codes("NL00", None) == ["NL00"]
+    assert queries.veilig("<b>AM12</b>") == "bAM12b" and queries.veilig("***") == "(leeg)"
+
+
+def test_level_names():
+    assert queries.NIVEAU_NAMEN["gemeente"] == "Gemeenten" and queries.NIVEAU_MEERVOUD["wijk"] == "wijken"
+    assert queries.NIVEAU_ENKELVOUD["arbeidsmarktregio"] == "arbeidsmarktregio"
+
+
+def test_interval_columns_are_the_laag_hoog_pair(klein):
+    assert queries.interval_kolommen(klein, "laag_opgeleid_pct") is None
+    klein["laag_opgeleid_pct_laag"] = klein["laag_opgeleid_pct"] - 1
+    klein["laag_opgeleid_pct_hoog"] = klein["laag_opgeleid_pct"] + 1
+    assert queries.interval_kolommen(klein, "laag_opgeleid_pct") == ("laag_opgeleid_pct_laag", "laag_opgeleid_pct_hoog")
+    assert queries.interval_kolommen(queries.rij(klein, "AM12"), "laag_opgeleid_pct") == (
+        "laag_opgeleid_pct_laag", "laag_opgeleid_pct_hoog")  # one row works too
+    cijfers = queries.kerncijfers(klein, "AM12", ["laag_opgeleid_pct"]).iloc[0]
+    assert (cijfers["ondergrens"], cijfers["bovengrens"], cijfers["marge"]) == (19.0, 21.0, "marge 19,0–21,0%")
+
+
+def test_wijk_map_values_name_their_gemeente(df, gebieden):
+    values = queries.kaartwaarden(df, "wijk", "laaggeletterd_16_65_pct", regio="AM12")
+    wijken = gebieden[(gebieden["niveau"] == "wijk") & (gebieden["arbeidsmarktregio_code"] == "AM12")]
+    assert sorted(values["code"]) == sorted(wijken.index)
+    assert list(values.columns) == ["code", "naam", "waarde", "ondergrens", "bovengrens"]
+    eerste = values.iloc[0]
+    assert eerste["naam"] == f"{wijken.at[eerste['code'], 'naam']} ({wijken.at[eerste['code'], 'gemeente_naam']})"
+    assert eerste["waarde"] == pytest.approx(float(wijken.at[eerste["code"], "laaggeletterd_16_65_pct"]))
+    amsterdam = queries.kaartwaarden(df, "wijk", "inwoners", gemeente="GM0363")
+    assert set(amsterdam["code"]) == set(gebieden.index[(gebieden["niveau"] == "wijk") & (gebieden["gemeente_code"] == "GM0363")])
+    gemeenten = queries.kaartwaarden(df, "gemeente", "inwoners", regio="AM12")
+    assert set(gemeenten["code"]) == set(gebieden.index[(gebieden["niveau"] == "gemeente")
+                                                         & (gebieden["arbeidsmarktregio_code"] == "AM12")])
+    with pytest.raises(ValueError, match="Kies een arbeidsmarktregio of gemeente"):
+        queries.kaartwaarden(df, "wijk", "inwoners")
+
+
+def test_indicator_options_of_a_list_keep_its_order(df):
+    kandidaten = ["laag_opgeleid_pct", "bestaat_niet", "laaggeletterd_16_65_pct", "laaggeletterd_16_65_pct_laag",
+                  "bijstandsuitkeringen"]
+    assert queries.indicator_opties(df, "gemeente", kandidaten) == [
+        "laag_opgeleid_pct", "laaggeletterd_16_65_pct", "bijstandsuitkeringen"]  # no unknown column, no interval bound
+    assert "bijstandsuitkeringen" not in queries.indicator_opties(df, "wijk", kandidaten)  # not a wijk indicator
+
+
+def test_headline_metrics(df, gebieden):
+    metrics = {m["kolom"]: m for m in queries.metrics(df, "AM12", ["laaggeletterd_16_65_pct", "laaggeletterd_16_65",
+                                                                   "laag_opgeleid_pct", "inwoners"], kort=True)}
+    row, nl = gebieden.loc["AM12"], gebieden.loc["NL00"]
+    assert metrics["laaggeletterd_16_65"]["waarde"] == dutch(row["laaggeletterd_16_65"])
+    assert metrics["laaggeletterd_16_65"]["label"] == "Laaggeletterd 16–65 jaar, aantal"
+    assert metrics["laaggeletterd_16_65"]["onder"].startswith("Schatting, marge")
+    assert metrics["laaggeletterd_16_65_pct"]["onder"] == (
+        f"Schatting, marge {dutch(row['laaggeletterd_16_65_pct_laag'], 1)}–{dutch(row['laaggeletterd_16_65_pct_hoog'], 1)}%")
+    verschil = row["laaggeletterd_16_65_pct"] - nl["laaggeletterd_16_65_pct"]
+    assert metrics["laaggeletterd_16_65_pct"]["delta"] == (
+        ("+" if verschil > 0 else "") + dutch(verschil, 1) + " procentpunt t.o.v. Nederland")
+    assert metrics["inwoners"]["delta"] == f"{dutch(100 * row['inwoners'] / nl['inwoners'], 1)}% van Nederland"
+    assert metrics["laag_opgeleid_pct"]["onder"] == ""  # a CBS figure, not an estimate
+    assert metrics["laag_opgeleid_pct"]["bron"].startswith("Bron: CBS")
+    lang = {m["kolom"]: m for m in queries.metrics(df, "AM12", ["laaggeletterd_16_65_pct"])}
+    assert lang["laaggeletterd_16_65_pct"]["label"] == "Laaggeletterd 16–65 jaar (schatting)"
+    assert all(m["delta"] is None for m in queries.metrics(df, "NL00", ["laaggeletterd_16_65_pct", "inwoners"]))
+
+
+def test_boundary_source_per_level():
+    assert "Wijkgrenzen 2024" in queries.grenzen_bron("wijk")
+    assert queries.grenzen_bron("gemeente") == queries.grenzen_bron("arbeidsmarktregio") == queries.grenzen_bron()
+    assert queries.grenzen_bron().startswith("Kaart: CBS / PDOK")

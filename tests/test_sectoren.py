@@ -72,7 +72,7 @@ NA8 = (None,) * 8
 
 
 @pytest.fixture(scope="module")
-def gebieden() -> pd.DataFrame:
+def klein_gebieden() -> pd.DataFrame:
     rows = [
         # niveau, code, naam, regio, werkzaam, banen, vestigingen, inwoners 15-75, sectors
         ("nederland", "NL00", "Nederland", None, 1_000_000, 900_000, 250_000, 1_400_000, (100, 100, 200, 100, 100, 200, 100, 100)),
@@ -121,8 +121,8 @@ def test_locatiequotient_maths():
         assert math.isnan(sectoren.locatiequotient(*args))
 
 
-def test_complete_region_gets_a_region_figure(gebieden):
-    structuur = sectoren.sectorstructuur(gebieden, "AM01")
+def test_complete_region_gets_a_region_figure(klein_gebieden):
+    structuur = sectoren.sectorstructuur(klein_gebieden, "AM01")
     assert structuur.volledig
     lq = structuur.regio_tabel.set_index("sector_kolom")["locatiequotient"]
     # AM01: landbouw 30 of 200 = 15% against 100 of 1000 = 10% in Nederland -> 1,5
@@ -131,8 +131,8 @@ def test_complete_region_gets_a_region_figure(gebieden):
     assert structuur.dekking == "2 van de 2 gemeenten"
 
 
-def test_incomplete_region_only_per_gemeente(gebieden):
-    structuur = sectoren.sectorstructuur(gebieden, "AM02")
+def test_incomplete_region_only_per_gemeente(klein_gebieden):
+    structuur = sectoren.sectorstructuur(klein_gebieden, "AM02")
     assert not structuur.volledig
     assert structuur.regio_tabel.empty  # never a partial sum shown as the region
     assert structuur.dekking == "1 van de 2 gemeenten"
@@ -145,8 +145,8 @@ def test_incomplete_region_only_per_gemeente(gebieden):
     assert list(wide["Gemeente"]) == ["Cee"] and wide.iloc[0]["A Landbouw, bosbouw en visserij"] == pytest.approx(2.0)
 
 
-def test_totals_region_against_nederland(gebieden):
-    tot = sectoren.totalen(gebieden, "AM02").set_index("kolom")
+def test_totals_region_against_nederland(klein_gebieden):
+    tot = sectoren.totalen(klein_gebieden, "AM02").set_index("kolom")
     assert tot.at["banen_werknemers", "Aandeel van Nederland (%)"] == pytest.approx(1.0)
     assert tot.at["bedrijfsvestigingen", "Regio"] == 3_000 and tot.at["bedrijfsvestigingen", "Nederland"] == 250_000
 
@@ -177,8 +177,8 @@ def test_upload_replaces_national_values_for_the_region_only(beroepen, regionale
     other = sectoren.spanning_per_beroep(beroepen, data, "AM02")
     assert other.at["1121", "spanningsindicator"] == 0.2
     assert other.at["0771", "spanningsindicator"] == 1.2 and other.at["0771", "spanning_herkomst"] == LANDELIJK
-    assert sectoren.upload_periodes(data, "AM01") == ["2024K2", "2024K3"]
-    assert sectoren.upload_periodes(data, None) == [] and sectoren.upload_periodes(None, "AM01") == []
+    assert regionale_upload.periodes("AM01") == ["2024K2", "2024K3"] and regionale_upload.periodes("AM02") == ["2024K3"]
+    assert regionale_upload.periodes() == ["2024K2", "2024K3"] and regionale_upload.regios == ["AM01", "AM02"]
 
 
 def test_bad_upload_yields_no_data(beroepen):
@@ -190,18 +190,18 @@ def test_bad_upload_yields_no_data(beroepen):
 # --- occupations table -----------------------------------------------------------------------
 
 
-def test_overview_numbers(beroepen, gebieden):
-    ov = sectoren.beroepen_overzicht(beroepen, gebieden, "AM01", sectoren.spanning_per_beroep(beroepen)).set_index("brc_code")
+def test_overview_numbers(beroepen, klein_gebieden):
+    ov = sectoren.beroepen_overzicht(beroepen, klein_gebieden, "AM01", sectoren.spanning_per_beroep(beroepen)).set_index("brc_code")
     assert list(ov.index) == ["1121", "0771", "1122", "0781"]  # literacy list by rank, then numeracy-only
     assert ov.at["1121", "laaggeletterd_nl"] == 80_000 and ov.at["1121", "laaggecijferd_nl"] == 88_000
-    assert sectoren.regio_aandeel(gebieden, "AM01") == pytest.approx(0.02)
+    assert sectoren.regio_aandeel(klein_gebieden, "AM01") == pytest.approx(0.02)
     assert ov.at["1121", "werkzaam_regio"] == 4_000 and ov.at["1121", "laaggeletterd_regio"] == 1_600
     assert ov.at["0771", "laaggeletterd_regio"] == 740  # 100.000 × 2% × 37%, rounded to 10
     assert math.isnan(ov.at["1122", "laaggeletterd_nl"])  # no % published: no estimate
     assert ov.at["1121", "pct_matrix"] == 40 and ov.at["1121", "pct_matrix_maat"] == "laaggeletterd"
-    nl = sectoren.beroepen_overzicht(beroepen, gebieden, None, sectoren.spanning_per_beroep(beroepen))
+    nl = sectoren.beroepen_overzicht(beroepen, klein_gebieden, None, sectoren.spanning_per_beroep(beroepen))
     assert nl["werkzaam_regio"].isna().all()
-    alle = sectoren.beroepen_overzicht(beroepen, gebieden, None, sectoren.spanning_per_beroep(beroepen), alle=True)
+    alle = sectoren.beroepen_overzicht(beroepen, klein_gebieden, None, sectoren.spanning_per_beroep(beroepen), alle=True)
     assert len(alle) == 4  # every group of the fixture
 
 
@@ -211,8 +211,8 @@ def test_schatting_afronden():
     assert math.isnan(sectoren.schatting_afronden(float("nan")))
 
 
-def test_screen_table_says_niet_gepubliceerd(beroepen, gebieden):
-    ov = sectoren.beroepen_overzicht(beroepen, gebieden, "AM01", sectoren.spanning_per_beroep(beroepen))
+def test_screen_table_says_niet_gepubliceerd(beroepen, klein_gebieden):
+    ov = sectoren.beroepen_overzicht(beroepen, klein_gebieden, "AM01", sectoren.spanning_per_beroep(beroepen))
     download, scherm = sectoren.beroepen_weergave(ov, regionaal=True)
     rij = scherm.set_index("BRC-code").loc["1122"]
     assert rij["% laaggeletterd"] == "niet gepubliceerd" and rij["Spanningsindicator"] == "onbekend"
@@ -225,9 +225,9 @@ def test_screen_table_says_niet_gepubliceerd(beroepen, gebieden):
 # --- the answers in plain Dutch ------------------------------------------------------------------
 
 
-def test_answer_on_sectors_has_the_right_numbers(beroepen, gebieden):
-    ov = sectoren.beroepen_overzicht(beroepen, gebieden, "AM02", sectoren.spanning_per_beroep(beroepen))
-    text = sectoren.antwoord_sectoren(ov, gebieden, "AM02", sectoren.sectorstructuur(gebieden, "AM02"))
+def test_answer_on_sectors_has_the_right_numbers(beroepen, klein_gebieden):
+    ov = sectoren.beroepen_overzicht(beroepen, klein_gebieden, "AM02", sectoren.spanning_per_beroep(beroepen))
+    text = sectoren.antwoord_sectoren(ov, klein_gebieden, "AM02", sectoren.sectorstructuur(klein_gebieden, "AM02"))
     assert "noemt 4 beroepen" in text
     assert "Schoonmakers (40% laaggeletterd, 44% laaggecijferd)" in text
     assert "Productiemachinebedieners (37% laaggeletterd)" in text
@@ -237,15 +237,15 @@ def test_answer_on_sectors_has_the_right_numbers(beroepen, gebieden):
     assert "In Regio Twee werken naar grove schatting 4.300 mensen" in text and "ongeveer 1.170 laaggeletterd" in text
     assert "1,0%" in text
     assert "alleen bekend voor 1 van de 2 gemeenten" in text and "geen regiocijfer" in text
-    complete = sectoren.antwoord_sectoren(ov, gebieden, "AM01", sectoren.sectorstructuur(gebieden, "AM01"))
+    complete = sectoren.antwoord_sectoren(ov, klein_gebieden, "AM01", sectoren.sectorstructuur(klein_gebieden, "AM01"))
     assert "locatiequotiënt 1,50" in complete
-    nl = sectoren.antwoord_sectoren(ov, gebieden, None, sectoren.sectorstructuur(gebieden, None))
+    nl = sectoren.antwoord_sectoren(ov, klein_gebieden, None, sectoren.sectorstructuur(klein_gebieden, None))
     assert "Kies links een arbeidsmarktregio" in nl and "grove schatting" not in nl
 
 
-def test_answer_on_shortages_national(beroepen, gebieden):
-    ov = sectoren.beroepen_overzicht(beroepen, gebieden, "AM01", sectoren.spanning_per_beroep(beroepen))
-    text = sectoren.antwoord_tekorten(ov, gebieden, "AM01", SpanningBron(), ("2023K1", 4.32, "zeer krap"))
+def test_answer_on_shortages_national(beroepen, klein_gebieden):
+    ov = sectoren.beroepen_overzicht(beroepen, klein_gebieden, "AM01", sectoren.spanning_per_beroep(beroepen))
+    text = sectoren.antwoord_tekorten(ov, klein_gebieden, "AM01", SpanningBron(), ("2023K1", 4.32, "zeer krap"))
     assert "landelijke UWV-spanningsindicator" in text and "bekend voor 1 van de 4 beroepen" in text
     assert "Geen van deze beroepen is krap" in text
     assert "Productiemachinebedieners (1,20; gemiddeld; landelijk 2023K1)" in text
@@ -254,18 +254,19 @@ def test_answer_on_shortages_national(beroepen, gebieden):
     assert "in 2023K1 zeer krap (4,32)" in text
 
 
-def test_answer_on_shortages_with_upload(beroepen, gebieden, regionale_upload):
+def test_answer_on_shortages_with_upload(beroepen, klein_gebieden, regionale_upload):
     shown = sectoren.spanning_per_beroep(beroepen, regionale_upload.data, "AM01", "2024K3")
-    ov = sectoren.beroepen_overzicht(beroepen, gebieden, "AM01", shown)
+    ov = sectoren.beroepen_overzicht(beroepen, klein_gebieden, "AM01", shown)
     bron = SpanningBron("spanning_regio.csv", "2024K3", True)
-    text = sectoren.antwoord_tekorten(ov, gebieden, "AM01", bron)
+    text = sectoren.antwoord_tekorten(ov, klein_gebieden, "AM01", bron)
     assert "van Regio Een uit de upload `spanning_regio.csv` (periode 2024K3) voor 2 van de 4 beroepen" in text
     assert "Krap of zeer krap: Schoonmakers (2,35; krap; regio 2024K3)" in text
     assert "kansrijk om met werkgevers scholing te organiseren: Schoonmakers (40% laaggeletterd)" in text
     assert "Niet krap: Productiemachinebedieners (0,50; ruim; regio 2024K3)" in text
-    lines = sectoren.bronregels(bron, regio="AM01", regionaal_schatting=True)
+    lines = sectoren.bronregels(bron, "AM01")
     assert any("'spanning_regio.csv'" in line and "2024K3" in line for line in lines)
     assert any("grove schatting" in line for line in lines)
+    assert not any("grove schatting" in line for line in sectoren.bronregels(bron))  # Nederland: no regional estimate
 
 
 def test_file_name_cannot_inject_markdown():
@@ -275,8 +276,8 @@ def test_file_name_cannot_inject_markdown():
 # --- occupations without data are listed, figures ------------------------------------------------
 
 
-def test_occupations_without_data_are_listed(beroepen, gebieden):
-    ov = sectoren.beroepen_overzicht(beroepen, gebieden, None, sectoren.spanning_per_beroep(beroepen))
+def test_occupations_without_data_are_listed(beroepen, klein_gebieden):
+    ov = sectoren.beroepen_overzicht(beroepen, klein_gebieden, None, sectoren.spanning_per_beroep(beroepen))
     missing = sectoren.zonder_gegevens(ov)
     assert missing["geen gepubliceerd percentage en geen spanningsindicator"] == ["Keukenhulpen", "Hulpkrachten bouw en industrie"]
     assert missing["geen spanningsindicator"] == ["Schoonmakers"]
@@ -286,9 +287,9 @@ def test_occupations_without_data_are_listed(beroepen, gebieden):
     assert table.at["Keukenhulpen", "In de matrix"] == "nee" and table.at["Keukenhulpen", "Maat"] == "niet gepubliceerd"
 
 
-def test_matrix_figure(beroepen, gebieden, regionale_upload):
+def test_matrix_figure(beroepen, klein_gebieden, regionale_upload):
     shown = sectoren.spanning_per_beroep(beroepen, regionale_upload.data, "AM01")
-    ov = sectoren.beroepen_overzicht(beroepen, gebieden, "AM01", shown)
+    ov = sectoren.beroepen_overzicht(beroepen, klein_gebieden, "AM01", shown)
     fig = sectoren.figuur_matrix(ov, typering_tabel(), titel="Kansrijke beroepen", bron="Bron: test")
     (points,) = [trace for trace in fig.data if trace.type == "scatter"]
     assert list(points.x) == [40.0, 37.0] and list(points.y) == [2.35, 0.5]
@@ -297,17 +298,54 @@ def test_matrix_figure(beroepen, gebieden, regionale_upload):
     texts = " ".join(annotation.text for annotation in fig.layout.annotations)
     for label in ("zeer ruim", "ruim", "gemiddeld", "krap", "zeer krap", "Schoonmakers"):
         assert label in texts
-    assert fig.layout.title.subtitle.text == "Bron: test"  # in the figure itself, so a PNG names its source
+    assert "Bron: test" in [annotation.text for annotation in fig.layout.annotations]  # in the figure: a PNG names it
     assert fig.layout.separators == ",."
     assert all(annotation.font.size is None or annotation.font.size >= 13 for annotation in fig.layout.annotations)
 
 
-def test_occupation_and_sector_figures(beroepen, gebieden):
-    ov = sectoren.beroepen_overzicht(beroepen, gebieden, "AM02", sectoren.spanning_per_beroep(beroepen))
+def test_occupation_and_sector_figures(beroepen, klein_gebieden):
+    ov = sectoren.beroepen_overzicht(beroepen, klein_gebieden, "AM02", sectoren.spanning_per_beroep(beroepen))
     fig = sectoren.figuur_beroepen(ov, regio_naam="Regio Twee", bron="Bron: test")
     assert list(fig.data[0].x) == [500.0, 800.0, 1000.0, 2000.0]  # regional rough estimate, smallest at the bottom
     assert "spanning 1,20 gemiddeld (landelijk 2023K1)" in " ".join(fig.data[0].text)
-    heat = sectoren.figuur_lq(sectoren.sectorstructuur(gebieden, "AM02").gemeenten, titel="LQ")
+    heat = sectoren.figuur_lq(sectoren.sectorstructuur(klein_gebieden, "AM02").gemeenten, titel="LQ")
     assert list(heat.data[0].y) == ["Cee"] and heat.data[0].text[0][0] == "2,00"
-    bars = sectoren.figuur_sectoren(sectoren.sectorstructuur(gebieden, "AM01").regio_tabel, gebied_naam="Regio Een", titel="x")
+    bars = sectoren.figuur_sectoren(sectoren.sectorstructuur(klein_gebieden, "AM01").regio_tabel, gebied_naam="Regio Een", titel="x")
     assert len(bars.data) == 2
+
+
+# --- which sources each figure names --------------------------------------------------------
+
+
+def test_each_figure_names_the_sources_of_what_it_draws():
+    bron = SpanningBron()
+    beroepen_nl = " ".join(sectoren.figuur_bronregels(bron, None, "beroepen"))
+    # workers (CBS 85276NED), the published % (ROA) and the estimate made with it, and the tension
+    assert "85276NED" in beroepen_nl and "ROA" in beroepen_nl and "Schatting, geen telling" in beroepen_nl
+    assert "Spanningsindicator" in beroepen_nl and "grove schatting" not in beroepen_nl
+    beroepen_regio = sectoren.figuur_bronregels(bron, "AM01", "beroepen")
+    assert any("grove schatting" in regel and "86088NED" in regel for regel in beroepen_regio)
+    matrix = " ".join(sectoren.figuur_bronregels(bron, "AM01", "matrix"))
+    # bubble size = workers in Nederland (85276NED), x = published %, y = tension; no estimate is drawn
+    assert "85276NED" in matrix and "ROA" in matrix and "Spanningsindicator" in matrix
+    assert "grove schatting" not in matrix and "Laaggeletterde werkenden in Nederland" not in matrix
+    upload = sectoren.figuur_bronregels(SpanningBron("eigen.csv", "2024K3", True), None, "matrix")
+    assert any("'eigen.csv'" in regel for regel in upload)
+
+
+def test_totals_table_for_nederland_and_a_region(klein_gebieden):
+    nl, formats = sectoren.totalen_weergave(sectoren.totalen(klein_gebieden, None), None, "Nederland")
+    assert list(nl.columns) == ["Indicator", "Peildatum", "Nederland"]  # Nederland's own column is kept
+    assert list(nl["Nederland"]) == [900_000, 250_000, 1_000_000, 1_400_000] and formats == {"Nederland": "getal"}
+    regio, formats = sectoren.totalen_weergave(sectoren.totalen(klein_gebieden, "AM02"), "AM02", "Regio Twee")
+    assert list(regio.columns) == ["Indicator", "Peildatum", "Regio Twee", "Nederland", "Aandeel van Nederland (%)"]
+    assert list(regio["Regio Twee"]) == [9_000, 3_000, 10_000, 14_000] and formats["Aandeel van Nederland (%)"] == ("procent", 1)
+
+
+def test_one_overview_for_the_lists_and_all_groups(beroepen, klein_gebieden):
+    spanning_ = sectoren.spanning_per_beroep(beroepen)
+    alle = sectoren.beroepen_overzicht(beroepen, klein_gebieden, "AM01", spanning_, alle=True)
+    lijsten = sectoren.beroepen_overzicht(beroepen, klein_gebieden, "AM01", spanning_)
+    pd.testing.assert_frame_equal(sectoren.handreiking_beroepen(alle), lijsten)
+    assert "(2,0%)" in sectoren.beroepen_toelichting(klein_gebieden, "AM01")  # 20.000 of 1.000.000
+    assert "Regiokolommen" not in sectoren.beroepen_toelichting(klein_gebieden, None)

@@ -8,8 +8,9 @@ import math
 import pandas as pd
 import pytest
 
+from llo_dash import queries
 from llo_dash import vergelijken as vg
-from llo_dash.figures import BALK_MARKEER_KLEUR
+from tests.apptest import dutch
 
 NL = "NL00"
 
@@ -119,9 +120,28 @@ def test_default_without_choice_is_the_largest(klein):
     assert vg.standaard_codes(klein, "gemeente") == ["GM0001", "GM0003", "GM0002"]
     assert vg.standaard_codes(klein, "gemeente", regio="AM02") == ["GM0003", "GM0004"]  # only two in AM02
     assert vg.standaard_codes(klein, "gemeente", "AM01", "GM0004")[0] == "GM0004"
-    assert vg.standaard_niveau("AM01", None) == "arbeidsmarktregio" and vg.standaard_niveau("AM01", "GM0001") == "gemeente"
+    assert vg.standaard_niveau(None) == "arbeidsmarktregio" and vg.standaard_niveau("GM0001") == "gemeente"
     with pytest.raises(ValueError):
         vg.standaard_codes(klein, "wijk")
+
+
+def test_view_from_the_link(klein):
+    # no link: the default comparison of the chosen region, left out of the link
+    geen = vg.weergave(klein, None, "AM02")
+    assert (geen.niveau, geen.codes, geen.standaard, geen.uit_link, geen.info) == (
+        "arbeidsmarktregio", ["AM02", "AM01", "AM03"], ["AM02", "AM01", "AM03"], False, None)
+    # a link: its clean codes, with the notes on what was dropped
+    link = vg.weergave(klein, "gm0003,XX99", "AM02")
+    assert (link.niveau, link.codes, link.uit_link) == ("gemeente", ["GM0003"], True)
+    assert link.standaard is None and len(link.meldingen) == 1  # gemeenten are not the default level here
+    # only junk: the default, with a note
+    junk = vg.weergave(klein, "<x>", "AM02")
+    assert junk.codes == ["AM02", "AM01", "AM03"] and junk.info and "standaardvergelijking" in junk.info
+    # an empty link: nothing chosen, at the level the user was looking at
+    leeg = vg.weergave(klein, "", "AM02", huidig_niveau="gemeente")
+    assert (leeg.niveau, leeg.codes, leeg.uit_link) == ("gemeente", [], False)
+    # a chosen gemeente makes gemeenten the default level
+    assert vg.weergave(klein, None, "AM02", "GM0004").codes[0] == "GM0004"
 
 
 # --- side by side ------------------------------------------------------------------
@@ -133,7 +153,7 @@ def test_side_by_side_has_nederland_and_intervals(klein):
     assert list(tabel.columns) == ["Indicator", "Noord", "West", "Nederland", "Peildatum"]
     rows = tabel.set_index("Indicator")
     assert rows.at["Inwoners, aantal", "Nederland"] == "1.000"
-    assert rows.at["Laaggeletterd 16–65 jaar, % (schatting)", "Noord"] == "18,0% (17,0% – 19,0%)"
+    assert rows.at["Laaggeletterd 16–65 jaar, % (schatting)", "Noord"] == "18,0% (17,0–19,0%)"
     assert rows.at["Laaggeletterd 16–65 jaar, % (schatting)", "West"] == "geen gegevens"
     assert rows.at["Laag opgeleid (15–75 jaar), %", "West"] == "10,0%"
 
@@ -169,7 +189,7 @@ def test_ranking_of_estimate_has_interval(klein):
     ranking = vg.rangorde(klein, "arbeidsmarktregio", "laaggeletterd_16_65_pct")
     assert list(ranking.columns) == ["rang", "code", "naam", "waarde", "ondergrens", "bovengrens"]
     assert ranking.iloc[0].tolist()[1:] == ["AM01", "Noord", 18.0, 17.0, 19.0]
-    tabel, formats = vg.rangorde_tabel(ranking, "laaggeletterd_16_65_pct")
+    tabel, formats = queries.kaarttabel(ranking, "laaggeletterd_16_65_pct")
     assert list(tabel.columns) == ["Rang", "Code", "Naam", "Laaggeletterd 16–65 jaar, % (schatting)", "Ondergrens", "Bovengrens"]
     assert formats == {c: ("procent", 1) for c in tabel.columns[3:]}
     with pytest.raises(ValueError):
@@ -177,50 +197,14 @@ def test_ranking_of_estimate_has_interval(klein):
 
 
 def test_nederland_value_and_places(klein):
-    assert vg.nederland_waarde(klein, "laaggeletterd_16_65_pct") == 15.9
+    assert queries.waarde(klein, "NL00", "laaggeletterd_16_65_pct") == 15.9
     ranking = vg.rangorde(klein, "arbeidsmarktregio", "laaggeletterd_16_65_pct")
     assert vg.plaatsen(ranking, "laaggeletterd_16_65_pct", ["AM02", "AM05"]) == (
         "Zuid: plaats 3 van 3 (14,0%) · West: geen gegevens"
     )
 
 
-def test_chart_marks_nederland_and_compared_areas(klein):
-    ranking = vg.rangorde(klein, "arbeidsmarktregio", "laaggeletterd_16_65_pct")
-    fig = vg.rangorde_figuur(ranking, "laaggeletterd_16_65_pct", "Titel", highlight=["AM02"], nederland=15.9, bron="Bron: test")
-    (bar,) = fig.data
-    assert list(bar.y) == ["<b>3. Zuid</b>", "2. Oost", "1. Noord"]  # "rank. name"; bold = compared (visible without colour)
-    assert list(bar.x) == [14.0, 16.0, 18.0]  # highest on top (plotly draws bottom-up)
-    assert bar.marker.color[0] == BALK_MARKEER_KLEUR and bar.marker.color[1] != BALK_MARKEER_KLEUR
-    assert [shape.x0 for shape in fig.layout.shapes] == [15.9]  # the Nederland reference line
-    texts = " ".join(a.text for a in fig.layout.annotations)
-    assert "Nederland: 15,9%" in texts and "Geen gegevens (1): West" in texts and "Bron: test" in texts
-    assert list(bar.error_x.array) == pytest.approx([1.0, 1.0, 1.0])
-    assert fig.layout.separators == ",."
-
-
-def test_chart_of_a_long_list_shows_extremes_and_compared():
-    ranking = pd.DataFrame({
-        "rang": pd.array(range(1, 101), dtype="Int64"), "code": [f"GM{i:04d}" for i in range(100)],
-        "naam": [f"G{i}" for i in range(100)], "waarde": [float(100 - i) for i in range(100)],
-    })
-    assert len(vg.grafiek_selectie(ranking.head(vg.MAX_BALKEN), ["GM0050"])) == vg.MAX_BALKEN  # 35 regions: all
-    shown = vg.grafiek_selectie(ranking, ["GM0050"])
-    assert len(shown) == 2 * vg.UITERSTEN + 1 and "GM0050" in set(shown["code"])
-    assert list(shown["rang"]) == sorted(shown["rang"])
-    assert len(vg.grafiek_selectie(ranking, ["GM0050"], alles=True)) == 100
-    fig = vg.rangorde_figuur(ranking.assign(naam=ranking["naam"]), "laag_opgeleid_pct", highlight=["GM0050"])
-    labels = list(fig.data[0].y)[::-1]  # top to bottom
-    assert len(labels) == 31 + 2 and any("hoogste en laagste" in a.text for a in fig.layout.annotations)
-    assert labels[14:18] == ["15. G14", "⋯ plaats 16 t/m 50", "<b>51. G50</b>", "⋯ plaats 52 t/m 85"]
-    assert math.isnan(list(fig.data[0].x)[::-1][15])  # the gap has no bar
-
-
 # --- on the built data -------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def gebieden(built_data) -> pd.DataFrame:
-    return pd.read_parquet(built_data / "cbs" / "gebieden.parquet")
 
 
 def test_ranking_of_all_regions_on_built_data(gebieden):
@@ -254,7 +238,8 @@ def test_comparison_indicators_on_built_data(gebieden):
                   "werkloosheid_pct", "eerste_generatie_pct", "bijstandsuitkeringen"):
         assert kolom in regio
     tabel = vg.naast_elkaar(gebieden, ["AM12", "AM13"], regio)
-    nl = gebieden.set_index("code").loc[NL]
+    nl = gebieden.loc[NL]
     cell = tabel.set_index("Indicator").at["Laaggeletterd 16–65 jaar, % (schatting)", "Nederland"]
-    assert cell.startswith(f"{nl['laaggeletterd_16_65_pct']:.1f}".replace(".", ",") + "% (")
-    assert not math.isnan(vg.nederland_waarde(gebieden, "werkloosheid_pct"))
+    assert cell == (f"{dutch(nl['laaggeletterd_16_65_pct'], 1)}% ({dutch(nl['laaggeletterd_16_65_pct_laag'], 1)}–"
+                    f"{dutch(nl['laaggeletterd_16_65_pct_hoog'], 1)}%)")
+    assert not math.isnan(queries.waarde(gebieden, NL, "werkloosheid_pct"))
