@@ -6,9 +6,13 @@ app's own formatting code, so a formatting or lookup bug cannot hide itself.
 
 from __future__ import annotations
 
+import io
+
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from llo_dash import ui
 from llo_dash.config import PROJECT_ROOT
 from tests.apptest import REGIO_CODES, assert_ok, captions, dutch, markdown_text, metric_values, run_page
 
@@ -170,3 +174,22 @@ def test_failed_build_is_a_dutch_error_not_a_traceback(tmp_path, monkeypatch):
     assert not at.exception
     (error,) = at.error
     assert "konden niet worden gebouwd" in error.value and "gebieden_2025 ontbreekt" in error.value
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_download_names_its_source(built_data, monkeypatch, page):
+    """Each table's CSV, opened on its own, still says where its figures come from: a column whose
+    name starts with "Bron" that is filled in every row. (The upload templates are not data.)"""
+    bestanden = []
+    real_downloads = ui.downloads
+    monkeypatch.setattr(ui, "downloads", lambda files, **kw: (bestanden.extend(files), real_downloads(files, **kw)))
+    at = run_page(str(PROJECT_ROOT / page), regio="AM12")
+    assert_ok(at)
+    tabellen = [b for b in bestanden if b.soort == "csv" and not b.bestandsnaam.startswith("sjabloon")]
+    assert tabellen, [b.bestandsnaam for b in bestanden]
+    for bestand in tabellen:
+        data = bestand.data() if callable(bestand.data) else bestand.data
+        frame = pd.read_csv(io.BytesIO(data), sep=";", encoding="utf-8-sig", dtype=str)
+        bron = [kolom for kolom in frame.columns if kolom.lower().startswith("bron")]
+        assert bron, f"{bestand.bestandsnaam}: geen bronkolom in {list(frame.columns)}"
+        assert frame[bron].notna().any(axis=1).all(), f"{bestand.bestandsnaam}: rij zonder bron"
