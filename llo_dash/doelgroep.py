@@ -646,7 +646,11 @@ def hoogste_aandeel_zin(rows: pd.DataFrame, niveau: str, kolom: str = f"{TOTAAL}
     beste = rows.loc[waarden.idxmax()]
     naam = beste["naam"] + (f" ({beste['gemeente_naam']})" if niveau == "wijk" and rows["gemeente_code"].nunique() > 1 else "")
     marge_ = queries.marge_van(beste, kolom) or f"marge {GEEN_GEGEVENS}"
-    return f"Het hoogste geschatte aandeel laaggeletterden (16–65 jaar) heeft {naam}: {procent(beste[kolom], 1)} ({marge_})."
+    # The size goes with it: the highest share is often a small area (a harbour, a new district).
+    omvang = ("" if pd.isna(beste.get("inwoners_15_65"))
+              else f"; {getal(beste['inwoners_15_65'])} inwoners van 15 tot 65 jaar")
+    return (f"Het hoogste geschatte aandeel laaggeletterden (16–65 jaar) heeft {naam}: {procent(beste[kolom], 1)} "
+            f"({marge_}{omvang}).")
 
 
 def selectie_namen(df: pd.DataFrame, niveau: str, regio: str | None, gemeente: str | None) -> tuple[str, str]:

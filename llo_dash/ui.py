@@ -22,6 +22,7 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager  # pinned Streamlit; see page_setup
 
 from llo_dash import export, figures, geo, indicators, queries
 from llo_dash.build.pipeline import MANIFEST, run_build
@@ -308,9 +309,14 @@ def router_started() -> None:
 def page_setup(title: str, icon: str | None = None, *, gemeente_kiezer: bool = True) -> Keuze:
     """Title, the shared sidebar (region and gemeente pickers bound to the URL); returns the choice."""
     if not st.session_state.get(_VIA_APP):
-        # Right after the server starts, a deep link such as /doelgroep can be served from
-        # pages/ directly, without app.py (Streamlit only drops its pages/ discovery once
-        # st.navigation has run). Do app.py's part here so the page still works.
+        if PagesManager.uses_pages_directory:
+            # Until some session has run app.py, Streamlit serves a link such as /doelgroep from
+            # pages/ directly, with its own menu of file names ("app", "bronnen", …): it only drops
+            # that discovery when st.navigation runs. Drop it now and run again, through app.py,
+            # with the same page and link.
+            PagesManager.uses_pages_directory = False
+            st.rerun()
+        # A page run on its own (AppTest of one page file): do app.py's part here.
         st.set_page_config(**PAGE_CONFIG)
         ensure_built()
     df = load_data()

@@ -182,11 +182,17 @@ def _open(page, server: str, link: str) -> None:
 
 
 def test_first_request_is_a_deep_link_to_another_page(page, server, gebieden):
-    """The very first request after start may be served from pages/ without app.py; it must still work."""
+    """The very first request after start is a shared link to a page other than the start page: it shows
+    that page, for that region, with the app's own page menu (not Streamlit's menu of the files in pages/)."""
     page.goto(f"{server}/doelgroep?regio=AM12")
     page.get_by_text("Antwoorden op de vragen uit de handreiking").first.wait_for(timeout=WAIT_MS)
     assert "Gooi en Vechtstreek" in _main_text(page)
     assert "Traceback" not in _main_text(page)
+    menu = page.locator('[data-testid="stSidebarNav"]').inner_text().split("\n")
+    icons = {"map", "groups", "location_on", "work", "compare_arrows", "menu_book"}  # drawn from the icon font's names
+    assert [item.strip() for item in menu if item.strip() and item.strip() not in icons] == [
+        "Overzicht", "Doelgroep", "Vindplaatsen", "Sectoren & beroepen", "Vergelijken", "Bronnen & methode"]
+    assert page.url.endswith("/doelgroep?regio=AM12")
 
 
 def test_deep_link_renders_map(page, server, gebieden):

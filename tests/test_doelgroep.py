@@ -343,7 +343,9 @@ def test_concentration_sentences(df, gebieden):
     assert zin == (f"Naar schatting woont {dutch(aandeel)}% van de laaggeletterden van 16 tot 65 jaar in Gooi en "
                    f"Vechtstreek in 3 van de {len(rows)} gemeenten: {namen[0]}, {namen[1]} en {namen[2]}.")
     hoogste = verwacht.sort_values("laaggeletterd_16_65_pct").iloc[-1]
-    assert f"{hoogste['naam']}: {dutch(hoogste['laaggeletterd_16_65_pct'], 1)}%" in doelgroep.hoogste_aandeel_zin(rows, "gemeente")
+    zin = doelgroep.hoogste_aandeel_zin(rows, "gemeente")
+    assert f"{hoogste['naam']}: {dutch(hoogste['laaggeletterd_16_65_pct'], 1)}%" in zin
+    assert zin.endswith(f"; {dutch(hoogste['inwoners_15_65'])} inwoners van 15 tot 65 jaar).")  # its size, too
     # Schiermonnikoog: the sentence names its wijken with their estimates, as in the parquet file
     wijken = gebieden[(gebieden["niveau"] == "wijk") & (gebieden["gemeente_code"] == "GM0088")]
     zin = doelgroep.concentratie_zin(doelgroep.wijken(df, gemeente="GM0088"), "wijk", "Schiermonnikoog")
