@@ -174,6 +174,11 @@ def test_unknown_older_population_gives_no_66_75_estimate_not_zero():
     assert pd.isna(columns.loc["AM02", "laaggeletterd_66_75"])  # not a partial sum
     assert pd.notna(columns.loc["GM0003", "laaggeletterd_16_65"])
     assert "66–75" in columns.loc["GM0003", "schatting_toelichting"]
+    # The other gemeenten keep their estimate: one unknown population must not pull the calibration off.
+    known = with_notes(estimate_areas(small_gebieden()))
+    for code in ("GM0001", "GM0002", "GM0004"):
+        assert columns.loc[code, "laaggeletterd_66_75"] > 0
+        assert columns.loc[code, "laaggeletterd_66_75_pct"] == pytest.approx(known.loc[code, "laaggeletterd_66_75_pct"], rel=0.5)
 
 
 def test_inputs_of_a_gemeente_sum_to_one():

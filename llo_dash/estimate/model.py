@@ -148,17 +148,27 @@ def fit(
 
 
 def calibrate_intercept(composition: Composition, effects: Effects, total: float) -> Effects:
-    """Same effects, intercept set so that the national rate equals `total` exactly (bisection)."""
+    """Same effects, intercept set so that the national rate equals `total` exactly (bisection).
+
+    Cells of areas with an unknown population (NaN) are left out: they get no estimate, and must not
+    pull the others off (a NaN sum would make every comparison false and the intercept run away).
+    """
     persons = composition.cells()
+    known = np.isfinite(persons)
+    if not known.any() or persons[known].sum() <= 0:
+        raise ValueError("Geen enkel gebied heeft een bekende bevolking; het model kan niet worden gekalibreerd.")
     low, high = -30.0, 30.0
     for _ in range(200):
         middle = (low + high) / 2
-        rate = (persons * expit(Effects(middle, effects.effects).logits(composition))).sum() / persons.sum()
-        if rate < total:
+        expected = persons * expit(Effects(middle, effects.effects).logits(composition))
+        if expected[known].sum() / persons[known].sum() < total:
             low = middle
         else:
             high = middle
-    return Effects((low + high) / 2, {k: v.copy() for k, v in effects.effects.items()})
+    intercept = (low + high) / 2
+    if abs(intercept) > 29:  # stuck at a bound of the search: the target cannot be reached
+        raise ValueError(f"Kalibratie op {100 * total:.1f}% lukt niet; controleer de parametertabel en de invoer.")
+    return Effects(intercept, {k: v.copy() for k, v in effects.effects.items()})
 
 
 def expected_counts(composition: Composition, effects: Effects) -> np.ndarray:
