@@ -63,8 +63,9 @@ SPLIT_NOTE = (
 ONDERWIJS = ("onderwijsniveau",)
 ARBEID = ("arbeidsdeelname", "onderwijsniveau")
 ARBEID_NOTE = (
-    "Enquêtecijfers (EBB) 2024, percentages door CBS gepubliceerd per gemeente, regio en Nederland. Aantallen = "
-    "percentage × bevolking 15–75 jaar (2023), omdat CBS de aantallen in duizendtallen publiceert."
+    "Enquêtecijfers (EBB) 2024, door CBS gepubliceerd per gemeente, regio en Nederland. Aantallen van regio's en "
+    "Nederland zoals CBS ze publiceert (in duizendtallen); van gemeenten percentage × bevolking 15–75 jaar (2023), "
+    "omdat duizendtallen voor een kleine gemeente te grof zijn."
 )
 UITKERING_GEMEENTE_WIJK = (
     "Per gemeente: Kerncijfers wijken en buurten 2024; per wijk en buurt: 86003NED, september 2024 (beide in de "

@@ -4,10 +4,10 @@ Both are survey-based (EBB). CBS publishes gemeenten, arbeidsmarktregio's and Ne
 separately; the regions' own figures are kept as `published`, and the aggregate of the
 gemeenten is compared with them in the aggregation step.
 
-86088NED publishes counts in thousands, which is too coarse for small gemeenten (a
-gemeente shows "0" unemployed). At every level the counts are therefore derived the same
-way: the published percentage × the population 15–75 of the education table, so that
-counts and the percentages next to them agree.
+86088NED publishes counts in thousands. For arbeidsmarktregio's and Nederland those are
+CBS's own figures and are used as published (× 1 000). For gemeenten a thousand is too
+coarse (a small gemeente shows "0" unemployed), so there the counts are derived from the
+published percentages × the population 15–75 of the education table.
 """
 
 from __future__ import annotations
@@ -34,8 +34,16 @@ ARBEID = Slice(
         "werkloosheid_pct": "Werkloosheidspercentage",
         "bruto_arbeidsparticipatie_pct": "BrutoArbeidsparticipatie",
         "netto_arbeidsparticipatie_pct": "NettoArbeidsparticipatie",
+        # Counts × 1 000, used for regions and Nederland only (see the module docstring).
+        "bevolking_15_75_x1000": "BeroepsEnNietBeroepsbevolking",
+        "beroepsbevolking_x1000": "Beroepsbevolking",
+        "werkzame_beroepsbevolking_x1000": "WerkzameBeroepsbevolking",
+        "werkloze_beroepsbevolking_x1000": "WerklozeBeroepsbevolking",
+        "niet_beroepsbevolking_x1000": "NietBeroepsbevolking",
     },
 )
+PERCENTAGES = ("werkloosheid_pct", "bruto_arbeidsparticipatie_pct", "netto_arbeidsparticipatie_pct")
+PUBLISHED_COUNTS = ("beroepsbevolking", "werkzame_beroepsbevolking", "werkloze_beroepsbevolking", "niet_beroepsbevolking")
 LEVEL_COUNTS = {"laag_opgeleid": "laag_opgeleid_pct", "middelbaar_opgeleid": "middelbaar_opgeleid_pct",
                 "hoog_opgeleid": "hoog_opgeleid_pct", "basisonderwijs": "basisonderwijs_pct"}
 
@@ -49,13 +57,22 @@ def education_counts(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def labour_counts(labour: pd.DataFrame, population: pd.Series) -> pd.DataFrame:
-    """Labour-force counts from the published percentages and the population 15–75 (see the module docstring)."""
+    """Labour-force counts of gemeenten from the published percentages and the population 15–75
+    (see the module docstring)."""
     counts = pd.DataFrame(index=labour.index)
     counts["beroepsbevolking"] = (labour["bruto_arbeidsparticipatie_pct"] / 100 * population).round()
     counts["werkzame_beroepsbevolking"] = (labour["netto_arbeidsparticipatie_pct"] / 100 * population).round()
     counts["werkloze_beroepsbevolking"] = (labour["werkloosheid_pct"] / 100 * counts["beroepsbevolking"]).round()
     counts["niet_beroepsbevolking"] = population - counts["beroepsbevolking"]
-    for pct in ("werkloosheid_pct", "bruto_arbeidsparticipatie_pct", "netto_arbeidsparticipatie_pct"):
+    for pct in PERCENTAGES:
+        counts[pct] = labour[pct]
+    return counts
+
+
+def published_labour_counts(labour: pd.DataFrame) -> pd.DataFrame:
+    """CBS's own counts (published in thousands) and percentages, for arbeidsmarktregio's and Nederland."""
+    counts = pd.DataFrame({count: labour[f"{count}_x1000"] * 1000 for count in PUBLISHED_COUNTS}, index=labour.index)
+    for pct in PERCENTAGES:
         counts[pct] = labour[pct]
     return counts
 
@@ -66,7 +83,9 @@ def build(ctx: BuildContext, indeling: Indeling) -> Part:
 
     def combined(level: str) -> pd.DataFrame:
         counts = education_counts(education[level])
-        return counts.join(labour_counts(labour[level], counts["inwoners_15_75"]))
+        if level == "gemeente":
+            return counts.join(labour_counts(labour[level], counts["inwoners_15_75"]))
+        return counts.join(published_labour_counts(labour[level]))
 
     published = [combined(level) for level in ("arbeidsmarktregio", "nederland") if education[level] is not None and labour[level] is not None]
     return Part(
