@@ -489,7 +489,9 @@ def antwoord_sectoren(overzicht: pd.DataFrame, df: pd.DataFrame, regio: str | No
             f"Gepubliceerde percentages zijn er voor {opsomming(genoemd)} (ROA 2019); voor de andere {zonder} beroepen "
             "is geen percentage per beroep gepubliceerd."
         )
-    ll_nl = met_pct["laaggeletterd_nl"].sum(min_count=1)
+    # Totals from the unrounded estimates, rounded once (a sum of rounded parts looks more precise than it is).
+    ll_exact = (lijst["werkzaam_nl"] * lijst["pct_laaggeletterd"] / 100).sum(min_count=1)
+    ll_nl = schatting_afronden(ll_exact)
     zinnen.append(
         f"In Nederland werken {getal(lijst['werkzaam_nl'].sum())} mensen in deze {len(lijst)} beroepen (CBS, 2023)"
         + (f"; in de {int(met_pct['laaggeletterd_nl'].notna().sum())} beroepen met een gepubliceerd percentage "
@@ -502,7 +504,7 @@ def antwoord_sectoren(overzicht: pd.DataFrame, df: pd.DataFrame, regio: str | No
     if regio:
         regio_naam = naam(df, regio)
         aandeel = regio_aandeel(df, regio)
-        ll_regio = lijst["laaggeletterd_regio"].sum(min_count=1)
+        ll_regio = schatting_afronden(ll_exact * aandeel)
         zinnen.append(
             f"In {regio_naam} werken naar grove schatting {getal(schatting_afronden(lijst['werkzaam_nl'].sum() * aandeel))} "
             f"mensen in deze beroepen"
@@ -730,11 +732,21 @@ def figuur_beroepen(overzicht: pd.DataFrame, *, regio_naam: str | None = None, b
     return _layout(fig, titel, bron, height=max(380, 46 * len(data) + 190), legenda_boven=True)
 
 
+# The lowest tension the log axis shows; a lower one (0 is valid: "zeer ruim") is drawn here and labelled.
+SPANNING_VLOER = 0.01
+
+
 def _log_bereik(waarden: pd.Series) -> tuple[float, float]:
-    known = waarden.dropna()
+    known = waarden.dropna().clip(lower=SPANNING_VLOER)
     low = min(0.1, float(known.min()) / 1.6) if not known.empty else 0.1
     high = max(10.0, float(known.max()) * 1.6) if not known.empty else 10.0
-    return math.log10(max(low, 0.01)), math.log10(high)
+    return math.log10(max(low, SPANNING_VLOER / 1.6)), math.log10(high)
+
+
+def _spanning_tekst(value: float) -> str:
+    """A tension as on the chart's labels: "2,35", "0,004", "0"."""
+    tekst = getal(value, 3)
+    return tekst.rstrip("0").rstrip(",") if "," in tekst else tekst
 
 
 def figuur_matrix(overzicht: pd.DataFrame, typering_tabel: pd.DataFrame, *, titel: str, bron: str | Sequence[str] | None = None) -> go.Figure:
@@ -762,14 +774,16 @@ def figuur_matrix(overzicht: pd.DataFrame, typering_tabel: pd.DataFrame, *, tite
         ))
     maximum = float(punten["werkzaam_nl"].max()) if not punten.empty else 1.0
     size_max = 70
+    getekend = punten["spanningsindicator"].clip(lower=SPANNING_VLOER)
     fig.add_trace(go.Scatter(
-        x=punten["pct_matrix"], y=punten["spanningsindicator"], mode="markers",
+        x=punten["pct_matrix"], y=getekend, mode="markers",
         marker=dict(size=punten["werkzaam_nl"], sizemode="area", sizeref=2.0 * maximum / size_max**2, sizemin=8,
                     color=BUBBEL_KLEUR, opacity=0.85, line=dict(color="#000000", width=1.5)),
         customdata=list(zip(punten["beroep"], punten["werkzaam_nl"], punten["pct_matrix_maat"].fillna(""),
                             punten["spanning_typering"].fillna(""), punten["spanning_periode"].fillna(""),
-                            ["regio" if h == REGIONAAL else "landelijk" for h in punten["spanning_herkomst"]])),
-        hovertemplate=("<b>%{customdata[0]}</b><br>%{x:,.0f}% %{customdata[2]}<br>Spanning: %{y:,.2f} (%{customdata[3]}, "
+                            ["regio" if h == REGIONAAL else "landelijk" for h in punten["spanning_herkomst"]],
+                            [_spanning_tekst(v) for v in punten["spanningsindicator"]])),
+        hovertemplate=("<b>%{customdata[0]}</b><br>%{x:,.0f}% %{customdata[2]}<br>Spanning: %{customdata[6]} (%{customdata[3]}, "
                        "%{customdata[5]} %{customdata[4]})<br>Werkzaam in Nederland: %{customdata[1]:,.0f}<extra></extra>"),
         showlegend=False,
     ))
@@ -778,8 +792,10 @@ def figuur_matrix(overzicht: pd.DataFrame, typering_tabel: pd.DataFrame, *, tite
         label = f"<b>{_afbreken(row['beroep'])}</b>"
         if gemengd and row["spanning_herkomst"] != REGIONAAL:  # a national value in a regional chart says so
             label += f"<br><i>spanning landelijk {row['spanning_periode']}</i>"
+        if row["spanningsindicator"] < SPANNING_VLOER:
+            label += f"<br><i>spanning {_spanning_tekst(row['spanningsindicator'])} (onder de as)</i>"
         notes.append(dict(
-            x=row["pct_matrix"], y=math.log10(row["spanningsindicator"]), text=label,
+            x=row["pct_matrix"], y=math.log10(getekend[i]), text=label,
             showarrow=True, arrowhead=0, arrowwidth=1, ax=0, ay=-48 if i % 2 == 0 else 48,
             font=dict(size=LABEL_SIZE, color="#111111"), bgcolor="rgba(255,255,255,0.85)", borderpad=2,
         ))

@@ -16,17 +16,22 @@ VERWERKT = "sectoren_upload_verwerkt"  # session: file_id of the last file check
 TELLER = "sectoren_upload_teller"  # session: part of the uploader key; +1 empties the uploader
 
 
-def _verwijder_upload() -> None:
+def _vergeet_upload() -> None:
     for key in (UPLOAD, FOUT, VERWERKT):
         st.session_state.pop(key, None)
+
+
+def _verwijder_upload() -> None:
+    _vergeet_upload()
     st.session_state[TELLER] = st.session_state.get(TELLER, 0) + 1  # a new key empties the uploader
 
 
 def _uploader_gewijzigd(key: str) -> None:
     # Fires only when the user changes the uploader (not when it is drawn anew after a page switch):
-    # removing the file in the uploader (its ×) removes the upload.
+    # removing the file in the uploader (its ×) removes the upload. The key stays: choosing another
+    # file passes through "no file" too, and a new key would lose the file that follows.
     if st.session_state.get(key) is None:
-        _verwijder_upload()
+        _vergeet_upload()
 
 
 def _bronnen(regels: list[str]) -> None:

@@ -290,6 +290,25 @@ def test_csv_download_of_map_table(page, server, gebieden):
     assert all("Schatting, geen telling" in line and "Kaart: CBS / PDOK" in line for line in lines[1:])
 
 
+def _upload(page, name: str, rows: str) -> None:
+    header = "arbeidsmarktregio_code;beroepsgroep_code;beroepsgroep;periode;spanningsindicator\n"
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(
+        {"name": name, "mimeType": "text/csv", "buffer": (header + rows).encode("utf-8")})
+
+
+def test_upload_can_be_replaced_by_another_file(page, server):
+    """The usual path: a file with an error, then the corrected file; and later a newer file over it."""
+    page.goto(f"{server}/sectoren?regio=AM12")
+    page.get_by_text("Eigen UWV-spanningscijfers van de regio uploaden").click()
+    _upload(page, "fout.csv", "AM12;1121;;2024K3;veel\n")
+    page.get_by_text("De upload is afgekeurd").wait_for(timeout=WAIT_MS)
+    _upload(page, "goed.csv", "AM12;1121;;2024K3;2,35\n")
+    page.get_by_text(re.compile(r"uit de upload goed\.csv, periode 2024K3")).wait_for(timeout=WAIT_MS)
+    assert page.get_by_text("De upload is afgekeurd").count() == 0
+    _upload(page, "nieuwer.csv", "AM12;1121;;2024K4;1,9\n")
+    page.get_by_text(re.compile(r"uit de upload nieuwer\.csv, periode 2024K4")).wait_for(timeout=WAIT_MS)
+
+
 def test_nothing_loaded_from_outside_localhost(network):
     """Runs last: the whole session above neither tried to load anything from outside localhost (it would
     have been blocked) nor got anything through, and the page had no script errors."""

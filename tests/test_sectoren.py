@@ -233,8 +233,9 @@ def test_answer_on_sectors_has_the_right_numbers(beroepen, klein_gebieden):
     assert "Productiemachinebedieners (37% laaggeletterd)" in text
     assert "In Nederland werken 430.000 mensen in deze 4 beroepen" in text
     assert "naar schatting 117.000 werkenden laaggeletterd" in text  # 80.000 + 37.000
-    # AM02 = 1% of the werkzame beroepsbevolking: 4.300 in these occupations, 800 + 370 low-literate
-    assert "In Regio Twee werken naar grove schatting 4.300 mensen" in text and "ongeveer 1.170 laaggeletterd" in text
+    # AM02 = 1% of the werkzame beroepsbevolking: 4.300 in these occupations; low-literate 1% of 117.000 = 1.170,
+    # rounded once, to hundreds like every estimate from 1.000 up (not 800 + 370 from parts rounded first)
+    assert "In Regio Twee werken naar grove schatting 4.300 mensen" in text and "ongeveer 1.200 laaggeletterd" in text
     assert "1,0%" in text
     assert "alleen bekend voor 1 van de 2 gemeenten" in text and "geen regiocijfer" in text
     complete = sectoren.antwoord_sectoren(ov, klein_gebieden, "AM01", sectoren.sectorstructuur(klein_gebieden, "AM01"))
@@ -301,6 +302,20 @@ def test_matrix_figure(beroepen, klein_gebieden, regionale_upload):
     assert "Bron: test" in [annotation.text for annotation in fig.layout.annotations]  # in the figure: a PNG names it
     assert fig.layout.separators == ",."
     assert all(annotation.font.size is None or annotation.font.size >= 13 for annotation in fig.layout.annotations)
+
+
+def test_matrix_places_a_tension_of_zero_at_the_bottom(beroepen, klein_gebieden):
+    """0 is a valid (zeer ruim) tension, but has no place on a log axis: drawn at the floor, and said so."""
+    upload = validate_tension_upload("nul.csv", upload_csv("AM01;1121;;2024K3;0", "AM01;0771;;2024K3;0,004"),
+                                     regio_codes={"AM01"}, brc=sectoren.brc_groepen(beroepen))
+    assert upload.ok, upload.errors
+    ov = sectoren.beroepen_overzicht(beroepen, klein_gebieden, "AM01", sectoren.spanning_per_beroep(beroepen, upload.data, "AM01"))
+    fig = sectoren.figuur_matrix(ov, typering_tabel(), titel="Kansrijke beroepen", bron="Bron: test")
+    (points,) = [trace for trace in fig.data if trace.type == "scatter"]
+    bottom = 10 ** fig.layout.yaxis.range[0]
+    assert all(bottom < y for y in points.y), (list(points.y), bottom)  # inside the chart, not under it
+    texts = " ".join(annotation.text for annotation in fig.layout.annotations)
+    assert texts.count("spanning 0 (onder de as)") == 1 and "spanning 0,004 (onder de as)" in texts
 
 
 def test_occupation_and_sector_figures(beroepen, klein_gebieden):
