@@ -61,12 +61,13 @@ def plotly_config(bestandsnaam: str) -> dict:
     }
 
 
-def bron_onder(fig: go.Figure, bron: str | Sequence[str] | None, *, grootte: int = 10, breedte: int = 110) -> go.Figure:
+def bron_onder(fig: go.Figure, bron: str | Sequence[str] | None, *, grootte: int = 10, breedte: int = 90) -> go.Figure:
     """The source (and other notes, one per item) under the figure, so a downloaded PNG still says where it
     comes from.
 
     Right-aligned under the plot area and wrapped at `breedte` characters (plotly does not wrap
-    annotations itself), in a strip added below the bottom margin: it never covers the axes (as long
+    annotations itself; 90 characters of 10 px text are about 500 px, which fits a figure next to the
+    sidebar on a 1024 px screen, running into the room of the axis labels when the plot is narrower), in a strip added below the bottom margin: it never covers the axes (as long
     as the margin set before holds the tick labels and axis title) and is never cut off. Call it after
     the layout's height and margin are set; it makes both larger by the height of the note.
     """

@@ -686,7 +686,7 @@ def _layout(fig: go.Figure, titel: str, bron: str | Sequence[str] | None, *, hei
         xaxis_automargin=True,
         yaxis_automargin=True,
     )
-    return figures.bron_onder(fig, bron, grootte=BRON_SIZE, breedte=100)
+    return figures.bron_onder(fig, bron, grootte=BRON_SIZE, breedte=75)  # 13 px text: about 520 px, as figures.bron_onder
 
 
 def _afbreken(text: str, breedte: int = 22) -> str:
@@ -702,34 +702,38 @@ def _spanning_label(row) -> str:
 
 def figuur_beroepen(overzicht: pd.DataFrame, *, regio_naam: str | None = None, bron: str | Sequence[str] | None = None) -> go.Figure:
     """Horizontal bars: workers per occupation (Nederland, or the region's rough estimate) with the
-    estimated low-literate part on top, and the tension shown written after each bar."""
+    estimated low-literate part on top; the tension is written under each occupation's name.
+
+    The tension goes with the name, not after the bar: there it needed half the width and was cut
+    off on a laptop screen next to the sidebar."""
     regionaal = regio_naam is not None
     werkzaam = overzicht["werkzaam_regio" if regionaal else "werkzaam_nl"]
     laag = overzicht["laaggeletterd_regio" if regionaal else "laaggeletterd_nl"]
     data = overzicht.assign(_w=werkzaam, _l=laag).sort_values("_w").reset_index(drop=True)
-    labels = [f"{getal(row['_w'])}  ·  {_spanning_label(row)}" for _, row in data.iterrows()]
+    namen = [f"{row['beroep']}<br><span style='font-size:13px;color:#444444'>{_spanning_label(row)}</span>"
+             for _, row in data.iterrows()]
     waar = f"in {regio_naam} (grove schatting)" if regionaal else "in Nederland (2023)"
     fig = go.Figure()
     fig.add_trace(go.Bar(
-        y=data["beroep"], x=data["_w"], orientation="h", name=f"Werkzaam {waar}", marker_color=WERKZAAM_KLEUR,
-        text=labels, textposition="outside", textfont=dict(size=14), cliponaxis=False,
-        hovertemplate="<b>%{y}</b><br>Werkzaam: %{x:,.0f}<extra></extra>",
+        y=namen, x=data["_w"], orientation="h", name=f"Werkzaam {waar}", marker_color=WERKZAAM_KLEUR,
+        text=[getal(w) for w in data["_w"]], textposition="outside", textfont=dict(size=14), cliponaxis=False,
+        customdata=data["beroep"], hovertemplate="<b>%{customdata}</b><br>Werkzaam: %{x:,.0f}<extra></extra>",
     ))
     fig.add_trace(go.Bar(
-        y=data["beroep"], x=data["_l"], orientation="h", name="waarvan laaggeletterd (schatting, waar % gepubliceerd)",
-        marker_color=LAAGGELETTERD_KLEUR,
-        hovertemplate="<b>%{y}</b><br>Laaggeletterd (schatting): %{x:,.0f}<extra></extra>",
+        y=namen, x=data["_l"], orientation="h", name="waarvan laaggeletterd (schatting, waar % gepubliceerd)",
+        marker_color=LAAGGELETTERD_KLEUR, customdata=data["beroep"],
+        hovertemplate="<b>%{customdata}</b><br>Laaggeletterd (schatting): %{x:,.0f}<extra></extra>",
     ))
     maximum = float(data["_w"].max()) if data["_w"].notna().any() else 1.0
     fig.update_layout(
         barmode="overlay", bargap=0.25,
-        xaxis=dict(title=dict(text=f"Werkzame personen {waar}"), tickformat=",.0f", range=[0, maximum * 1.9],
+        xaxis=dict(title=dict(text="Werkzame personen"), tickformat=",.0f", range=[0, maximum * 1.3],
                    gridcolor="#e5e5e5"),
         yaxis=dict(automargin=True, tickfont=dict(size=LABEL_SIZE)),
         legend=dict(orientation="h", x=0, xref="paper", y=1.0, yanchor="bottom", font=dict(size=14)),
     )
     titel = f"Beroepen uit de handreiking: werkenden {waar} en spanning"
-    return _layout(fig, titel, bron, height=max(380, 46 * len(data) + 190), legenda_boven=True)
+    return _layout(fig, titel, bron, height=max(380, 56 * len(data) + 190), legenda_boven=True)
 
 
 # The lowest tension the log axis shows; a lower one (0 is valid: "zeer ruim") is drawn here and labelled.
@@ -747,6 +751,42 @@ def _spanning_tekst(value: float) -> str:
     """A tension as on the chart's labels: "2,35", "0,004", "0"."""
     tekst = getal(value, 3)
     return tekst.rstrip("0").rstrip(",") if "," in tekst else tekst
+
+
+# Where a label may go, relative to its bubble (pixels right, pixels down), in order of preference.
+LABEL_PLEKKEN = ((0, -50), (0, 50), (-120, -30), (120, -30), (-120, 30), (120, 30), (0, -100), (0, 100),
+                 (-150, -80), (150, -80), (-150, 80), (150, 80))
+
+
+def label_plekken(xs: Sequence[float], ys: Sequence[float], labels: Sequence[str], *, breedte_px: float = 480,
+                  hoogte_px: float = 420, letter_px: float = 9.5, regel_px: float = 20) -> list[tuple[int, int]]:
+    """Offsets (ax, ay) for the labels of points at (xs, ys) in plot fractions (0–1, y upwards), so that
+    no two label boxes overlap and no label covers another point, as far as the places allow.
+
+    Plotly does not move labels apart itself. The plot is assumed narrow (`breedte_px`, a laptop screen
+    next to the sidebar): labels apart there are apart on a projector too. Labels are placed in order;
+    one that finds no free place takes the first place.
+    """
+    punten = [(x * breedte_px, (1 - y) * hoogte_px) for x, y in zip(xs, ys)]
+    gezet: list[tuple[float, float, float, float]] = []
+    plekken = []
+    for (px, py), label in zip(punten, labels):
+        regels = label.split("<br>")
+        b = letter_px * max(len(re.sub(r"<[^>]+>", "", regel)) for regel in regels) + 8
+        h = regel_px * len(regels) + 6
+        gekozen = LABEL_PLEKKEN[0]
+        for ax, ay in LABEL_PLEKKEN:
+            cx, cy = px + ax, py + ay  # plotly centres the label box on the arrow's tail
+            box = (cx - b / 2, cy - h / 2, cx + b / 2, cy + h / 2)
+            botst = any(box[0] < o[2] and o[0] < box[2] and box[1] < o[3] and o[1] < box[3] for o in gezet)
+            bedekt = any(box[0] - 6 < qx < box[2] + 6 and box[1] - 6 < qy < box[3] + 6 for qx, qy in punten)
+            if not botst and not bedekt:
+                gekozen = (ax, ay)
+                break
+        cx, cy = px + gekozen[0], py + gekozen[1]
+        gezet.append((cx - b / 2, cy - h / 2, cx + b / 2, cy + h / 2))
+        plekken.append(gekozen)
+    return plekken
 
 
 def figuur_matrix(overzicht: pd.DataFrame, typering_tabel: pd.DataFrame, *, titel: str, bron: str | Sequence[str] | None = None) -> go.Figure:
@@ -788,20 +828,24 @@ def figuur_matrix(overzicht: pd.DataFrame, typering_tabel: pd.DataFrame, *, tite
         showlegend=False,
     ))
     gemengd = (punten["spanning_herkomst"] == REGIONAAL).any() and (punten["spanning_herkomst"] != REGIONAAL).any()
-    for i, row in punten.iterrows():
+    labels = []
+    for _, row in punten.iterrows():
         label = f"<b>{_afbreken(row['beroep'])}</b>"
         if gemengd and row["spanning_herkomst"] != REGIONAAL:  # a national value in a regional chart says so
             label += f"<br><i>spanning landelijk {row['spanning_periode']}</i>"
         if row["spanningsindicator"] < SPANNING_VLOER:
             label += f"<br><i>spanning {_spanning_tekst(row['spanningsindicator'])} (onder de as)</i>"
-        notes.append(dict(
-            x=row["pct_matrix"], y=math.log10(getekend[i]), text=label,
-            showarrow=True, arrowhead=0, arrowwidth=1, ax=0, ay=-48 if i % 2 == 0 else 48,
-            font=dict(size=LABEL_SIZE, color="#111111"), bgcolor="rgba(255,255,255,0.85)", borderpad=2,
-        ))
+        labels.append(label)
     xs = punten["pct_matrix"]
     x_low = max(0.0, float(xs.min()) - 10) if not xs.empty else 0.0
     x_high = min(100.0, float(xs.max()) + 10) if not xs.empty else 50.0
+    log_y = [math.log10(y) for y in getekend]
+    plekken = label_plekken([(x - x_low) / (x_high - x_low) for x in xs], [(y - y0) / (y1 - y0) for y in log_y], labels)
+    for x, y, label, (ax, ay) in zip(xs, log_y, labels, plekken):
+        notes.append(dict(
+            x=x, y=y, text=label, showarrow=True, arrowhead=0, arrowwidth=1, ax=ax, ay=ay,
+            font=dict(size=LABEL_SIZE, color="#111111"), bgcolor="rgba(255,255,255,0.85)", borderpad=2,
+        ))
     fig.update_layout(
         xaxis=dict(title=dict(text="Werkenden laaggeletterd (gepubliceerd %)"), range=[x_low, x_high], ticksuffix="%",
                    gridcolor="#d9d9d9", zeroline=False),

@@ -155,7 +155,7 @@ def test_source_note_under_the_figure_right_aligned_and_never_cut_off():
     (note,) = fig.layout.annotations
     assert (note.x, note.xanchor, note.align, note.yref) == (1, "right", "right", "paper")
     regels = note.text.split("<br>")
-    assert len(regels) == 4 and all(len(regel) <= 110 for regel in regels)  # wrapped, nothing dropped
+    assert len(regels) == 4 and all(len(regel) <= 90 for regel in regels)  # wrapped, nothing dropped
     assert regels[-1] == "Tweede &lt;b&gt;regel&lt;/b&gt;."  # shown as text, not as markup
     # the note gets its own strip below the axis room: the figure grows by it, the plot does not shrink
     assert fig.layout.margin.b > 60 and fig.layout.height - 300 == fig.layout.margin.b - 60

@@ -318,11 +318,35 @@ def test_matrix_places_a_tension_of_zero_at_the_bottom(beroepen, klein_gebieden)
     assert texts.count("spanning 0 (onder de as)") == 1 and "spanning 0,004 (onder de as)" in texts
 
 
+def test_matrix_labels_of_close_bubbles_do_not_overlap():
+    """Three occupations close together (37% at 2,1 and 1,9; 40% at 2,3 on a log axis): each label gets
+    its own place, apart from the others and off the bubbles, on a narrow plot (480 × 420 px)."""
+    labels = ["<b>Productiemachinebedieners</b>", "<b>Hulpkrachten bouw en<br>industrie</b>", "<b>Schoonmakers</b>"]
+    x_low, x_high, y0, y1 = 27.0, 50.0, -1.0, 1.0
+    xs = [(x - x_low) / (x_high - x_low) for x in (37, 37, 40)]
+    ys = [(math.log10(v) - y0) / (y1 - y0) for v in (2.1, 1.9, 2.3)]
+    plekken = sectoren.label_plekken(xs, ys, labels)
+    boxes = []
+    for x, y, label, (ax, ay) in zip(xs, ys, labels, plekken):
+        regels = label.replace("<b>", "").replace("</b>", "").split("<br>")
+        breedte, hoogte = 9.5 * max(map(len, regels)), 20 * len(regels)  # 16 px bold text
+        cx, cy = x * 480 + ax, (1 - y) * 420 + ay
+        boxes.append((cx - breedte / 2, cy - hoogte / 2, cx + breedte / 2, cy + hoogte / 2))
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), (plekken, a, b)
+        for x, y in zip(xs, ys):
+            assert not (a[0] < x * 480 < a[2] and a[1] < (1 - y) * 420 < a[3]), "a label covers a bubble"
+    # a lone bubble keeps the first place: right above it
+    assert sectoren.label_plekken([0.5], [0.5], ["<b>Koks</b>"]) == [sectoren.LABEL_PLEKKEN[0]]
+
+
 def test_occupation_and_sector_figures(beroepen, klein_gebieden):
     ov = sectoren.beroepen_overzicht(beroepen, klein_gebieden, "AM02", sectoren.spanning_per_beroep(beroepen))
     fig = sectoren.figuur_beroepen(ov, regio_naam="Regio Twee", bron="Bron: test")
     assert list(fig.data[0].x) == [500.0, 800.0, 1000.0, 2000.0]  # regional rough estimate, smallest at the bottom
-    assert "spanning 1,20 gemiddeld (landelijk 2023K1)" in " ".join(fig.data[0].text)
+    assert "spanning 1,20 gemiddeld (landelijk 2023K1)" in " ".join(fig.data[0].y)  # under the occupation's name
+    assert list(fig.data[0].text) == ["500", "800", "1.000", "2.000"]
     heat = sectoren.figuur_lq(sectoren.sectorstructuur(klein_gebieden, "AM02").gemeenten, titel="LQ")
     assert list(heat.data[0].y) == ["Cee"] and heat.data[0].text[0][0] == "2,00"
     bars = sectoren.figuur_sectoren(sectoren.sectorstructuur(klein_gebieden, "AM01").regio_tabel, gebied_naam="Regio Een", titel="x")
