@@ -21,17 +21,18 @@ from llo_dash.errors import SchemaError
 MISSING_MARKERS = {"", ".", "-", "x", "null", "None", "nan", "NaN"}
 
 
-def _open_text(path: Path) -> str:
+def _open_text(path: Path, name: str | None = None) -> str:
+    name = name or path.name
     raw = path.read_bytes()
     if path.suffix == ".gz":
         try:
             raw = gzip.decompress(raw)
         except (OSError, EOFError) as error:
-            raise SchemaError(f"Bronbestand {path.name} is beschadigd of onvolledig (gzip): {error}.") from error
+            raise SchemaError(f"Bronbestand {name} is beschadigd of onvolledig (gzip): {error}.") from error
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise SchemaError(f"Bronbestand {path.name} is geen geldige UTF-8-tekst (byte {error.start}).") from error
+        raise SchemaError(f"Bronbestand {name} is geen geldige UTF-8-tekst (byte {error.start}).") from error
 
 
 def _strip_frame(frame: pd.DataFrame) -> pd.DataFrame:
@@ -39,28 +40,50 @@ def _strip_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.apply(lambda column: column.astype("string").str.strip())
 
 
+def _check_field_counts(text: str, name: str, *, sep: str) -> None:
+    """Every data row has as many fields as the header: a shorter or longer row means a broken file.
+
+    pandas would fill a row cut off mid-way with empty cells, and read rows with one field too
+    many as an index column; neither may pass silently.
+    """
+    rows = csv.reader(io.StringIO(text), delimiter=sep)
+    header = next(rows, [])
+    for row in rows:
+        if not row or (len(row) == 1 and not row[0].strip()):
+            continue  # a blank line, as pandas skips it
+        if len(row) != len(header):
+            raise SchemaError(
+                f"Bronbestand {name}: regel {rows.line_num} heeft {len(row)} velden, de kopregel {len(header)}; "
+                "het bestand lijkt afgekapt of beschadigd."
+            )
+
+
 def _read_csv_text(text: str, name: str, *, sep: str) -> pd.DataFrame:
     if not text.strip():
         raise SchemaError(f"Bronbestand {name} is leeg.")
     try:
-        frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, quoting=csv.QUOTE_MINIMAL)
-    except (pd.errors.ParserError, ValueError) as error:
+        _check_field_counts(text, name, sep=sep)
+        frame = pd.read_csv(
+            io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, quoting=csv.QUOTE_MINIMAL, index_col=False
+        )
+    except (pd.errors.ParserError, csv.Error, ValueError) as error:
         raise SchemaError(f"Bronbestand {name} kan niet als CSV worden gelezen: {error}.") from error
     return _strip_frame(frame)
 
 
-def read_dertje_csv(path: Path) -> pd.DataFrame:
+def read_dertje_csv(path: Path, name: str | None = None) -> pd.DataFrame:
     """A bulk dump of a CBS TypedDataSet: `;`, UTF-8 with BOM, dimension titles instead of keys."""
-    return _read_csv_text(_open_text(path), path.name, sep=";")
+    return _read_csv_text(_open_text(path, name), name or path.name, sep=";")
 
 
-def read_statline_csv(path: Path) -> pd.DataFrame:
+def read_statline_csv(path: Path, name: str | None = None) -> pd.DataFrame:
     """A StatLine web export: `;`, decimal comma, `.` for unknown; headers like `Thema/Onderwerp (eenheid)`.
 
     Some stored exports have mangled quoting (`""Aa en Hunze""`); those quotes carry no
     meaning, so lines with doubled quotes are split on `;` after removing every `"`.
     """
-    text = _open_text(path)
+    name = name or path.name
+    text = _open_text(path, name)
     first_line = text.split("\n", 1)[0]
     if '""' in first_line:
         lines = (line.replace('"', "") for line in text.splitlines())
@@ -69,41 +92,42 @@ def read_statline_csv(path: Path) -> pd.DataFrame:
         bad = [i + 2 for i, row in enumerate(body) if len(row) != len(header)]
         if bad:
             raise SchemaError(
-                f"Bronbestand {path.name}: regel {bad[0]} heeft een ander aantal kolommen dan de kopregel "
-                f"({len(header)}); het bestand is mogelijk afgekapt."
+                f"Bronbestand {name}: regel {bad[0]} heeft een ander aantal kolommen dan de kopregel "
+                f"({len(header)}); het bestand lijkt afgekapt of beschadigd."
             )
         return _strip_frame(pd.DataFrame(body, columns=header, dtype=str))
-    return _read_csv_text(text, path.name, sep=";")
+    return _read_csv_text(text, name, sep=";")
 
 
-def read_plain_csv(path: Path) -> pd.DataFrame:
+def read_plain_csv(path: Path, name: str | None = None) -> pd.DataFrame:
     """A comma-separated UTF-8 file with a header (reference tables, scout extracts)."""
-    return _read_csv_text(_open_text(path), path.name, sep=",")
+    return _read_csv_text(_open_text(path, name), name or path.name, sep=",")
 
 
-def read_dbf(path: Path) -> pd.DataFrame:
+def read_dbf(path: Path, name: str | None = None) -> pd.DataFrame:
     """A dBASE attribute table (CBS wijk- en buurtkaart), text columns; -99999999 means missing."""
     from dbfread import DBF  # imported here: only the build needs it
 
     try:
         records = list(DBF(str(path), encoding="utf-8", char_decode_errors="strict"))
     except (UnicodeDecodeError, ValueError, OSError, EOFError) as error:
-        raise SchemaError(f"Bronbestand {path.name} kan niet als dBASE-tabel worden gelezen: {error}.") from error
+        raise SchemaError(f"Bronbestand {name or path.name} kan niet als dBASE-tabel worden gelezen: {error}.") from error
     frame = pd.DataFrame.from_records(records).astype(str)
     return _strip_frame(frame).replace({"-99999999": "", "-99999999.0": ""})
 
 
-def read_json_value(path: Path) -> list[dict]:
+def read_json_value(path: Path, name: str | None = None) -> list[dict]:
     """A CBS OData response saved as JSON: the `value` list (with or without the envelope)."""
     import json
 
+    name = name or path.name
     try:
-        data = json.loads(_open_text(path))
+        data = json.loads(_open_text(path, name))
     except json.JSONDecodeError as error:
-        raise SchemaError(f"Bronbestand {path.name} is geen geldige JSON (regel {error.lineno}).") from error
+        raise SchemaError(f"Bronbestand {name} is geen geldige JSON (regel {error.lineno}).") from error
     value = data.get("value") if isinstance(data, dict) else data
     if not isinstance(value, list):
-        raise SchemaError(f"Bronbestand {path.name} bevat geen lijst 'value' zoals CBS OData die levert.")
+        raise SchemaError(f"Bronbestand {name} bevat geen lijst 'value' zoals CBS OData die levert.")
     return value
 
 
@@ -116,31 +140,47 @@ READERS = {
 }
 
 
-def read_source_file(reader: str, path: Path) -> pd.DataFrame:
+def read_source_file(reader: str, path: Path, name: str | None = None) -> pd.DataFrame:
+    """`path` parsed by the named reader; `name` is how messages call the file (default: its name)."""
     if not path.exists():
-        raise SchemaError(f"Bronbestand {path} bestaat niet.")
-    return READERS[reader](path)
+        raise SchemaError(f"Bronbestand {name or path} bestaat niet.")
+    return READERS[reader](path, name)
 
 
-_NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?$")
+# A number as the bulk dumps and OData write it ("15.9", "123.0", "-3", "1e-05"): point as decimal
+# separator, no thousands separator.
+_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+# A number in a StatLine export ("15,9", "-3"): decimal comma and no thousands separator either.
+_NUMBER_DECIMAL_COMMA = re.compile(r"^[+-]?(\d+(,\d*)?|,\d+)([eE][+-]?\d+)?$")
 
 
 def to_number(values: pd.Series, *, decimal_comma: bool = False, file: str = "", column: str = "") -> pd.Series:
     """Text to float; CBS missing markers become NA. Anything else that is not a number is an error.
 
     `decimal_comma` is for StatLine exports ("15,9"); the bulk dumps write "15.9" and "123.0".
+    Neither has thousands separators, so a comma in a dump or a point inside a number of a
+    StatLine export (the lone "." is StatLine's missing marker) means a file in an unexpected
+    format: it is refused rather than guessed ("11.4" is not read as 114).
     """
     text = values.astype("string").str.strip()
     missing = text.isna() | text.isin(MISSING_MARKERS)
-    if decimal_comma:
-        text = text.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
-    bad = ~missing & ~text.fillna("").str.match(_NUMBER)
+    pattern = _NUMBER_DECIMAL_COMMA if decimal_comma else _NUMBER
+    bad = ~missing & ~text.fillna("").str.match(pattern)
     if bad.any():
-        example = values[bad].iloc[0]
+        example = str(values[bad].iloc[0])
+        if decimal_comma and "." in example:
+            why = ("bevat een punt, maar dit bestand (StatLine-export) heeft een komma als decimaalteken "
+                   "en geen scheidingsteken voor duizendtallen")
+        elif not decimal_comma and "," in example:
+            why = "bevat een komma, maar in dit bestand is de punt het decimaalteken"
+        else:
+            why = "is geen getal"
+        count = int(bad.sum())
         raise SchemaError(
-            f"Bronbestand {file}, kolom '{column}': waarde '{example}' is geen getal "
-            f"({int(bad.sum())} cellen)."
+            f"Bronbestand {file}, kolom '{column}': waarde '{example}' {why} ({count} {'cel' if count == 1 else 'cellen'})."
         )
+    if decimal_comma:
+        text = text.str.replace(",", ".", regex=False)
     return pd.to_numeric(text.where(~missing), errors="raise").astype("Float64")
 
 

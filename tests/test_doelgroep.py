@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import re
 import shutil
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -21,8 +20,7 @@ from llo_dash.errors import SchemaError
 from llo_dash.formatting import GEEN_GEGEVENS, format_table
 from llo_dash.reference import REFERENCE_DIR
 from tests.apptest import dutch
-
-HANDREIKING_SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seeds" / "000_ab251acc06ec4acd.txt"
+from tests.fixtures.mirror import handreiking_text
 
 
 @pytest.fixture(scope="module")
@@ -475,9 +473,7 @@ def _woorden(text: str) -> str:
 
 
 def test_professionals_table_is_the_handreikings():
-    if not HANDREIKING_SEED.is_file():
-        pytest.fail(f"De tekst van de handreiking ontbreekt: {HANDREIKING_SEED}.")
-    seed = _woorden(HANDREIKING_SEED.read_text(encoding="utf-8"))
+    seed = _woorden(handreiking_text())
     professionals = doelgroep.lees_professionals()
     assert list(professionals["professionals"]) == ["Werkgevers", "Bemiddelaars", "Netwerkers"]
     assert (professionals["bron"] == doelgroep.HANDREIKING).all()

@@ -6,6 +6,7 @@ region keys → codes. Rows are in the TypedDataSet shape of the recorded respon
 (`odata3_80137ned_TypedDataSet.json`: dimension keys as padded strings, null for missing).
 """
 
+import hashlib
 import json
 
 import pandas as pd
@@ -13,9 +14,10 @@ import pytest
 
 from llo_dash.build.bevolking import kwb_from_odata
 from llo_dash.build.cbs_slices import Slice, slice_from_odata
+from llo_dash.build.context import BuildContext
 from llo_dash.errors import BuildError
 from llo_dash.readers import read_dertje_csv
-from tests.fixtures.mirror import mirror_path
+from tests.fixtures.mirror import mirror_path, settings_for
 from tests.fixtures.tiny import tiny_indeling
 
 
@@ -115,3 +117,16 @@ def test_live_kwb_with_the_real_dataproperties_and_recorded_rows():
     assert [aa_en_hunze["inwoners"], aa_en_hunze["herkomst_europa"], aa_en_hunze["herkomst_buiten_europa"]] == [
         published[0], published[2], published[3]
     ]
+
+
+def test_live_data_get_a_checksum_and_size_in_the_manifest(tmp_path):
+    """What came live is recorded like a file: sha256 and bytes of the fetched rows as canonical JSON."""
+    client = RecordedClient(PROPERTIES, DIMENSIONS, ROWS)
+    ctx = BuildContext(settings_for(None, tmp_path / "data"), odata_client=client)
+    for _ in range(2):  # a table can be queried more than once (Fvw: three slices); all rows count
+        slice_from_odata(ctx.live("arbeidsdeelname"), "86088NED", SPEC, tiny_indeling())
+    fetched = 2 * client.typed_dataset("86088NED", select=client.queries[0]["select"])  # the same rows again
+    canonical = json.dumps(fetched, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    used = ctx.used["arbeidsdeelname"]
+    assert used.origin == "live (CBS OData)"
+    assert (used.sha256, used.bytes) == (hashlib.sha256(canonical).hexdigest(), len(canonical))

@@ -1,6 +1,7 @@
 """Reading and cleaning source files: missing markers, decimal commas, headers, broken files."""
 
 import gzip
+import re
 
 import pandas as pd
 import pytest
@@ -11,10 +12,14 @@ from llo_dash.readers import (
     find_header,
     read_dertje_csv,
     read_json_value,
+    read_plain_csv,
     read_statline_csv,
     resolve_stems,
     to_number,
 )
+from tests.fixtures.mirror import mirror_file
+
+FVW = "cbs/statline_regio/85383NED_maatstaven_fvw_dertje.csv"
 
 
 def test_cbs_missing_markers_become_na_never_zero():
@@ -24,9 +29,22 @@ def test_cbs_missing_markers_become_na_never_zero():
     assert values.iloc[5] == 0
 
 
-def test_decimal_comma_and_thousands_point():
-    values = to_number(pd.Series(["15,9", "1.234,5", "-3"]), decimal_comma=True)
-    assert list(values) == [15.9, 1234.5, -3.0]
+def test_decimal_comma():
+    values = to_number(pd.Series(["15,9", "1234,5", "-3", "."]), decimal_comma=True)
+    assert list(values[:3]) == [15.9, 1234.5, -3.0]
+    assert pd.isna(values.iloc[3])  # the lone "." of StatLine is missing, not a separator
+
+
+@pytest.mark.parametrize("value", ["11.4", "1.234,5", "1.234"])
+def test_a_point_in_a_decimal_comma_file_is_refused(value):
+    """StatLine exports have no thousands separators: '11.4' is not silently 114."""
+    with pytest.raises(SchemaError, match=rf"inkomen\.csv, kolom 'huishoudens': waarde '{re.escape(value)}'.*punt"):
+        to_number(pd.Series(["15,9", value]), decimal_comma=True, file="inkomen.csv", column="huishoudens")
+
+
+def test_a_decimal_comma_in_a_bulk_dump_is_a_dutch_error():
+    with pytest.raises(SchemaError, match=r"dump\.csv, kolom 'Banen_1': waarde '12,5'.*komma"):
+        to_number(pd.Series(["3.0", "12,5"]), file="dump.csv", column="Banen_1")
 
 
 def test_text_in_a_number_column_names_file_and_column():
@@ -84,6 +102,31 @@ def test_statline_export_cut_off_mid_row_is_reported(tmp_path):
     path.write_text('"A"";""B"";""C"\n""1"";""2"\n', encoding="utf-8")
     with pytest.raises(SchemaError, match="afgekapt"):
         read_statline_csv(path)
+
+
+def _cut_last_line(data: bytes) -> tuple[bytes, int]:
+    """The file with its last line cut in half (as by an interrupted copy), and that line's number."""
+    lines = data.rstrip(b"\n").split(b"\n")
+    return b"\n".join([*lines[:-1], lines[-1][: len(lines[-1]) // 2]]), len(lines)
+
+
+@pytest.mark.parametrize(
+    "relative, reader",
+    [(FVW, read_dertje_csv), ("arbeidsmarkt/cbs_brc_werkzamen_lonen_nl.csv", read_plain_csv)],
+)
+def test_a_csv_cut_off_mid_row_is_reported_with_its_line(tmp_path, relative, reader):
+    cut, line = _cut_last_line(mirror_file(relative).read_bytes())
+    path = tmp_path / relative.rsplit("/", 1)[-1]
+    path.write_bytes(cut)
+    with pytest.raises(SchemaError, match=rf"{re.escape(path.name)}.*regel {line}\b.*afgekapt"):
+        reader(path)
+
+
+def test_a_row_with_too_many_fields_is_reported(tmp_path):
+    path = tmp_path / "dump.csv"
+    path.write_text("ID;RegioS\n0;Aa en Hunze\n1;Assen;extra\n", encoding="utf-8")
+    with pytest.raises(SchemaError, match=r"dump\.csv.*regel 3\b"):
+        read_dertje_csv(path)
 
 
 def test_padding_is_stripped_from_dump_values(tmp_path):

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -9,8 +12,10 @@ import pandas as pd
 
 from llo_dash import sources
 from llo_dash.config import Settings
-from llo_dash.errors import SourceError
+from llo_dash.errors import LloDashError, SourceError
 from llo_dash.readers import read_source_file
+
+LIVE = "live (CBS OData)"
 
 
 @dataclass
@@ -57,6 +62,7 @@ class BuildContext:
         self._odata_client = odata_client
         self.used: dict[str, UsedSource] = {}
         self._frames: dict[str, pd.DataFrame] = {}
+        self._live_rows: dict[str, list[dict]] = {}
 
     def mirror_file(self, source_id: str) -> Path | None:
         from llo_dash.fetch import mirror_copy
@@ -69,10 +75,11 @@ class BuildContext:
 
         source = sources.get(source_id)
         if not source.downloadable and not self.mirror_file(source_id):
-            # The public URL of this source is a web page, not the file: only the mirror has it.
+            # The public URL of this source is a web page, not the file, and this version has no
+            # live path for it (see README, "Gegevens bouwen en verversen"): only the mirror has it.
             raise SourceError(
                 f"Bronbestand {source.mirror_path} ({source.title}) ontbreekt in de mirror "
-                f"({self.settings.mirror}). Deze bron is niet als los bestand te downloaden; "
+                f"({self.settings.mirror}). Deze versie leest deze bron alleen uit de mirror; "
                 f"haal de tabel op via {source.url} en zet hem in de mirror."
             )
         obtained = obtain(
@@ -85,8 +92,36 @@ class BuildContext:
         """The source file parsed by its reader (cached: several steps read the same file)."""
         if source_id not in self._frames:
             source = sources.get(source_id)
-            self._frames[source_id] = read_source_file(source.reader, self.path(source_id))
+            path = self.path(source_id)
+            self._frames[source_id] = read_source_file(source.reader, path, self.file_label(source_id))
         return self._frames[source_id]
+
+    def file_label(self, source_id: str) -> str:
+        """How messages name a source: its file (path in the mirror, or the download), title and id."""
+        source = sources.get(source_id)
+        used = self.used.get(source_id)
+        if used is not None and used.origin == LIVE:
+            return f"CBS-tabel {source.table}, live opgehaald ({source.title}, bron {source.id})"
+        where = source.mirror_path if used is None or used.origin == "mirror" else used.path
+        return f"{where} ({source.title}, bron {source.id})"
+
+    def name_files(self, error: LloDashError) -> LloDashError:
+        """`error` with every "Bronbestand <source id>" in its message replaced by the file's label.
+
+        Build steps name a source by its id (`file="maatstaven_fvw"`); the user needs the file.
+        """
+        ids = "|".join(re.escape(source_id) for source_id in sorted(sources.BY_ID, key=len, reverse=True))
+
+        def label(match: re.Match) -> str:
+            text, lead = self.file_label(match["id"]), match["lead"]
+            return text if text.startswith("CBS-tabel") and lead.startswith("Bronbestand") else lead + text
+
+        message = str(error)
+        # "Bronbestanden <id> … en <id> …" names two files.
+        leads = r"\bBronbestand(?:en)? " + (r"| en " if "Bronbestanden " in message else "")
+        message = re.sub(rf"(?P<lead>{leads})(?P<id>{ids})\b", label, message)
+        error.args = (message,)
+        return error
 
     def read_partial(self, source_id: str):
         """A source that covers only part of the areas in the mirror: parsed, or None when it is absent.
@@ -94,6 +129,14 @@ class BuildContext:
         Its indicators then stay missing with a reason, as for the areas it does not cover.
         """
         return self.read(source_id) if self.mirror_file(source_id) else None
+
+    def absent_reason(self, source_id: str) -> str:
+        """Why the indicators of an absent partial source are missing (for the manifest)."""
+        source = sources.get(source_id)
+        return (
+            f"Niet in de mirror: het aanvullende bestand {source.mirror_path} ({source.title}) ontbreekt; "
+            "CBS publiceert deze cijfers wel."
+        )
 
     def live(self, source_id: str):
         """The OData client for a CBS table that is not in the mirror (records the live use)."""
@@ -108,5 +151,38 @@ class BuildContext:
             from llo_dash.odata import ODataClient
 
             self._odata_client = ODataClient(session=self.session)
-        self.used[source_id] = UsedSource(source_id, source.odata_url, "live (CBS OData)", "", 0)
-        return self._odata_client
+        if source_id not in self.used:
+            self._record_live(source_id, [])
+        return _RecordingClient(self._odata_client, lambda rows: self._record_live(source_id, rows))
+
+    def _record_live(self, source_id: str, rows: list[dict]) -> None:
+        """Checksum and size of everything fetched live for a source, as for a file.
+
+        The rows of every data request for the source, in order, as one canonical JSON array
+        (keys sorted, UTF-8, no spaces): the manifest's sha256 and bytes are of that text.
+        """
+        fetched = self._live_rows.setdefault(source_id, [])
+        fetched.extend(rows)
+        canonical = json.dumps(fetched, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str).encode("utf-8")
+        source = sources.get(source_id)
+        self.used[source_id] = UsedSource(source_id, source.odata_url, LIVE, hashlib.sha256(canonical).hexdigest(), len(canonical))
+
+
+class _RecordingClient:
+    """An OData client that reports the data rows it returns (for the checksum in the manifest)."""
+
+    def __init__(self, client, record):
+        self._client, self._record = client, record
+
+    def __getattr__(self, name):
+        return getattr(self._client, name)
+
+    def typed_dataset(self, *args, **kwargs):
+        rows = self._client.typed_dataset(*args, **kwargs)
+        self._record(rows)
+        return rows
+
+    def untyped_dataset(self, *args, **kwargs):
+        rows = self._client.untyped_dataset(*args, **kwargs)
+        self._record(rows)
+        return rows

@@ -27,6 +27,7 @@ from llo_dash.build.indeling import Indeling, indeling_from_frame
 from llo_dash.build.schatting import check_estimate, join_estimate
 from llo_dash.estimate.run import estimate_areas
 from llo_dash.config import PROJECT_ROOT, Settings
+from llo_dash.errors import LloDashError
 from llo_dash.fetch import sha256_file
 from llo_dash.indicators import BY_KOLOM, INDICATOREN
 from llo_dash.reference import REFERENCE_DIR, read_reference
@@ -200,7 +201,11 @@ def run_build(settings: Settings, *, progress: Progress = _no_progress, offline:
     staging.mkdir(parents=True)
     try:
         ctx = BuildContext(settings, offline=offline, session=session, odata_client=odata_client)
-        manifest = build_tables(ctx, staging, progress)
+        try:
+            manifest = build_tables(ctx, staging, progress)
+        except LloDashError as error:
+            ctx.name_files(error)  # steps name a source by its id; the message names its file
+            raise
         manifest = {
             "gebouwd_op": datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds"),
             "code_versie": code_version(),

@@ -143,8 +143,11 @@ def wijk_benefits(frame: pd.DataFrame, *, file: str) -> tuple[pd.DataFrame, pd.D
 
 
 def uitkeringen(ctx: BuildContext, indeling: Indeling) -> Part:
-    """Persons with bijstand, WW and AO where the partial sources have them; WW per region from 85554NED."""
-    empty = pd.DataFrame(columns=list(KWB_BENEFITS), dtype="Float64")
+    """Persons with bijstand, WW and AO where the partial sources have them; WW per region from 85554NED.
+
+    Both partial sources are optional: without one, its values stay missing (never 0) with the reason.
+    """
+    empty = pd.DataFrame(columns=list(KWB_BENEFITS), index=pd.Index([], dtype=object), dtype="Float64")
     gemeenten_file = ctx.read_partial("kwb_2024_gemeenten_100")
     gemeente = empty if gemeenten_file is None else kwb_gemeente_benefits(gemeenten_file, indeling, file="kwb_2024_gemeenten_100")
     wijken_file = ctx.read_partial("uitkeringen_wijken")
@@ -152,11 +155,20 @@ def uitkeringen(ctx: BuildContext, indeling: Indeling) -> Part:
     regio = ww_regio(ctx, indeling)
     published = pd.concat([nederland.drop(columns="ww_personen").reindex([NEDERLAND_CODE]), regio.loc[[NEDERLAND_CODE]]], axis=1)
     published = pd.concat([published, regio.drop(index=NEDERLAND_CODE)])
-    wijk_gemeenten = klein.index.str[2:6].nunique()
+    if gemeenten_file is None:
+        gemeente_reden = ctx.absent_reason("kwb_2024_gemeenten_100")
+    else:
+        gemeente_reden = f"Niet in de mirror: per gemeente alleen de {len(gemeente)} gemeenten van de KWB-export (CBS publiceert ze wel)."
+    if wijken_file is None:
+        wijk_reden = ctx.absent_reason("uitkeringen_wijken")
+    else:
+        wijk_gemeenten = len({str(code)[2:6] for code in klein.index})  # WK/BU + the gemeente's 4 digits
+        wijk_reden = f"Niet in de mirror: wijken en buurten alleen voor {wijk_gemeenten} gemeenten; kleine gebieden ook door CBS onderdrukt."
     redenen = reasons(
-        (KWB_BENEFITS, f"Niet in de mirror: per gemeente alleen de {len(gemeente)} gemeenten van de KWB-export (CBS publiceert ze wel).", ("gemeente",)),
+        (KWB_BENEFITS, gemeente_reden, ("gemeente",)),
         (KWB_BENEFITS, "Optelling onvolledig: niet alle gemeenten van de regio staan in de mirror.", ("arbeidsmarktregio",)),
-        (KWB_BENEFITS, f"Niet in de mirror: wijken en buurten alleen voor {wijk_gemeenten} gemeenten; kleine gebieden ook door CBS onderdrukt.", ("wijk", "buurt")),
+        (KWB_BENEFITS, wijk_reden, ("wijk", "buurt")),
+        *([(["bijstand_personen", "ao_personen"], wijk_reden, ("nederland",))] if wijken_file is None else []),
     )
     return Part(gemeente=gemeente, published=published, klein=klein, redenen=redenen)
 
@@ -184,7 +196,7 @@ def vestigingen(ctx: BuildContext, indeling: Indeling) -> Part:
     file = "kwb_2024_typed"
     typed = ctx.read_partial(file)
     if typed is None:
-        reden = "Bron niet in de mirror (Kerncijfers wijken en buurten 2024); live op te halen bij CBS."
+        reden = ctx.absent_reason(file)
         return Part(gemeente=pd.DataFrame(columns=list(SECTOR_TOPICS), dtype="Float64"), redenen=reasons((SECTOR_TOPICS, reden)))
     keys = resolve_topics(ctx.read("kwb_2024_eigenschappen"), {"code": "Codering", "soort": "SoortRegio", **SECTOR_TOPICS}, table="85984NED")
     require_columns(typed, list(keys.values()), file=file)
