@@ -372,9 +372,11 @@ def referentie_overzicht(tabellen: Mapping[str, pd.DataFrame] | None = None) -> 
 CONTROLE_KOLOMMEN = {
     "groep": "Groep",
     "gepubliceerd_2012_pct": "Gepubliceerd 2012 (%)",
+    "doel_2012_pct": "Doel van de fit 2012 (%)",
     "model_2012_pct": "Model 2012 (%)",
     "verschil_2012_procentpunt": "Verschil 2012 (procentpunt)",
     "model_2023_pct": "Model 2023 (%)",
+    "rol": "Rol in het model",
     "bron": "Bron",
 }
 DIMENSIES = {"opleiding": "Opleiding", "leeftijd": "Leeftijd", "herkomst": "Herkomst", "arbeid": "Arbeid"}
@@ -406,7 +408,8 @@ def scenarios_formats(tabel: pd.DataFrame) -> dict[str, tuple[str, int]]:
 
 def controle_formats(tabel: pd.DataFrame) -> dict[str, tuple[str, int]]:
     # Two decimals: published figures such as 16,85% must not look different from the model's 16,85%.
-    formats = {c: ("getal", 2) for c in ("Gepubliceerd 2012 (%)", "Model 2012 (%)", "Model 2023 (%)") if c in tabel}
+    formats = {c: ("getal", 2) for c in ("Gepubliceerd 2012 (%)", "Doel van de fit 2012 (%)", "Model 2012 (%)",
+                                          "Model 2023 (%)") if c in tabel}
     if "Verschil 2012 (procentpunt)" in tabel:
         formats["Verschil 2012 (procentpunt)"] = ("verschil", 2)
     return formats

@@ -262,6 +262,7 @@ def test_built_estimate_tables(built_data):
     assert bronnen.scenarios_tabel(scenarios, scenario_labels)["Code"].iloc[0] == "NL00"
     controle = bronnen.controle_tabel(pd.read_parquet(built_data / "geletterdheid" / "controle.parquet"))
     assert controle.columns[0] == "Groep" and "Gepubliceerd 2012 (%)" in controle.columns
+    assert all(" " in kolom or kolom[0].isupper() for kolom in controle.columns), "Dutch headers, no raw column names"
 
 
 def test_screen_texts_per_unit():

@@ -287,7 +287,7 @@ def test_wijk_table_marks_the_coarser_estimate_and_keeps_missing(df, gebieden):
     shown = format_table(tabel, formats)
     assert (shown[eerste] == GEEN_GEGEVENS).sum() == ontbreekt
     assert not (shown[eerste] == "0,0%").any()
-    assert set(tabel[doelgroep.TOELICHTING]) == {"Grover: opleiding en arbeid van de gemeente; leeftijd en herkomst van de wijk."}
+    assert tabel[doelgroep.TOELICHTING].str.startswith("Grover: opleiding en arbeid van de gemeente").all()
 
 
 def test_missing_values_are_counted_with_their_reason(df, gebieden, built_data):

@@ -1,10 +1,13 @@
 """The low-literacy model: fitting, calibration, sums, monotonicity, missing inputs, parameter table."""
 
+import re
+
 import numpy as np
 import pandas as pd
 import pytest
 
-from llo_dash.estimate.inputs import REGION_EDUCATION_NOTE, gemeente_inputs
+from llo_dash.estimate.inputs import CATEGORIES, REGION_EDUCATION_NOTE, gemeente_inputs
+from llo_dash.estimate.method import method_markdown
 from llo_dash.estimate.model import Composition, Targets, calibrate_intercept, expected_counts, fit
 from llo_dash.estimate.parameters import CENTRAAL, read_parameters, scenarios
 from llo_dash.estimate.run import PART_GROUPS, estimate_areas, round_to_total
@@ -85,7 +88,16 @@ GEMEENTEN = {
 }
 
 
-def small_gebieden(**changes) -> pd.DataFrame:
+WIJKEN = {
+    # code: (inwoners, 15-25, 25-45, 45-65, herkomst buiten NL, first gen Europe, outside Europe), all in GM0001
+    "WK000101": (12000, 1200, 2400, 3000, 1800, 180, 420),  # first generation by origin in our sources
+    "WK000102": (8000, 800, 1600, 2000, 1200, None, None),  # not in our sources: the gemeente's ratio is used
+    "WK000103": (0, 0, 0, 0, 0, None, None),  # no inhabitants
+    "WK000104": (None, None, None, None, None, None, None),  # suppressed by CBS
+}
+
+
+def small_gebieden(*, wijken: bool = False, **changes) -> pd.DataFrame:
     rows = []
     for code, values in GEMEENTEN.items():
         region, inwoners, a, b, c, older, nl, europa, buiten, basis, laag, middel, hoog, netto, bruto = changes.get(code, values)
@@ -104,6 +116,14 @@ def small_gebieden(**changes) -> pd.DataFrame:
         {"niveau": "arbeidsmarktregio", "code": "AM02", "arbeidsmarktregio_code": "AM02", "basisonderwijs_pct": 8,
          "laag_opgeleid_pct": 24, "middelbaar_opgeleid_pct": 36, "hoog_opgeleid_pct": 40},
     ]
+    if wijken:
+        for code, (inwoners, a, b, c, foreign, europa, buiten) in WIJKEN.items():
+            rows.append({
+                "niveau": "wijk", "code": code, "gemeente_code": "GM0001", "arbeidsmarktregio_code": "AM01",
+                "inwoners": inwoners, "inwoners_15_25": a, "inwoners_25_45": b, "inwoners_45_65": c,
+                "inwoners_15_65": None if inwoners is None else a + b + c, "herkomst_buiten_nederland": foreign,
+                "eerste_generatie_europa": europa, "eerste_generatie_buiten_europa": buiten,
+            })
     frame = pd.DataFrame(rows + regions)
     totals = frame[frame.niveau == "gemeente"].drop(columns=["niveau", "code", "gemeente_code", "arbeidsmarktregio_code"]).sum()
     nederland = {"niveau": "nederland", "code": "NL00", **{k: v for k, v in totals.items() if not k.endswith("_pct")}}
@@ -187,6 +207,65 @@ def test_inputs_of_a_gemeente_sum_to_one():
         assert np.allclose(shares.sum(axis=1), 1)
 
 
+def test_labour_shares_are_for_16_65_not_for_15_75():
+    # CBS publishes participation for 15–75; the 65–75-year-olds (mostly retired) are taken out with the
+    # national participation of 65–75 (given here), so the 16–65 population is not made too inactive.
+    inputs = gemeente_inputs(small_gebieden(), older_labour=(0.2, 0.01))
+    _, _, young_a, young_b, young_c, older, *_, netto, bruto = GEMEENTEN["GM0001"]
+    young = young_a + young_b + young_c
+    assert (netto, bruto) == (70, 73)
+    werkend = (0.70 * (young + older) - 0.2 * older) / young
+    werkloos = (0.03 * (young + older) - 0.01 * older) / young
+    labour = dict(zip(CATEGORIES["arbeid"], inputs.shares["arbeid"][inputs.codes.index("GM0001")]))
+    assert labour["werkend"] == pytest.approx(werkend)
+    assert labour["werkloos"] == pytest.approx(werkloos)
+    assert labour["inactief"] == pytest.approx(1 - werkend - werkloos)
+    assert labour["inactief"] < 1 - netto / 100  # fewer inactive than among 15–75
+
+
+def test_labour_without_older_population_uses_15_75_and_says_so():
+    values = list(GEMEENTEN["GM0003"])
+    values[5] = None  # population 65–75 unknown
+    inputs = gemeente_inputs(small_gebieden(GM0003=tuple(values)), older_labour=(0.2, 0.01))
+    labour = dict(zip(CATEGORIES["arbeid"], inputs.shares["arbeid"][inputs.codes.index("GM0003")]))
+    assert labour["werkend"] == pytest.approx(0.72)
+    assert "15–75" in inputs.notes["GM0003"]
+
+
+@pytest.fixture(scope="module")
+def with_wijken():
+    return with_notes(estimate_areas(small_gebieden(wijken=True)))
+
+
+def test_wijk_note_says_when_the_first_generation_comes_from_the_gemeente(with_wijken):
+    own, borrowed = with_wijken.loc["WK000101", "schatting_toelichting"], with_wijken.loc["WK000102", "schatting_toelichting"]
+    assert own.startswith("Grover") and borrowed.startswith("Grover")
+    assert "eerste generatie" not in own
+    assert "eerste generatie" in borrowed and "gemeente" in borrowed
+    assert pd.notna(with_wijken.loc["WK000102", "laaggeletterd_16_65"])
+
+
+def test_wijk_blanks_carry_a_reason(with_wijken):
+    for code in ("WK000101", "WK000102"):
+        row = with_wijken.loc[code]
+        assert pd.isna(row["laaggeletterd_66_75"]) and pd.isna(row["laaggeletterd_16_75"]) and pd.isna(row["laaggecijferd_16_65"])
+        assert "66–75" in row["schatting_toelichting"] and "laaggecijferdheid" in row["schatting_toelichting"]
+
+
+def test_wijk_without_inhabitants_is_not_called_suppressed(with_wijken):
+    empty, suppressed = with_wijken.loc["WK000103", "schatting_toelichting"], with_wijken.loc["WK000104", "schatting_toelichting"]
+    assert pd.isna(with_wijken.loc["WK000103", "laaggeletterd_16_65"])
+    assert "geen inwoners" in empty.lower() and "onderdrukt" not in empty
+    assert "onderdrukt" in suppressed
+
+
+def test_wijk_interval_is_the_gemeente_relative_interval(with_wijken):
+    row, gemeente = with_wijken.loc["WK000101"], with_wijken.loc["GM0001"]
+    for bound in ("laag", "hoog"):
+        ratio = gemeente[f"laaggeletterd_16_65_{bound}"] / gemeente["laaggeletterd_16_65"]
+        assert row[f"laaggeletterd_16_65_{bound}"] == pytest.approx(row["laaggeletterd_16_65"] * ratio, abs=0.5)
+
+
 # --- the parameter table ----------------------------------------------------------------------
 
 
@@ -195,12 +274,25 @@ def parameters():
     return read_parameters()
 
 
-def test_every_parameter_has_a_source_and_published_ones_a_url(parameters):
-    assert parameters["bron"].fillna("").str.strip().ne("").all()
-    published = parameters[parameters["soort"] == "gepubliceerd"]
-    assert published["bron_url"].str.startswith("http").all()
+def test_every_parameter_row_is_complete_with_source(parameters):
     assert set(parameters["soort"]) <= {"gepubliceerd", "afgeleid", "aanname"}
-    assert parameters.loc[parameters["soort"] != "gepubliceerd", "toelichting"].fillna("").str.len().gt(0).all()
+    for _, row in parameters.iterrows():
+        name = f"{row['parameter']} ({row['scenario']})"
+        text = {column: ("" if pd.isna(row[column]) else str(row[column]).strip()) for column in parameters.columns}
+        assert pd.notna(row["waarde"]), name
+        assert text["eenheid"] and text["populatie"] and text["bron"] and text["gebruik"], name
+        # A year, or for an assumption a clearly stated 'n.v.t. (aanname…)'.
+        assert re.fullmatch(r"(19|20)\d\d", text["jaar"]) or text["jaar"].startswith("n.v.t. (aanname"), name
+        if text["jaar"].startswith("n.v.t."):
+            assert row["soort"] == "aanname" or "aanname" in text["toelichting"], name
+        if row["soort"] == "aanname":
+            assert "aanname" in text["bron"] and text["toelichting"], name  # says why
+        else:
+            assert text["bron_url"].startswith("http"), name  # derived rows: the URL of their (main) input
+        if row["soort"] != "gepubliceerd":
+            assert text["toelichting"], name
+        if row["soort"] == "gepubliceerd":
+            assert re.fullmatch(r"(19|20)\d\d", text["jaar"]), name
 
 
 def test_derived_parameters_follow_their_stated_formula(parameters):
@@ -213,8 +305,42 @@ def test_derived_parameters_follow_their_stated_formula(parameters):
     assert oecd["leeftijd_45_65_2012"] == pytest.approx((oecd["totaal_2012"] + value["leeftijd_55_65_2012"]) / 2)
 
 
+def test_nt2_share_2023_has_scenarios_on_both_sides(parameters):
+    central = scenarios(parameters)[0]["aandeel_nt2_2023"]
+    values = [scenario["aandeel_nt2_2023"] for scenario in scenarios(parameters)]
+    assert central == 50  # "NT2 is now the largest group": at least half
+    assert min(values) < central < max(values)
+    above = parameters[(parameters["parameter"] == "aandeel_nt2_2023") & (parameters["waarde"] > central)]
+    assert (above["soort"] == "aanname").all() and len(above) >= 1
+    assert 44 in values  # the GGD-cited scenario stays
+
+
 def test_national_targets_are_the_published_ones(parameters):
     central = scenarios(parameters)[0]
     assert central.naam == CENTRAAL
     assert (central["doel_16_65"], central["doel_66_75"], central["doel_gecijferd_16_65"]) == (15.9, 39, 15.5)
     assert len(scenarios(parameters)) >= 5  # the interval comes from several plausible parameter sets
+
+
+# --- the method text --------------------------------------------------------------------------
+
+
+def test_method_text_states_what_is_fitted_checked_and_coarser(small):
+    controle = estimate_areas(small_gebieden()).controle
+    text = method_markdown(read_parameters(), controle)
+    for phrase in ("alleen gecontroleerd", "niet gepubliceerd", "55–65", "57%", "eerste generatie niet",
+                   "relatieve bandbreedte van hun gemeente", "opgeteld", "geen inwoners", "laaggecijferdheid"):
+        assert phrase in text.lower(), phrase
+    # The numbers of the check come from the table, not from the text.
+    working = controle.set_index("groep").loc["Aandeel met betaald werk onder laaggeletterden", "model_2012_pct"]
+    assert f"{working:.1f}".replace(".", ",") in text
+
+
+def test_method_text_without_a_build_has_no_stale_numbers(tmp_path, monkeypatch):
+    monkeypatch.setenv("LLO_DASH_DATA", str(tmp_path))  # nothing built here
+    text = method_markdown(read_parameters())
+    assert "controletabel" in text and "alleen gecontroleerd" in text.lower()
+    assert "procentpunt hoger" not in text  # the deviations are only given with numbers from a build
+    # A check table of an older build (other rows) gives the same text, not an error.
+    older = pd.DataFrame({"groep": ["Werkenden"], "gepubliceerd_2012_pct": [9.0], "model_2012_pct": [9.0], "model_2023_pct": [12.0]})
+    assert method_markdown(read_parameters(), older) == text

@@ -20,6 +20,8 @@ REQUIRED = (
     "opleiding_basisonderwijs_2012", "opleiding_vmbo_mbo1_2012", "odds_hoog_vs_middelbaar",
     "leeftijd_16_24_2012", "leeftijd_45_65_2012", "arbeid_werkend_2012", "arbeid_werkloos_2012",
     "aandeel_nt2_2023", "aandeel_nt2_2012", "odds_nt2_buiten_europa", "aandeel_betaald_werk_2012",
+    "arbeid_beroepsbevolking_2012", "arbeid_65_75_werkend_2024", "arbeid_65_75_werkloos_2024",
+    "opleiding_vmbo_mbo1_gepubliceerd", "leeftijd_55_65_2012",
 )
 
 

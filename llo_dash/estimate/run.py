@@ -131,44 +131,85 @@ def run_scenario(scenario: Scenario, inputs: AreaInputs) -> ScenarioResult:
     return ScenarioResult(scenario.naam, structure, effects, pd.DataFrame(columns, index=inputs.codes))
 
 
+# Roles of the rows of the structure check (column `rol`).
+GEFIT = "gefit"
+GEFIT_AFGELEID = "gefit op een afgeleid doel"
+GECONTROLEERD = "controle, niet gefit"
+NIET_TE_CONTROLEREN = "niet te controleren"
+NIET_GEPUBLICEERD = "niet gepubliceerd"
+
+
 def structure_check(scenario: Scenario, inputs: AreaInputs, result: "ScenarioResult", table: pd.DataFrame) -> pd.DataFrame:
-    """National one-way rates of the model next to the published ones: step 1 (2012 structure) and the 2023 estimate."""
+    """National rates of the model next to the published ones, saying per row what was fitted and what only checked.
+
+    Columns: groep; gepubliceerd_2012_pct (the published figure itself, never a derived one); doel_2012_pct (what
+    step 1 was fitted to; empty for rows that are not fitted); model_2012_pct (step 1, the 2012 structure);
+    model_2023_pct (the estimate; PIAAC 2023 publishes no rates per group); verschil_2012_procentpunt (model 2012
+    minus published); rol (gefit / gefit op een afgeleid doel / controle, niet gefit / niet te controleren /
+    niet gepubliceerd); bron (of the published figure, or of the derived target).
+    """
     composition = inputs.composition()
     persons = composition.cells()
-    counts_2012 = persons * expit(result.structure.logits(composition))
-    counts_2023 = persons * expit(result.effects.logits(composition))
+    counts = {2012: persons * expit(result.structure.logits(composition)), 2023: persons * expit(result.effects.logits(composition))}
     source = table[table["scenario"] == "alle"].set_index("parameter")
-    checks = [
-        ("opleiding", ("basisonderwijs",), "opleiding_basisonderwijs_2012", "Hoogst basisonderwijs"),
-        ("opleiding", ("vmbo_mbo1",), "opleiding_vmbo_mbo1_2012", "Vmbo, mbo-1, havo/vwo-onderbouw"),
-        ("leeftijd", ("16_25",), "leeftijd_16_24_2012", "16 tot 25 jaar"),
-        ("leeftijd", ("45_65",), "leeftijd_45_65_2012", "45 tot 65 jaar"),
-        ("arbeid", ("werkend",), "arbeid_werkend_2012", "Werkenden"),
-        ("arbeid", ("werkloos",), "arbeid_werkloos_2012", "Werklozen (werkzoekenden)"),
-    ]
-    rows = []
-    for dimension, categories, parameter, label in checks:
+
+    def rate(dimension: str, categories: tuple[str, ...], year: int) -> float:
         axis = composition.dimensions.index(dimension)
         members = [[composition.categories[dimension].index(c) for c in categories]]
-        rows.append({
-            "groep": label,
-            "gepubliceerd_2012_pct": scenario[parameter],
-            "model_2012_pct": 100 * group_rates(counts_2012, persons, axis, members)[0],
-            "model_2023_pct": 100 * group_rates(counts_2023, persons, axis, members)[0],
-            "bron": source.loc[parameter, "bron"],
-        })
-    working_share = 100 * counts_2012[..., 0].sum() / counts_2012.sum()
-    rows.append({"groep": "Aandeel met betaald werk onder laaggeletterden", "gepubliceerd_2012_pct": scenario["aandeel_betaald_werk_2012"],
-                 "model_2012_pct": working_share,
-                 "model_2023_pct": 100 * counts_2023[..., 0].sum() / counts_2023.sum(), "bron": "controle, niet gefit"})
-    nt2 = [composition.categories["herkomst"].index(c) for c in NT2]
-    rows.append({"groep": "Aandeel eerste generatie (NT2) onder laaggeletterden", "gepubliceerd_2012_pct": scenario["aandeel_nt2_2012"],
-                 "model_2012_pct": 100 * counts_2012[:, :, :, nt2, :].sum() / counts_2012.sum(),
-                 "model_2023_pct": 100 * counts_2023[:, :, :, nt2, :].sum() / counts_2023.sum(),
-                 "bron": f"doel 2023: {scenario['aandeel_nt2_2023']:.0f}%"})
+        return 100 * group_rates(counts[year], persons, axis, members)[0]
+
+    def share(dimension: str, categories: tuple[str, ...], year: int) -> float:
+        axis = composition.dimensions.index(dimension) + 1
+        index = [slice(None)] * persons.ndim
+        index[axis] = [composition.categories[dimension].index(c) for c in categories]
+        return 100 * counts[year][tuple(index)].sum() / counts[year].sum()
+
+    def row(groep, published, target, model, rol, bron):
+        return {"groep": groep, "gepubliceerd_2012_pct": published, "doel_2012_pct": target,
+                "model_2012_pct": model(2012) if model else np.nan, "model_2023_pct": model(2023) if model else np.nan,
+                "rol": rol, "bron": bron}
+
+    def published(parameter):
+        return float(source.loc[parameter, "waarde"])
+
+    def bron(parameter):
+        return source.loc[parameter, "bron"]
+
+    rows = [
+        row("Totaal 16–65 jaar", published("totaal_2012"), scenario["totaal_2012"],
+            lambda year: 100 * counts[year].sum() / persons.sum(), GEFIT, bron("totaal_2012")),
+        row("Hoogst basisonderwijs", published("opleiding_basisonderwijs_2012"), scenario["opleiding_basisonderwijs_2012"],
+            lambda year: rate("opleiding", ("basisonderwijs",), year), GEFIT,
+            bron("opleiding_basisonderwijs_2012") + "; gepubliceerd voor 'basisschool niet voltooid'"),
+        row("Vmbo, mbo-1, havo/vwo-onderbouw", published("opleiding_vmbo_mbo1_gepubliceerd"), scenario["opleiding_vmbo_mbo1_2012"],
+            lambda year: rate("opleiding", ("vmbo_mbo1",), year), GEFIT_AFGELEID,
+            bron("opleiding_vmbo_mbo1_gepubliceerd") + "; doel: 'bijna 40%' als taal en/of rekenen, omgerekend naar alleen taal"),
+        row("16 tot 25 jaar", published("leeftijd_16_24_2012"), scenario["leeftijd_16_24_2012"],
+            lambda year: rate("leeftijd", ("16_25",), year), GEFIT, bron("leeftijd_16_24_2012") + "; gepubliceerd voor 16–24 jaar"),
+        row("45 tot 65 jaar", np.nan, scenario["leeftijd_45_65_2012"], lambda year: rate("leeftijd", ("45_65",), year),
+            GEFIT_AFGELEID, "niet gepubliceerd; doel afgeleid uit 55–65 jaar en het totaal"),
+        row("55 tot 65 jaar", published("leeftijd_55_65_2012"), np.nan, None, NIET_TE_CONTROLEREN,
+            bron("leeftijd_55_65_2012") + "; het model kent (net als CBS per gemeente) alleen 45–65 jaar"),
+        row("Werkenden", published("arbeid_werkend_2012"), scenario["arbeid_werkend_2012"],
+            lambda year: rate("arbeid", ("werkend",), year), GEFIT, bron("arbeid_werkend_2012")),
+        row("Werklozen (werkzoekenden)", published("arbeid_werkloos_2012"), scenario["arbeid_werkloos_2012"],
+            lambda year: rate("arbeid", ("werkloos",), year), GEFIT, bron("arbeid_werkloos_2012")),
+        row("Beroepsbevolking (werkenden en werklozen)", published("arbeid_beroepsbevolking_2012"), np.nan,
+            lambda year: rate("arbeid", ("werkend", "werkloos"), year), GECONTROLEERD, bron("arbeid_beroepsbevolking_2012")),
+        row("Aandeel met betaald werk onder laaggeletterden", published("aandeel_betaald_werk_2012"), np.nan,
+            lambda year: share("arbeid", ("werkend",), year), GECONTROLEERD, bron("aandeel_betaald_werk_2012")),
+        row("Aandeel eerste generatie (NT2) onder laaggeletterden", published("aandeel_nt2_2012"), scenario["aandeel_nt2_2012"],
+            lambda year: share("herkomst", NT2, year), GEFIT,
+            f"{bron('aandeel_nt2_2012')}; 100 min 'circa 65%' NT1; doel 2023: {scenario['aandeel_nt2_2023']:.0f}%"),
+        row("Laaggeletterd onder NT1 (geboren in Nederland)", np.nan, np.nan, lambda year: rate("herkomst", ("nt1",), year),
+            NIET_GEPUBLICEERD, "volgt uit het NT2-aandeel en het totaal"),
+        row("Laaggeletterd onder NT2 (eerste generatie)", np.nan, np.nan, lambda year: rate("herkomst", NT2, year),
+            NIET_GEPUBLICEERD, "volgt uit het NT2-aandeel en het totaal"),
+    ]
     frame = pd.DataFrame(rows)
     frame["verschil_2012_procentpunt"] = frame["model_2012_pct"] - frame["gepubliceerd_2012_pct"]
-    return frame
+    return frame[["groep", "gepubliceerd_2012_pct", "doel_2012_pct", "model_2012_pct", "verschil_2012_procentpunt",
+                  "model_2023_pct", "rol", "bron"]]
 
 
 def effects_table(results: list[ScenarioResult]) -> pd.DataFrame:
@@ -266,7 +307,9 @@ def estimate_areas(gebieden: pd.DataFrame, table: pd.DataFrame | None = None) ->
     """The estimate for every gemeente, arbeidsmarktregio, Nederland and wijk."""
     table = read_parameters() if table is None else table
     all_scenarios = scenarios(table)
-    inputs = gemeente_inputs(gebieden)
+    central_scenario = all_scenarios[0]
+    older_labour = (central_scenario.pct("arbeid_65_75_werkend_2024"), central_scenario.pct("arbeid_65_75_werkloos_2024"))
+    inputs = gemeente_inputs(gebieden, older_labour)
     results = [run_scenario(scenario, inputs) for scenario in all_scenarios]
     gemeenten = gebieden[gebieden["niveau"] == "gemeente"].set_index("code")
     region_of = gemeenten["arbeidsmarktregio_code"]
