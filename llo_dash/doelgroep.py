@@ -31,7 +31,10 @@ from llo_dash.reference import read_reference
 NIVEAUS = ("gemeente", "wijk")
 TOELICHTING = "Toelichting schatting"
 WIJK_GROVER = ("De schatting per wijk is grover: opleiding en arbeid van de gemeente, leeftijd en herkomst van de "
-               "wijk; de wijken van een gemeente tellen op tot de schatting van die gemeente.")
+               "wijk; de wijken van een gemeente tellen op tot de schatting van die gemeente. Let op: wie buiten "
+               "Nederland is geboren telt als NT2, ook hoogopgeleide internationale werknemers en studenten. In wijken "
+               "waar die wonen (zakenwijken, campussen, nieuwbouw bij grote werkgevers) ligt de schatting daardoor "
+               "te hoog; gebruik de wijkcijfers samen met wat je van de wijk weet.")
 
 # --- what the pages show -----------------------------------------------------
 
@@ -187,12 +190,32 @@ def aandeel_in_woorden(pct) -> str:
 # --- the reference tables ------------------------------------------------------
 
 
+# The build's reasons speak of the mirror (the local copy of the public sources); a coordinator needs to know
+# that the figure exists at CBS but is not in this dashboard.
+_VOOR_GEBRUIKERS = (
+    ("Niet in de mirror: ", "Niet in dit dashboard (de CBS-bron is hier maar deels ingelezen): "),
+    ("niet alle gemeenten van de regio staan in de mirror", "niet alle gemeenten van de regio zijn ingelezen"),
+    ("ontbreekt in de mirror", "is niet ingelezen"),
+    (" in de mirror", " in dit dashboard"),
+    ("; live op te halen bij CBS", "; CBS publiceert ze wel"),
+    (", live op te halen", ""),
+)
+ONDERDRUKT = "CBS onderdrukt cijfers van kleine aantallen (privacy)."
+
+
+def voor_gebruikers(reden: str) -> str:
+    """A reason from the build manifest in the words of the dashboard's users (no "mirror")."""
+    for technisch, gewoon in _VOOR_GEBRUIKERS:
+        reden = reden.replace(technisch, gewoon)
+    return reden
+
+
 def reden_ontbrekend(ontbrekend: dict, kolom: str, niveau: str) -> str:
     """Why `kolom` is missing at `niveau`: the build's reason (`ontbrekend` of the manifest), else the registry's
     note, else a general sentence."""
     reden = ((ontbrekend.get(kolom) or {}).get(niveau) or {}).get("reden")
     if reden:
-        return reden
+        return voor_gebruikers(reden)
     toelichting = indicators.get(kolom).toelichting if kolom in indicators.BY_KOLOM else ""
     return toelichting or "CBS publiceert hier geen cijfer (onderdrukt of niet beschikbaar)."
 
@@ -597,11 +620,24 @@ def ontbrekend_regels(rows: pd.DataFrame, kolommen: Sequence[str], niveau: str, 
         if kolom not in rows:
             regels.append(f"{indicators.get(kolom).label}: geen gegevens voor dit niveau.")
             continue
-        aantal = int(rows[kolom].isna().sum())
-        if aantal:
-            wie = queries.NIVEAU_MEERVOUD.get(niveau, niveau)
-            regels.append(f"{indicators.get(kolom).label}: geen gegevens voor {aantal} van de {totaal} {wie}. "
+        leeg = rows[kolom].isna()
+        if not leeg.any():
+            continue
+        wie = queries.NIVEAU_MEERVOUD.get(niveau, niveau)
+        label = indicators.get(kolom).label
+        onderdrukt = pd.Series(False, index=rows.index)
+        if niveau in ("wijk", "buurt") and "gemeente_code" in rows and not indicators.get(kolom).schatting:
+            # In a gemeente whose other wijken have the CBS figure, the source is there: CBS left these out.
+            # (An estimate has reasons of its own, in its remarks.)
+            bekend = rows.loc[~leeg, "gemeente_code"].unique()
+            onderdrukt = leeg & rows["gemeente_code"].isin(bekend)
+        rest = int((leeg & ~onderdrukt).sum())
+        if rest:
+            regels.append(f"{label}: geen gegevens voor {rest} van de {totaal} {wie}. "
                           f"{reden_ontbrekend(ontbrekend, kolom, niveau)}")
+        if onderdrukt.any():
+            regels.append(f"{label}: geen gegevens voor {int(onderdrukt.sum())} van de {totaal} {wie} in gemeenten "
+                          f"waarvan de andere {wie} wel een cijfer hebben. {ONDERDRUKT}")
     return regels
 
 

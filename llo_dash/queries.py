@@ -365,7 +365,10 @@ def metrics(df: pd.DataFrame, code: str, kolommen: Sequence[str], *, kort: bool 
             delta = verschil(row.verschil, indicator.decimalen, "procentpunt") + " t.o.v. Nederland"
             pijl = "auto" if delta.startswith(("+", "-")) else "off"  # no arrow for "0,0 procentpunt"
         elif vergelijk and not math.isnan(row.aandeel_nederland):
-            delta, pijl = f"{procent(row.aandeel_nederland, 1)} van Nederland", "off"
+            aandeel = procent(row.aandeel_nederland, 1)
+            if 0 < row.aandeel_nederland < 0.05:  # would show as "0,0%": a small gemeente is not nothing
+                aandeel = "minder dan 0,1%"
+            delta, pijl = f"{aandeel} van Nederland", "off"
         if kort:
             label = f"{indicator.label}, {'%' if indicator.is_percentage else 'aantal'}"
         else:

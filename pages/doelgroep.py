@@ -18,7 +18,7 @@ st.markdown(
 
 # --- headline metrics, with the difference from Nederland ---
 st.subheader(f"Kerncijfers {keuze.titel}")
-ui.metric_rij(df, code, doelgroep.KERN_METRICS, kort=True)
+ui.metric_rij(df, code, doelgroep.KERN_METRICS, kort=True, per_rij=2)  # 4 in a row are cut off on a laptop
 
 # --- the handreiking's questions, answered from the figures ---
 st.subheader("Antwoorden op de vragen uit de handreiking")

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from llo_dash import doelgroep, queries, ui
+from llo_dash import sectoren as sectoren_
 from llo_dash.errors import LloDashError
 
 keuze = ui.page_setup("Vindplaatsen", ":material/location_on:")
@@ -36,6 +37,8 @@ rijen = doelgroep.gebieden_van(df, niveau, keuze.regio, keuze.gemeente)
 zinnen = [doelgroep.concentratie_zin(rijen, niveau, plaats), doelgroep.concentratie_zin(rijen, niveau, plaats, "laaggeletterd_nt2"),
           doelgroep.hoogste_aandeel_zin(rijen, niveau)]
 st.markdown("\n".join(f"- {zin}" for zin in zinnen if zin))
+if niveau == "wijk":
+    st.caption(doelgroep.WIJK_GROVER)  # next to the sentences it qualifies
 
 ui.kaart_blok(keuze, niveau, indicator, regio=keuze.regio, gemeente=keuze.gemeente, key="vindplaatsen_kaart",
               titel=f"{doelgroep.label(indicator, niveau)} per {niveau}, {selectie}",
@@ -49,8 +52,6 @@ ui.tabel(tabel, formats, f"vindplaatsen {niveau}", keuze.gemeente or keuze.regio
          titel=f"Vindplaatsen per {niveau}, {selectie}", bron_noot=False)
 if regels := doelgroep.ontbrekend_regels(rijen, kolommen, niveau, ontbrekend):
     st.caption("**Geen gegevens** (nooit als 0 geteld):  \n" + "  \n".join(regels))
-if niveau == "wijk":
-    st.caption(doelgroep.WIJK_GROVER)
 ui.source_note(list(kolommen), toelichting=False)
 
 # --- who: partners and the number each can reach ---
@@ -77,7 +78,15 @@ st.caption(
 with st.expander("Werkgevers naar sector"):
     sectoren = doelgroep.werkgevers_sectoren(df, code)
     st.markdown(doelgroep.vestigingen_zin(df, code))
-    if sectoren["Vestigingen"].isna().all():
+    structuur = sectoren_.sectorstructuur(df, keuze.regio) if keuze.regio and not keuze.gemeente else None
+    if sectoren["Vestigingen"].isna().all() and structuur is not None and structuur.gemeenten_met_gegevens:
+        # No total for the region, but its gemeenten with figures are worth showing (as on Sectoren & beroepen).
+        st.info(f"Vestigingen per sector zijn bekend voor {structuur.dekking} van {naam}; daarom per gemeente.")
+        per_gemeente = sectoren_.sector_download(structuur.gemeenten)
+        ui.tabel(per_gemeente, sectoren_.sector_formats(per_gemeente), "vindplaatsen werkgevers sectoren per gemeente",
+                 code, kolommen=["vestigingen_totaal"], titel=f"Bedrijfsvestigingen per sector per gemeente, {naam}",
+                 toelichting=True)
+    elif sectoren["Vestigingen"].isna().all():
         st.info(doelgroep.sectoren_ontbreken_zin(df, code, ontbrekend))
     else:
         ui.tabel(sectoren.drop(columns="kolom"), doelgroep.SECTOR_FORMATS, "vindplaatsen werkgevers sectoren", code,

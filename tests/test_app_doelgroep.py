@@ -123,6 +123,9 @@ def test_gemeente_link_vindplaatsen_shows_its_wijken(built_data, gebieden):
     partners = table_with(at, "Basis van het aantal")
     assert partners.at["Inburgering", "Aantal"] == dutch(gebieden.at["GM0363", "laaggeletterd_nt2"])
     assert "Wijkgrenzen 2024" in captions(at)
+    # the wijk estimate's weak point is said next to the sentences that name wijken
+    assert "hoogopgeleide internationale werknemers en studenten" in captions(at)
+    assert "hoogopgeleide" not in captions(run_page(VINDPLAATSEN, gemeente="GM0363", niveau="gemeente"))
 
 
 def test_region_wijken_with_missing_data_explained(built_data, gebieden):
@@ -136,6 +139,15 @@ def test_region_wijken_with_missing_data_explained(built_data, gebieden):
     assert ontbreekt and (tabel["Eerste generatie, %"] == "geen gegevens").sum() == ontbreekt
     assert f"Eerste generatie: geen gegevens voor {ontbreekt} van de {len(wijken)} wijken" in captions(at)
     assert "0,0%" not in set(tabel["Eerste generatie, %"])
+    # werkgevers by sector: no total for the region (one gemeente lacks it), so per gemeente that has it
+    gemeenten = gebieden[(gebieden["niveau"] == "gemeente") & (gebieden["arbeidsmarktregio_code"] == "AM12")]
+    met = gemeenten[gemeenten["vestigingen_a_landbouw"].notna()]
+    assert pd.isna(gebieden.at["AM12", "vestigingen_a_landbouw"]) and 0 < len(met) < len(gemeenten)
+    sectoren = table_with(at, "Sectorgroep (KWB)")
+    assert set(sectoren["Gemeente"]) == set(met["naam"])
+    landbouw = sectoren[sectoren["Sectorgroep (KWB)"] == "A Landbouw, bosbouw en visserij"].set_index("Gemeente")["Vestigingen"]
+    for _, gemeente in met.iterrows():
+        assert landbouw[gemeente["naam"]] == dutch(gemeente["vestigingen_a_landbouw"])
 
 
 def test_nederland_without_a_choice(built_data, gebieden):

@@ -298,7 +298,15 @@ def test_missing_values_are_counted_with_their_reason(df, gebieden, built_data):
     n = int(wijken["eerste_generatie_pct"].isna().sum())
     regel = next(r for r in regels if r.startswith("Eerste generatie:"))
     assert f"geen gegevens voor {n} van de {len(wijken)} wijken" in regel
-    assert ontbrekend["eerste_generatie_pct"]["wijk"]["reden"] in regel
+    assert doelgroep.voor_gebruikers(ontbrekend["eerste_generatie_pct"]["wijk"]["reden"]) in regel
+    assert "mirror" not in " ".join(regels) and "live op te halen" not in " ".join(regels)  # the users' words
+    # Amsterdam: a wijk without bijstand in a gemeente whose other wijken have it was left out by CBS
+    amsterdam = doelgroep.wijken(df, gemeente="GM0363")
+    leeg = int(amsterdam["bijstand_personen"].isna().sum())
+    assert 0 < leeg < len(amsterdam)
+    (regel,) = doelgroep.ontbrekend_regels(amsterdam, ["bijstand_personen"], "wijk", ontbrekend)
+    assert regel.startswith(f"Personen met bijstand: geen gegevens voor {leeg} van de {len(amsterdam)} wijken in gemeenten")
+    assert regel.endswith(doelgroep.ONDERDRUKT)
     # without the manifest the registry's note explains it
     zonder = doelgroep.ontbrekend_regels(rows, ["bijstand_personen"], "wijk", {})
     assert indicators.get("bijstand_personen").toelichting in zonder[0]
@@ -314,7 +322,9 @@ def test_small_table_keeps_missing_missing(klein):
     assert shown.at["Zuid", "Eerste generatie, %"] == "11,0%"
     assert shown.at["Zuid", "Laaggeletterd 16–65 jaar, ondergrens, aantal (schatting, per wijk grover)"] == "18"
     regels = doelgroep.ontbrekend_regels(rows, ["eerste_generatie_pct", "laaggeletterd_16_65"], "wijk", {})
-    assert regels[0].startswith("Eerste generatie: geen gegevens voor 2 van de 3 wijken.")
+    # Zuid has the figure, so its gemeente's other wijken were left out by CBS
+    assert regels[0] == ("Eerste generatie: geen gegevens voor 2 van de 3 wijken in gemeenten waarvan de andere wijken "
+                         "wel een cijfer hebben. " + doelgroep.ONDERDRUKT)
     assert regels[1].startswith("Laaggeletterd 16–65 jaar: geen gegevens voor 1 van de 3 wijken.")
     # where they live: the wijk without an estimate is left out, never counted as 0
     # the share and the count are of the wijken with an estimate (40 of 60 in 1 of those 2); the third is named apart

@@ -306,6 +306,10 @@ def test_headline_metrics(df, gebieden):
     lang = {m["kolom"]: m for m in queries.metrics(df, "AM12", ["laaggeletterd_16_65_pct"])}
     assert lang["laaggeletterd_16_65_pct"]["label"] == "Laaggeletterd 16–65 jaar (schatting)"
     assert all(m["delta"] is None for m in queries.metrics(df, "NL00", ["laaggeletterd_16_65_pct", "inwoners"]))
+    # Schiermonnikoog is about 0,005% of Nederland: not shown as "0,0%"
+    assert 0 < gebieden.at["GM0088", "inwoners"] / nl["inwoners"] < 0.0005
+    (klein,) = queries.metrics(df, "GM0088", ["inwoners"])
+    assert klein["delta"] == "minder dan 0,1% van Nederland"
 
 
 def test_boundary_source_per_level():
