@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from llo_dash import figures, indicators, queries
+from llo_dash import export, figures, indicators, queries
 from llo_dash.errors import SchemaError
 from llo_dash.formatting import (GEEN_GEGEVENS, PLOTLY_SEPARATORS, getal, is_missing, marge, opsomming, procent,
                                  verschil)
@@ -283,6 +283,17 @@ def kerncijfers_tabel(df: pd.DataFrame, codes: Sequence[str], kolommen: Sequence
     tabel["Bron"] = [queries.bronvermelding(kolom) for kolom in kolommen]
     tabel["kolom"] = kolommen
     return tabel
+
+
+def kerncijfers_download(tabel: pd.DataFrame) -> pd.DataFrame:
+    """`kerncijfers_tabel` for CSV and Excel: each row rounded to the decimals of its indicator on screen
+    (persons whole, percentages as shown), the share of Nederland to two decimals; without the `kolom` column."""
+    per_rij = [indicators.get(kolom).decimalen for kolom in tabel["kolom"]]
+    download = tabel.drop(columns="kolom")
+    for kolom in download.columns.drop(["Indicator", "Eenheid", "Schatting", "Bron"]):
+        decimalen = [2] * len(download) if kolom == "Aandeel van Nederland (%)" else per_rij
+        download[kolom] = [export.half_up(waarde, d) for waarde, d in zip(download[kolom], decimalen)]
+    return download
 
 
 def kerncijfers_weergave(tabel: pd.DataFrame, titels: Sequence[str]) -> pd.DataFrame:

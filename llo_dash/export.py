@@ -200,6 +200,23 @@ def excel_formaat(decimals: int) -> str:
     return INTEGER_FORMAT if decimals <= 0 else "#,##0." + "0" * decimals
 
 
+def afronden(df: pd.DataFrame, decimalen: dict[str, int]) -> pd.DataFrame:
+    """A copy of `df` with the numeric columns in `decimalen` rounded (half up) to that many decimals: a
+    download shows the precision of the screen ("14,4" not "14,4275"), so an estimate does not look exact."""
+    df = df.copy()
+    for kolom, aantal in decimalen.items():
+        if kolom in df and pd.api.types.is_numeric_dtype(df[kolom]) and not pd.api.types.is_bool_dtype(df[kolom]):
+            df[kolom] = pd.to_numeric(pd.Series([half_up(value, aantal) for value in df[kolom]], index=df.index))
+    return df
+
+
+def half_up(value, decimals: int) -> float:
+    """`value` rounded half up to `decimals` decimals (2,25 -> 2,3, unlike round()); missing -> NaN."""
+    if is_missing(value):
+        return float("nan")
+    return float(Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP))
+
+
 def met_bron(df: pd.DataFrame, bronnen: Sequence[str]) -> pd.DataFrame:
     """`df` with a last column "Bron" holding the source lines, so a downloaded file names its source.
 

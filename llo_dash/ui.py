@@ -518,11 +518,13 @@ def download_row(df: pd.DataFrame, stem: str, region_code: str | None, *, titel:
 
     Both files name their source: a last column "Bron" with `bronnen` (unless the table has a source
     column of its own); the Excel file also has a sheet Toelichting with the title, sources and notes,
-    and shows numbers with the decimals of the screen (`formats`). Nederland (NL00) is named
+    and shows numbers with the decimals of the screen (`formats`); both files round the columns of
+    `formats` to those decimals. Nederland (NL00) is named
     "nederland" in the file name, like no region at all.
     """
     region_code = None if region_code == queries.NEDERLAND else region_code
-    bestand = export.met_bron(df, list(bronnen))
+    numeriek = {kolom: decimalen(spec) for kolom, spec in (formats or {}).items()}
+    bestand = export.met_bron(export.afronden(df, numeriek), list(bronnen))
     toelichting = [regel for regel in dict.fromkeys([titel, *bronnen, *notes]) if regel]
     getallen = {kolom: export.excel_formaat(decimalen(spec)) for kolom, spec in (formats or {}).items()
                 if kolom in bestand and pd.api.types.is_numeric_dtype(bestand[kolom])}

@@ -30,7 +30,7 @@ ui.source_note(["laaggeletterd_16_65", "laag_opgeleid", "werkloze_beroepsbevolki
 st.subheader("Kerncijfers naast Nederland")
 codes = keuze.vergelijk_codes
 kern = doelgroep.kerncijfers_tabel(df, codes)
-ui.tabel(kern.drop(columns="kolom"), {}, "doelgroep kerncijfers", code, kolommen=list(kern["kolom"]),
+ui.tabel(doelgroep.kerncijfers_download(kern), {}, "doelgroep kerncijfers", code, kolommen=list(kern["kolom"]),
          titel=f"Kerncijfers {naam} naast Nederland",
          scherm=doelgroep.kerncijfers_weergave(kern, [queries.gebied_titel(df, c) for c in codes]), height="content")
 

@@ -124,6 +124,20 @@ def test_key_figures_equal_the_gebieden(df, gebieden, codes):
         assert "Verschil met Nederland (procentpunt)" not in tabel
 
 
+def test_key_figures_download_has_the_screens_precision(df, gebieden):
+    download = doelgroep.kerncijfers_download(doelgroep.kerncijfers_tabel(df, ["AM12", "NL00"])).set_index("Indicator")
+    assert "kolom" not in download.columns
+    titel = "Arbeidsmarktregio Gooi en Vechtstreek"
+    pct, aantal = download.loc["Laaggeletterd 16–65 jaar"].iloc[1], download.loc["Laaggeletterd 16–65 jaar"].iloc[0]
+    assert aantal["Eenheid"] == "personen" and pct["Eenheid"] == "%"
+    # the same numbers as on screen: a whole count, a percentage with one decimal (half up, as shown)
+    assert aantal[titel] == round(gebieden.at["AM12", "laaggeletterd_16_65"])
+    assert f"{pct[titel]:.1f}".replace(".", ",") == dutch(gebieden.at["AM12", "laaggeletterd_16_65_pct"], 1)
+    assert f"{pct[titel + ', ondergrens']:.1f}".replace(".", ",") == dutch(gebieden.at["AM12", "laaggeletterd_16_65_pct_laag"], 1)
+    assert aantal["Aandeel van Nederland (%)"] == float(
+        dutch(100 * gebieden.at["AM12", "laaggeletterd_16_65"] / gebieden.at["NL00", "laaggeletterd_16_65"], 2).replace(",", "."))
+
+
 def test_key_figures_on_screen_are_dutch_with_margins(df, gebieden):
     codes = ["GM0088", "AM02", "NL00"]  # Schiermonnikoog: education suppressed by CBS, no WW in the mirror
     titels = [queries.gebied_titel(df, code) for code in codes]

@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from llo_dash.export import (
+    afronden,
     download_filename,
     excel_formaat,
     met_bron,
@@ -304,3 +305,15 @@ def test_slugify():
     assert slugify("'s-Gravenhage") == "s-gravenhage"
     assert slugify("  Zuid-Holland / Noord  ") == "zuid-holland-noord"
     assert slugify("Één œuvre") == "een-uvre"
+
+
+def test_rounded_to_the_screens_decimals_half_up_and_missing_stays_missing():
+    table = pd.DataFrame({"naam": ["a", "b", "c"], "pct": [14.4275, 2.25, None], "aantal": [22461.4, 0.5, 3.0],
+                          "rest": [1.23456, 2.0, 3.0]})
+    rounded = afronden(table, {"pct": 1, "aantal": 0, "naam": 0, "ontbreekt": 2})
+    assert rounded["pct"].tolist()[:2] == [14.4, 2.3] and pd.isna(rounded["pct"].iloc[2])  # 2,25 -> 2,3 (half up)
+    assert rounded["aantal"].tolist() == [22461, 1, 3]
+    assert rounded["rest"].tolist() == [1.23456, 2.0, 3.0] and rounded["naam"].tolist() == ["a", "b", "c"]
+    assert table["pct"].iloc[0] == 14.4275  # a copy
+    lines = to_csv_bytes(rounded).decode("utf-8-sig").splitlines()
+    assert lines[1] == "a;14,4;22461;1,23456" and lines[3] == "c;;3;3"
