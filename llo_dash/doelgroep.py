@@ -96,6 +96,9 @@ VINDPLAATS_KOLOMMEN = {
         "laaggeletterd_16_65", "laaggeletterd_16_65_pct", "laaggeletterd_nt1", "laaggeletterd_nt2",
     ),
 }
+# Shown per gemeente but not per wijk: said under the wijk table, so its absence is not a mystery.
+WIJK_ZONDER_INKOMEN = ("Huishoudens met een relatief laag inkomen: per wijk niet in dit dashboard (de gebruikte "
+                       "CBS-bestanden hebben dit cijfer alleen per gemeente); kies Niveau: Gemeenten.")
 VINDPLAATS_KAART_OPTIES = {
     "gemeente": (
         "laaggeletterd_16_65_pct", "laaggeletterd_16_65", "laaggeletterd_nt1", "laaggeletterd_nt2",

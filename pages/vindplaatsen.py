@@ -50,7 +50,10 @@ st.markdown(f"**{queries.NIVEAU_NAMEN[niveau]} in {selectie}** ({len(tabel)}), d
             "bovenaan. Deze tabel is ook de tabel bij de kaart.")
 ui.tabel(tabel, formats, f"vindplaatsen {niveau}", keuze.gemeente or keuze.regio, kolommen=kolommen,
          titel=f"Vindplaatsen per {niveau}, {selectie}", bron_noot=False)
-if regels := doelgroep.ontbrekend_regels(rijen, kolommen, niveau, ontbrekend):
+regels = doelgroep.ontbrekend_regels(rijen, kolommen, niveau, ontbrekend)
+if niveau == "wijk":
+    regels.append(doelgroep.WIJK_ZONDER_INKOMEN)
+if regels:
     st.caption("**Geen gegevens** (nooit als 0 geteld):  \n" + "  \n".join(regels))
 ui.source_note(list(kolommen), toelichting=False)
 

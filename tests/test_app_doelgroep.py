@@ -139,6 +139,7 @@ def test_region_wijken_with_missing_data_explained(built_data, gebieden):
     assert ontbreekt and (tabel["Eerste generatie, %"] == "geen gegevens").sum() == ontbreekt
     assert f"Eerste generatie: geen gegevens voor {ontbreekt} van de {len(wijken)} wijken" in captions(at)
     assert "0,0%" not in set(tabel["Eerste generatie, %"])
+    assert "Huishoudens met een relatief laag inkomen: per wijk niet in dit dashboard" in captions(at)
     # werkgevers by sector: no total for the region (one gemeente lacks it), so per gemeente that has it
     gemeenten = gebieden[(gebieden["niveau"] == "gemeente") & (gebieden["arbeidsmarktregio_code"] == "AM12")]
     met = gemeenten[gemeenten["vestigingen_a_landbouw"].notna()]
