@@ -282,7 +282,7 @@ def test_csv_download_of_map_table(page, server, gebieden):
     lines = content.decode("utf-8-sig").splitlines()
     assert lines[0].startswith("Code;Naam;")
     assert len(lines) == 1 + 35
-    value = dutch(gebieden.loc["AM12", DEFAULT_INDICATOR], 6).rstrip("0").rstrip(",")  # a percentage: no thousands
+    value = dutch(gebieden.loc["AM12", DEFAULT_INDICATOR], 1).removesuffix(",0")  # as on screen: one decimal; "14" for 14,0
     (row,) = [line.split(";") for line in lines if line.startswith("AM12;")]
     assert row[:3] == ["AM12", "Gooi en Vechtstreek", value], row
     # the file names its source and says the figure is an estimate (the Excel file also has a Toelichting sheet)
