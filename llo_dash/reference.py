@@ -48,6 +48,12 @@ SCHEMAS: dict[str, TableSchema] = {
         ),
         numeric=("waarde",),
     ),
+    "beroepen_sectorgroep": TableSchema(
+        columns=(
+            "brc_beroepsgroep_code", "brc_beroepsgroep_naam", "rol", "sectorgroep_kolom", "sectorgroep", "bedrijven",
+            "sbi_2008", "basis", "soort", "bron", "bron_url",
+        ),
+    ),
     "uwv_spanningsindicator_landelijk": TableSchema(
         columns=(
             "periode", "beroepsgroep_uwv", "brc_beroepsgroep_code", "spanningsindicator", "nauwkeurigheid",

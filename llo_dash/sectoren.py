@@ -11,7 +11,9 @@ Honesty rules followed here:
   beroepsbevolking) and says so wherever it appears;
 - a % that no source publishes stays empty ("niet gepubliceerd"), never a guess;
 - a sector structure is computed for a region only when every gemeente has data; otherwise
-  per gemeente, with the coverage stated, never a partial sum shown as the region.
+  per gemeente, with the coverage stated, never a partial sum shown as the region;
+- which sector group an occupation works in is the dashboard's own mapping
+  (`reference/beroepen_sectorgroep.csv`, based on the SBI 2008), said to be so wherever it is used.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from llo_dash import figures, indicators, queries, sources, spanning
 from llo_dash.figures import BALK_KLEUR
 from llo_dash.formatting import GEEN_GEGEVENS, PLOTLY_SEPARATORS, getal, opsomming, procent
 from llo_dash.queries import NEDERLAND, als_float, naam, rij
+from llo_dash.reference import read_reference
 
 NIET_GEPUBLICEERD = "niet gepubliceerd"
 ONBEKEND = "onbekend"
@@ -472,13 +475,154 @@ class SpanningBron:
         return bool(self.bestandsnaam) and self.regio_in_upload
 
 
-def antwoord_sectoren(overzicht: pd.DataFrame, df: pd.DataFrame, regio: str | None, structuur: Sectorstructuur) -> str:
-    """Plain-Dutch answer to "In welke sectoren werken meer mensen die moeite hebben met basisvaardigheden?
-    Hoe zijn deze sectoren vertegenwoordigd in onze regio?", from the figures."""
+# The dashboard's own mapping of the handreiking's occupations to the 8 KWB sector groups of the vestigingen
+# (reference/beroepen_sectorgroep.csv): a judgement based on the SBI 2008, not a CBS figure.
+SECTOR_INDELING = "beroepen_sectorgroep"
+HOOFD, OOK = "hoofdsectorgroep", "ook"
+VESTIGINGEN_VOORBEHOUD = (
+    "Let op: vestigingen zijn bedrijfslocaties, geen banen: een eenmanszaak telt even zwaar als een fabriek met "
+    "honderden werknemers. De toedeling van beroepen aan sectorgroepen is een indeling van dit dashboard, geen CBS-cijfer."
+)
+
+
+def sector_indeling() -> pd.DataFrame:
+    """Per occupation of the handreiking's lists the KWB sector group(s) where it mostly works (`rol`
+    hoofdsectorgroep, one per occupation) or partly (`rol` ook), with basis and source: a judgement of the
+    dashboard based on the SBI 2008, not a CBS figure (no public table counts these occupations per sector)."""
+    return read_reference(SECTOR_INDELING)
+
+
+def sectorgroepen_van_beroepen(overzicht: pd.DataFrame, indeling: pd.DataFrame) -> tuple[list[dict], list[str]]:
+    """The sector groups of the occupations in `overzicht` (the lists), per `indeling`.
+
+    Returns (groups, occupations without a main sector group). Each group: sector_kolom, sector (KWB label),
+    beroepen (main group of these occupations, in list order), werkzaam_nl (their national workers, summed),
+    ook (list of (occupation, bedrijven) that partly work here). Main groups come first, by werkzaam_nl
+    (largest first); groups with only "ook" occupations follow.
+    """
+    lijst = overzicht[overzicht["rang_laaggeletterdheid"].notna() | overzicht["rang_laaggecijferdheid"].notna()]
+    namen = dict(zip(lijst["brc_code"], lijst["beroep"]))
+    werkzaam = dict(zip(lijst["brc_code"], lijst["werkzaam_nl"]))
+    rijen = indeling[indeling["brc_beroepsgroep_code"].isin(namen)]
+    groepen: dict[str, dict] = {}
+    for code in lijst["brc_code"]:  # list order, so the occupations of a group are named in that order
+        for _, r in rijen[rijen["brc_beroepsgroep_code"] == code].iterrows():
+            kolom = str(r["sectorgroep_kolom"])
+            groep = groepen.setdefault(kolom, {"sector_kolom": kolom, "sector": indicators.SECTOREN[kolom], "beroepen": [],
+                                               "werkzaam_nl": 0.0, "ook": []})
+            if r["rol"] == HOOFD:
+                groep["beroepen"].append(namen[code])
+                groep["werkzaam_nl"] += 0.0 if pd.isna(werkzaam[code]) else float(werkzaam[code])
+            else:
+                groep["ook"].append((namen[code], str(r["bedrijven"])))
+    hoofd_codes = set(rijen.loc[rijen["rol"] == HOOFD, "brc_beroepsgroep_code"])
+    zonder = [namen[code] for code in lijst["brc_code"] if code not in hoofd_codes]
+    volgorde = sorted(groepen.values(), key=lambda g: (not g["beroepen"], -g["werkzaam_nl"]))
+    return volgorde, zonder
+
+
+def _lq_woorden(lq: float) -> str:
+    """"meer", "minder" or "even veel", as the location quotient reads with 2 decimals."""
+    if getal(lq, 2) == "1,00":
+        return "even veel"
+    return "meer" if lq > 1 else "minder"
+
+
+def _vergelijking_landelijk(lq: float) -> str:
+    """"naar verhouding meer vestigingen dan landelijk" (or minder …, or even veel … als landelijk)."""
+    woord = _lq_woorden(lq)
+    return f"naar verhouding {woord} vestigingen {'als' if woord == 'even veel' else 'dan'} landelijk"
+
+
+def _in_gemeenten(aantal: int, totaal: int, uitzonderingen: list[str]) -> str:
+    """"alle 6 gemeenten met gegevens" / "5 van de 6 gemeenten met gegevens (niet in Eemnes)"."""
+    if aantal == totaal:
+        return f"alle {totaal} gemeenten met gegevens"
+    tekst = f"{aantal} van de {totaal} gemeenten met gegevens"
+    if len(uitzonderingen) <= 2:
+        tekst += f" (niet in {opsomming(uitzonderingen)})"
+    return tekst
+
+
+def _regio_per_sector(groep: dict, structuur: Sectorstructuur) -> str:
+    """How one sector group is represented in the region: its location quotient when the region is complete,
+    else per gemeente with data (in how many it is above or below Nederland); "" without data."""
+    kolom, regio_naam = groep["sector_kolom"], structuur.gebied_naam
+    if structuur.volledig:
+        r = structuur.regio_tabel.set_index("sector_kolom").loc[kolom]
+        return (f"In {regio_naam} {procent(r['aandeel_pct'], 1)} van de vestigingen, in Nederland "
+                f"{procent(r['aandeel_nl_pct'], 1)} (locatiequotiënt {getal(r['locatiequotient'], 2)}: naar verhouding "
+                f"{_lq_woorden(r['locatiequotient'])}).")
+    if not structuur.gemeenten_met_gegevens:
+        return ""
+    per_gemeente = structuur.gemeenten[structuur.gemeenten["sector_kolom"] == kolom]
+    woorden = [(g, _lq_woorden(lq)) for g, lq in zip(per_gemeente["gemeente"], per_gemeente["locatiequotient"])]
+    n = len(woorden)
+    if n == 1:
+        gemeente, lq = per_gemeente["gemeente"].iloc[0], per_gemeente["locatiequotient"].iloc[0]
+        return (f"In {gemeente}, de enige gemeente van {regio_naam} met gegevens: {_vergelijking_landelijk(lq)} "
+                f"(locatiequotiënt {getal(lq, 2)}).")
+    tellingen = {w: [g for g, woord in woorden if woord == w] for w in ("meer", "minder", "even veel")}
+    for woord in ("meer", "minder"):
+        if len(tellingen[woord]) > n / 2:
+            anders = [g for g, w in woorden if w != woord]
+            return (f"In {regio_naam}: naar verhouding {woord} vestigingen dan landelijk in "
+                    f"{_in_gemeenten(len(tellingen[woord]), n, anders)}.")
+    delen = [f"meer dan landelijk in {len(tellingen['meer'])}", f"minder in {len(tellingen['minder'])}"]
+    if tellingen["even veel"]:
+        delen.append(f"even veel in {len(tellingen['even veel'])}")
+    return f"In {regio_naam}: wisselend (van de {n} gemeenten met gegevens: {', '.join(delen)})."
+
+
+def _sector_regel(groep: dict, structuur: Sectorstructuur | None) -> str:
+    """One bullet: the sector group, its occupations (national workers) and, for a region, how it is represented."""
+    delen = []
+    if groep["beroepen"]:
+        samen = "samen " if len(groep["beroepen"]) > 1 else ""
+        delen.append(f"{opsomming(groep['beroepen'])} ({samen}{getal(groep['werkzaam_nl'])} werkenden in Nederland)")
+    ook = [f"een deel van de {beroep} ({bedrijven})" for beroep, bedrijven in groep["ook"]]
+    if ook:
+        delen.append(("ook " if groep["beroepen"] else "") + opsomming(ook))
+    regel = f"- **{groep['sector']}**: " + "; ".join(delen) + "."
+    regionaal = _regio_per_sector(groep, structuur) if structuur is not None else ""
+    return regel + (f" {regionaal}" if regionaal else "")
+
+
+def _dekking_tekst(structuur: Sectorstructuur, df: pd.DataFrame, regio: str) -> str:
+    """Which gemeenten of the region have vestigingen per sector, and what the comparison means."""
+    regio_naam = structuur.gebied_naam
+    if structuur.volledig:
+        return (f"Vestigingen per sectorgroep zijn bekend voor alle {structuur.gemeenten_totaal} gemeenten van "
+                f"{regio_naam}. Het locatiequotiënt is het aandeel van de sectorgroep in alle vestigingen van de regio, "
+                "gedeeld door dat aandeel in Nederland (boven 1 = naar verhouding meer).")
+    if not structuur.gemeenten_met_gegevens:
+        return (f"Vestigingen per sectorgroep zijn voor geen van de {structuur.gemeenten_totaal} gemeenten van "
+                f"{regio_naam} bekend, dus hier is niet te zien hoe deze sectorgroepen in de regio vertegenwoordigd zijn.")
+    gemeenten = df.loc[queries.selectie(df, "gemeente", regio), "naam"].astype(str)
+    zonder = sorted(set(gemeenten) - set(structuur.gemeenten["gemeente"]), key=str.casefold)
+    welke = f" (geen gegevens voor {opsomming(zonder)})" if len(zonder) <= 3 else ""
+    return (f"Vestigingen per sectorgroep zijn bekend voor {structuur.dekking}{welke}, dus er is geen regiocijfer: "
+            "een optelling van een deel van de gemeenten zou de regio verkeerd weergeven. Daarom per gemeente: het "
+            "aandeel van de sectorgroep in alle vestigingen van de gemeente tegen dat in Nederland (locatiequotiënt "
+            "boven of onder 1; de figuur per gemeente staat hieronder).")
+
+
+def antwoord_sectoren(overzicht: pd.DataFrame, df: pd.DataFrame, regio: str | None, structuur: Sectorstructuur,
+                      *, indeling: pd.DataFrame | None = None) -> str:
+    """Plain-Dutch answer (Markdown) to "In welke sectoren werken meer mensen die moeite hebben met
+    basisvaardigheden? Hoe zijn deze sectoren vertegenwoordigd in onze regio?", from the figures.
+
+    National part: the lists, the published %, national workers and estimated low-literate workers. Then per
+    KWB sector group where these occupations mostly work (`indeling`, the dashboard's own mapping; read from
+    the reference table when not given) a bullet with its occupations and, for a region, how the group is
+    represented there: its location quotient when every gemeente has data, else per gemeente with data.
+    """
+    if indeling is None:
+        indeling = sector_indeling()
     lijst = overzicht[overzicht["rang_laaggeletterdheid"].notna() | overzicht["rang_laaggecijferdheid"].notna()]
     met_pct = lijst[lijst[["pct_laaggeletterd", "pct_laaggecijferd", "pct_laaggeletterd_en_of_laaggecijferd"]].notna().any(axis=1)]
     met_pct = met_pct.sort_values("pct_matrix", ascending=False)
-    zonder = len(lijst) - len(met_pct)
+    zonder_pct = len(lijst) - len(met_pct)
     genoemd = [f"{row['beroep']} ({_pct_tekst(row)})" for _, row in met_pct.iterrows()]
     zinnen = [
         f"De handreiking noemt {len(lijst)} beroepen waarin laaggeletterdheid of laaggecijferdheid veel voorkomt "
@@ -486,57 +630,68 @@ def antwoord_sectoren(overzicht: pd.DataFrame, df: pd.DataFrame, regio: str | No
     ]
     if genoemd:
         zinnen.append(
-            f"Gepubliceerde percentages zijn er voor {opsomming(genoemd)} (ROA 2019); voor de andere {zonder} beroepen "
+            f"Gepubliceerde percentages zijn er voor {opsomming(genoemd)} (ROA 2019); voor de andere {zonder_pct} beroepen "
             "is geen percentage per beroep gepubliceerd."
         )
     # Totals from the unrounded estimates, rounded once (a sum of rounded parts looks more precise than it is).
-    ll_exact = (lijst["werkzaam_nl"] * lijst["pct_laaggeletterd"] / 100).sum(min_count=1)
-    ll_nl = schatting_afronden(ll_exact)
+    ll_nl = schatting_afronden((lijst["werkzaam_nl"] * lijst["pct_laaggeletterd"] / 100).sum(min_count=1))
     zinnen.append(
         f"In Nederland werken {getal(lijst['werkzaam_nl'].sum())} mensen in deze {len(lijst)} beroepen (CBS, 2023)"
         + (f"; in de {int(met_pct['laaggeletterd_nl'].notna().sum())} beroepen met een gepubliceerd percentage "
            f"laaggeletterdheid zijn naar schatting {getal(ll_nl)} werkenden laaggeletterd." if not pd.isna(ll_nl) else ".")
     )
-    klassen = lijst.groupby("beroepsklasse")["werkzaam_nl"].sum().sort_values(ascending=False)
-    zinnen.append(
-        "Het gaat vooral om " + opsomming([f"{k.lower()} ({getal(v)} werkenden)" for k, v in klassen.items()]) + "."
-    )
-    if regio:
-        regio_naam = naam(df, regio)
-        aandeel = regio_aandeel(df, regio)
-        ll_regio = schatting_afronden(ll_exact * aandeel)
-        zinnen.append(
-            f"In {regio_naam} werken naar grove schatting {getal(schatting_afronden(lijst['werkzaam_nl'].sum() * aandeel))} "
-            f"mensen in deze beroepen"
-            + (f", van wie ongeveer {getal(ll_regio)} laaggeletterd in de beroepen met een gepubliceerd percentage"
-               if not pd.isna(ll_regio) else "")
-            + f" (schatting: landelijk aantal × het aandeel van de regio in de werkzame beroepsbevolking, "
-            f"{procent(100 * aandeel, 1)}; er zijn geen regiocijfers per beroep)."
+    groepen, zonder_sector = sectorgroepen_van_beroepen(overzicht, indeling)
+    delen = [" ".join(zinnen)]
+    if groepen:
+        regionaal = regio and regio != NEDERLAND
+        inleiding = (
+            "Volgens de indeling van dit dashboard (een eigen toedeling op basis van de SBI-bedrijfsindeling, geen "
+            "CBS-cijfer: er is geen openbare telling van deze beroepen per sector) werken ze vooral in deze sectorgroepen"
+            + (f", met hoe die in {structuur.gebied_naam} vertegenwoordigd zijn:" if regionaal else ":")
         )
-        tot = totalen(df, regio).set_index("kolom")
-        zinnen.append(
-            f"Van alle banen van werknemers in Nederland is {procent(tot.at['banen_werknemers', 'Aandeel van Nederland (%)'], 1)} "
-            f"in {regio_naam}, van de bedrijfsvestigingen {procent(tot.at['bedrijfsvestigingen', 'Aandeel van Nederland (%)'], 1)}."
-        )
-        if structuur.volledig:
-            hoog = structuur.regio_tabel.sort_values("locatiequotient", ascending=False).head(2)
-            zinnen.append(
-                "Naar verhouding veel vestigingen in " + opsomming(
-                    [f"{r['sector']} (locatiequotiënt {getal(r['locatiequotient'], 2)})" for _, r in hoog.iterrows()]
-                ) + "."
-            )
-        else:
-            zinnen.append(
-                f"Vestigingen per sector zijn alleen bekend voor {structuur.dekking}; daarom geen regiocijfer per sector, "
-                "wel een vergelijking per gemeente hieronder."
-            )
+        regels = [_sector_regel(groep, structuur if regionaal else None) for groep in groepen]
+        delen.append(inleiding + "\n\n" + "\n".join(regels))
+    if zonder_sector:
+        delen.append(f"Zonder sectorgroep in de indeling: {opsomming(zonder_sector)}.")
+    if regio and regio != NEDERLAND:
+        delen.append(_dekking_tekst(structuur, df, regio) + " " + VESTIGINGEN_VOORBEHOUD)
     else:
-        zinnen.append("Kies links een arbeidsmarktregio voor een regionale schatting en de sectorstructuur van de regio.")
-    return " ".join(zinnen)
+        delen.append("Kies links een arbeidsmarktregio om te zien hoe deze sectorgroepen in de regio vertegenwoordigd zijn.")
+    return "\n\n".join(delen)
+
+
+@dataclass(frozen=True)
+class LandelijkeSpanning:
+    """The national total of the indicator as published: the latest typology with its period (and its value
+    only where UWV published one), and the latest published value, which may be from an earlier period."""
+
+    periode: str
+    typering: str
+    waarde: float | None  # the value of `periode`; None when only the typology was published
+    typering_herkomst: str | None = None  # as in the reference table ("gepubliceerd", "afgeleid uit tekst", …)
+    waarde_periode: str | None = None  # the latest period with a published value
+    laatste_waarde: float | None = None
+    waarde_typering: str | None = None
+
+
+def landelijke_vergelijking(totaal: LandelijkeSpanning) -> str:
+    """The sentence comparing with the whole country: latest typology (period named), and the latest value
+    only as published, with its own period when that is earlier. No value is made up."""
+    if totaal.waarde is not None:
+        return (f"Ter vergelijking: de arbeidsmarkt in heel Nederland was in {totaal.periode} {totaal.typering} "
+                f"({getal(totaal.waarde, 2)}; laatst gepubliceerde landelijke cijfer).")
+    herkomst = ("typering afgeleid uit de tekst van de bron" if totaal.typering_herkomst == "afgeleid uit tekst"
+                else "laatst gepubliceerde typering")
+    zin = (f"Ter vergelijking: de arbeidsmarkt in heel Nederland was in {totaal.periode} {totaal.typering} "
+           f"({herkomst}; UWV gaf daarbij geen waarde).")
+    if totaal.laatste_waarde is not None:
+        zin += (f" De laatst gepubliceerde waarde is {getal(totaal.laatste_waarde, 2)} ({totaal.waarde_typering}), "
+                f"voor {totaal.waarde_periode}.")
+    return zin
 
 
 def antwoord_tekorten(overzicht: pd.DataFrame, df: pd.DataFrame, regio: str | None, bron: SpanningBron,
-                      landelijk_totaal: tuple[str, float, str] | None = None) -> str:
+                      landelijk_totaal: LandelijkeSpanning | None = None) -> str:
     """Plain-Dutch answer to "In welke sectoren zijn arbeidsmarkttekorten waar scholing een antwoord op kan zijn?"."""
     lijst = overzicht[overzicht["rang_laaggeletterdheid"].notna() | overzicht["rang_laaggecijferdheid"].notna()]
     bekend = lijst[lijst["spanningsindicator"].notna()].sort_values("spanningsindicator", ascending=False)
@@ -576,24 +731,44 @@ def antwoord_tekorten(overzicht: pd.DataFrame, df: pd.DataFrame, regio: str | No
             + ("; upload de UWV-cijfers van de regio om dat aan te vullen." if not bron.regionaal else ".")
         )
     if landelijk_totaal:
-        periode, waarde, typering_ = landelijk_totaal
-        zinnen.append(f"Ter vergelijking: de arbeidsmarkt in heel Nederland was in {periode} {typering_} ({getal(waarde, 2)}).")
+        zinnen.append(landelijke_vergelijking(landelijk_totaal))
     return " ".join(zinnen)
 
 
-def spanning_referentie() -> tuple[pd.DataFrame, tuple[str, float, str] | None]:
-    """The UWV typology table and the latest published national total (see `landelijk_totaal`)."""
+def spanning_referentie() -> tuple[pd.DataFrame, LandelijkeSpanning | None]:
+    """The UWV typology table and the national total as last published (see `landelijk_totaal`)."""
     return spanning.typering_tabel(), landelijk_totaal(spanning.landelijk())
 
 
-def landelijk_totaal(landelijk: pd.DataFrame) -> tuple[str, float, str] | None:
-    """The latest published national total of the indicator with a value: (periode, waarde, typering)."""
-    rows = landelijk[landelijk["brc_beroepsgroep_code"].isna() & landelijk["beroepsgroep_uwv"].str.startswith("Totaal")
-                     & landelijk["spanningsindicator"].notna()].sort_values("periode")
-    if rows.empty:
+def landelijk_totaal(landelijk: pd.DataFrame) -> LandelijkeSpanning | None:
+    """The national total (rows "Totaal …" without a BRC code): the latest period with a typology, with its
+    value if one was published there, and the latest period with a published value; None without either.
+
+    A typology without a value (UWV said only "krap") stays without a value; a value without a stated
+    typology gets the typology of its bounds (`spanning.typering`).
+    """
+    rows = landelijk[landelijk["brc_beroepsgroep_code"].isna() & landelijk["beroepsgroep_uwv"].str.startswith("Totaal")]
+    waarde = rows["spanningsindicator"].astype("float64")
+    typering_ = rows["typering"].astype(object).where(rows["typering"].notna() & (rows["typering"].astype(str) != ""), None)
+    typering_ = [t if t is not None else spanning.typering(float(w)) if not pd.isna(w) else None
+                 for t, w in zip(typering_, waarde)]
+    rows = rows.assign(_waarde=waarde, _typering=typering_, _heeft_waarde=waarde.notna())
+    met_typering = rows[rows["_typering"].notna()].sort_values(["periode", "_heeft_waarde"])
+    if met_typering.empty:
         return None
-    last = rows.iloc[-1]
-    return str(last["periode"]), float(last["spanningsindicator"]), spanning.typering(float(last["spanningsindicator"]))
+    last = met_typering.iloc[-1]
+    met_waarde = rows[rows["_heeft_waarde"]].sort_values("periode")
+    laatste = met_waarde.iloc[-1] if not met_waarde.empty else None
+    herkomst = last.get("typering_herkomst")
+    return LandelijkeSpanning(
+        periode=str(last["periode"]),
+        typering=str(last["_typering"]),
+        waarde=float(last["_waarde"]) if last["_heeft_waarde"] else None,
+        typering_herkomst=None if herkomst is None or pd.isna(herkomst) else str(herkomst),
+        waarde_periode=None if laatste is None else str(laatste["periode"]),
+        laatste_waarde=None if laatste is None else float(laatste["_waarde"]),
+        waarde_typering=None if laatste is None else str(laatste["_typering"]),
+    )
 
 
 def zonder_gegevens(overzicht: pd.DataFrame) -> dict[str, list[str]]:

@@ -44,6 +44,7 @@ regio = keuze.regio
 df = keuze.df
 beroepen = ui.lees_tabel("beroepen")
 typering_tabel, nl_totaal = ui.bewaard(sectoren.spanning_referentie)
+sector_indeling = ui.bewaard(sectoren.sector_indeling)
 regio_naam = queries.naam(df, regio)
 
 st.markdown(
@@ -133,7 +134,8 @@ bronregels = sectoren.bronregels(bron, regio)
 # --- the two handreiking questions, answered from the figures ----------------------------
 st.subheader("Antwoorden op de vragen uit de handreiking")
 st.markdown("**In welke sectoren werken meer mensen die moeite hebben met basisvaardigheden? Hoe zijn deze sectoren "
-            "vertegenwoordigd in onze regio?**  \n" + sectoren.antwoord_sectoren(overzicht, df, regio, structuur))
+            "vertegenwoordigd in onze regio?**  \n" + sectoren.antwoord_sectoren(overzicht, df, regio, structuur,
+                                                                  indeling=sector_indeling))
 st.markdown("**In welke sectoren zijn arbeidsmarkttekorten waar scholing een antwoord op kan zijn?**  \n"
             + sectoren.antwoord_tekorten(overzicht, df, regio, bron, nl_totaal))
 st.caption("Schattingen zijn geen tellingen; de bronnen staan onder elke tabel en figuur.")

@@ -48,23 +48,39 @@ def sessie(built_data) -> Sessie:
     return Sessie()
 
 
+# The dashboard's sector groups of the occupations, read here from the reference file itself.
+INDELING = pd.read_csv(PROJECT_ROOT / "reference" / "beroepen_sectorgroep.csv", dtype=str)
+HOOFDGROEPEN = INDELING.loc[INDELING["rol"] == "hoofdsectorgroep", "sectorgroep"].unique().tolist()
+
+
+def sector_answer(at: AppTest) -> str:
+    """The markdown with the answer to the first handreiking question."""
+    (answer,) = [m.value for m in at.markdown if m.value.startswith("**In welke sectoren werken")]
+    return answer
+
+
 @pytest.mark.parametrize("code", REGIO_CODES)
 def test_page_for_every_region(sessie, gebieden, beroepen, code):
     at = sessie.run(PAGE, widgets=WIDGETS, regio=code)
     assert_ok(at)
     assert at.query_params["regio"] == code
-    shown = text(at)
     regio = gebieden[gebieden["code"] == code].iloc[0]
     nl = gebieden[gebieden["code"] == "NL00"].iloc[0]
-    # the answers name the region and its rough estimate; never a region figure for sectors when incomplete
-    assert f"In {regio['naam']} werken naar grove schatting" in shown
+    # the answer names the sector groups of the occupations and how the region has them (vestigingen, not a
+    # rough count of workers); never a region figure for sectors when some gemeenten have no data
+    antwoord = sector_answer(at)
+    assert "grove schatting" not in antwoord and "bedrijfslocaties, geen banen" in antwoord
+    for label in HOOFDGROEPEN:
+        assert f"- **{label}**: " in antwoord
     gemeenten = gebieden[(gebieden["niveau"] == "gemeente") & (gebieden["arbeidsmarktregio_code"] == code)]
     complete = gemeenten[["vestigingen_totaal", *SECTOREN]].notna().all(axis=1)
-    assert f"{int(complete.sum())} van de {len(gemeenten)} gemeenten" in shown
     if complete.all():
-        assert "locatiequotiënt" in shown
+        assert f"bekend voor alle {len(gemeenten)} gemeenten" in antwoord and "locatiequotiënt" in antwoord
+    elif complete.any():
+        assert f"bekend voor {int(complete.sum())} van de {len(gemeenten)} gemeenten" in antwoord
+        assert "geen regiocijfer" in antwoord
     else:
-        assert "geen regiocijfer" in shown
+        assert f"voor geen van de {len(gemeenten)} gemeenten" in antwoord
     # occupations with their national size and the regional rough estimate (national × share, rounded)
     table = occupations_table(at)
     source = beroepen.set_index("brc_code")
@@ -84,6 +100,37 @@ def test_page_for_every_region(sessie, gebieden, beroepen, code):
     assert len(at.get("plotly_chart")) >= 3
     labels = [button.proto.label for button in at.download_button]
     assert labels.count("CSV downloaden") >= 3 and "Sjabloon CSV" in labels and "Sjabloon Excel" in labels
+
+
+@pytest.mark.parametrize("code", ["AM12", "AM05"])
+def test_sector_answer_compares_the_regions_gemeenten_with_nederland(sessie, gebieden, code):
+    """Gooi en Vechtstreek (6 of 7 gemeenten with vestigingen per sector) and Twente (9 of 14): per sector group
+    of the occupations, in how many gemeenten its share of all vestigingen is above or below Nederland's."""
+    at = sessie.run(PAGE, widgets=WIDGETS, regio=code)
+    assert_ok(at)
+    antwoord = sector_answer(at)
+    regio = gebieden.loc[code, "naam"]
+    nl = gebieden.loc["NL00"]
+    gemeenten = gebieden[(gebieden["niveau"] == "gemeente") & (gebieden["arbeidsmarktregio_code"] == code)]
+    met = gemeenten[gemeenten[["vestigingen_totaal", *SECTOREN]].notna().all(axis=1)]
+    zonder = sorted(set(gemeenten["naam"]) - set(met["naam"]))
+    assert 2 <= len(met) < len(gemeenten)
+    assert f"bekend voor {len(met)} van de {len(gemeenten)} gemeenten" in antwoord and "geen regiocijfer" in antwoord
+    if len(zonder) <= 3:
+        assert ", ".join(zonder[:-1]) in antwoord and zonder[-1] in antwoord
+    bullets = {line.split("**")[1]: line for line in antwoord.splitlines() if line.startswith("- **")}
+    for kolom, label in INDELING[["sectorgroep_kolom", "sectorgroep"]].drop_duplicates().itertuples(index=False):
+        nl_aandeel = float(nl[kolom]) / float(nl["vestigingen_totaal"])
+        lq = [round(float(g[kolom]) / float(g["vestigingen_totaal"]) / nl_aandeel + 1e-12, 2) for _, g in met.iterrows()]
+        hoger, lager = sum(v > 1 for v in lq), sum(v < 1 for v in lq)
+        n = len(met)
+        if hoger > n / 2:
+            verwacht = f"naar verhouding meer vestigingen dan landelijk in {'alle ' + str(n) if hoger == n else f'{hoger} van de {n}'} gemeenten"
+        elif lager > n / 2:
+            verwacht = f"naar verhouding minder vestigingen dan landelijk in {'alle ' + str(n) if lager == n else f'{lager} van de {n}'} gemeenten"
+        else:
+            verwacht = f"wisselend (van de {n} gemeenten met gegevens: meer dan landelijk in {hoger}, minder in {lager}"
+        assert f"In {regio}: {verwacht}" in bullets[label], (label, lq, bullets[label])
 
 
 def test_page_for_nederland(built_data, gebieden):

@@ -10,6 +10,7 @@ import pytest
 from llo_dash import sectoren
 from llo_dash.build.beroepen import clean_werkzamen, combine
 from llo_dash.indicators import SECTOREN
+from llo_dash.reference import read_reference
 from llo_dash.sectoren import LANDELIJK, REGIONAAL, SpanningBron
 from llo_dash.spanning import typering_tabel
 from llo_dash.upload import validate_tension_upload
@@ -224,35 +225,221 @@ def test_screen_table_says_niet_gepubliceerd(beroepen, klein_gebieden):
 
 # --- the answers in plain Dutch ------------------------------------------------------------------
 
+# The dashboard's own occupation -> KWB sector group mapping, small and made up for the fixture:
+# 0781 also partly in A, to test the "ook" rows.
+INDELING = [  # code, naam, rol, sector column, bedrijven
+    ("1121", "Schoonmakers", "hoofdsectorgroep", "vestigingen_mn_zakelijke_dienstverlening", "schoonmaakbedrijven"),
+    ("0771", "Productiemachinebedieners", "hoofdsectorgroep", "vestigingen_bf_nijverheid_energie", "industrie"),
+    ("0781", "Hulpkrachten bouw en industrie", "hoofdsectorgroep", "vestigingen_bf_nijverheid_energie", "industrie en bouw"),
+    ("0781", "Hulpkrachten bouw en industrie", "ook", "vestigingen_a_landbouw", "kassenbouw"),
+    ("1122", "Keukenhulpen", "hoofdsectorgroep", "vestigingen_gi_handel_horeca", "horeca"),
+]
 
-def test_answer_on_sectors_has_the_right_numbers(beroepen, klein_gebieden):
-    ov = sectoren.beroepen_overzicht(beroepen, klein_gebieden, "AM02", sectoren.spanning_per_beroep(beroepen))
-    text = sectoren.antwoord_sectoren(ov, klein_gebieden, "AM02", sectoren.sectorstructuur(klein_gebieden, "AM02"))
+
+@pytest.fixture(scope="module")
+def indeling() -> pd.DataFrame:
+    return pd.DataFrame(
+        [{"brc_beroepsgroep_code": c, "brc_beroepsgroep_naam": n, "rol": r, "sectorgroep_kolom": k,
+          "sectorgroep": SECTOREN[k], "bedrijven": b, "sbi_2008": "", "basis": "fixture",
+          "soort": "indeling van het dashboard", "bron": "fixture", "bron_url": "https://example.org"}
+         for c, n, r, k, b in INDELING]
+    )
+
+
+@pytest.fixture(scope="module")
+def drie_gemeenten(klein_gebieden) -> pd.DataFrame:
+    """klein_gebieden plus Regio Drie: 3 of its 4 gemeenten have vestigingen per sector (each 100 in all).
+
+    Against Nederland (A 10%, B–F 10%, G+I 20%, M+N 20%), the location quotients are
+      Ee:  A 2,00  B–F 0,50  G+I 1,25  M+N 0,50
+      Ef:  A 1,50  B–F 0,50  G+I 1,00  M+N 1,00
+      Gee: A 0,50  B–F 0,50  G+I 0,75  M+N 1,75
+    so A is higher in 2 of 3 (not Gee), B–F lower in all 3, G+I and M+N mixed (1 higher, 1 lower, 1 equal).
+    """
+    rows = [
+        ("arbeidsmarktregio", "AM03", "Regio Drie", NA8),
+        ("gemeente", "GM0005", "Ee", (20, 5, 25, 10, 10, 10, 10, 10)),
+        ("gemeente", "GM0006", "Ef", (15, 5, 20, 10, 10, 20, 10, 10)),
+        ("gemeente", "GM0007", "Gee", (5, 5, 15, 10, 10, 35, 10, 10)),
+        ("gemeente", "GM0008", "Ha", NA8),
+    ]
+    extra = pd.DataFrame([
+        {"niveau": n, "code": c, "naam": naam, "arbeidsmarktregio_code": "AM03", "werkzame_beroepsbevolking": 5_000,
+         "banen_werknemers": 4_500, "bedrijfsvestigingen": 100, "inwoners_15_75": 7_000, **_sectors(*s)}
+        for n, c, naam, s in rows
+    ])
+    for column in extra.columns[4:]:
+        extra[column] = extra[column].astype("Int64")
+    return pd.concat([klein_gebieden, extra], ignore_index=True)
+
+
+def _antwoord(beroepen, gebieden, regio, indeling):
+    ov = sectoren.beroepen_overzicht(beroepen, gebieden, regio, sectoren.spanning_per_beroep(beroepen))
+    return sectoren.antwoord_sectoren(ov, gebieden, regio, sectoren.sectorstructuur(gebieden, regio), indeling=indeling)
+
+
+def test_answer_on_sectors_keeps_the_national_part(beroepen, klein_gebieden, indeling):
+    text = _antwoord(beroepen, klein_gebieden, "AM02", indeling)
     assert "noemt 4 beroepen" in text
     assert "Schoonmakers (40% laaggeletterd, 44% laaggecijferd)" in text
     assert "Productiemachinebedieners (37% laaggeletterd)" in text
     assert "In Nederland werken 430.000 mensen in deze 4 beroepen" in text
     assert "naar schatting 117.000 werkenden laaggeletterd" in text  # 80.000 + 37.000
-    # AM02 = 1% of the werkzame beroepsbevolking: 4.300 in these occupations; low-literate 1% of 117.000 = 1.170,
-    # rounded once, to hundreds like every estimate from 1.000 up (not 800 + 370 from parts rounded first)
-    assert "In Regio Twee werken naar grove schatting 4.300 mensen" in text and "ongeveer 1.200 laaggeletterd" in text
-    assert "1,0%" in text
-    assert "alleen bekend voor 1 van de 2 gemeenten" in text and "geen regiocijfer" in text
-    complete = sectoren.antwoord_sectoren(ov, klein_gebieden, "AM01", sectoren.sectorstructuur(klein_gebieden, "AM01"))
-    assert "locatiequotiënt 1,50" in complete
-    nl = sectoren.antwoord_sectoren(ov, klein_gebieden, None, sectoren.sectorstructuur(klein_gebieden, None))
-    assert "Kies links een arbeidsmarktregio" in nl and "grove schatting" not in nl
+    # no rough regional count (national × the region's share says nothing about the region), no BRC classes as sectors
+    assert "grove schatting" not in text
+    assert "dienstverlenende beroepen" not in text and "technische beroepen" not in text
+
+
+def test_answer_names_the_sector_groups_of_the_occupations(beroepen, klein_gebieden, indeling):
+    text = _antwoord(beroepen, klein_gebieden, None, indeling)
+    assert "indeling van dit dashboard" in text and "geen CBS-cijfer" in text
+    # one bullet per main sector group, largest first (national workers of its occupations, summed by hand)
+    bullets = [line for line in text.splitlines() if line.startswith("- ")]
+    assert bullets[0].startswith("- **M+N Zakelijke dienstverlening**: Schoonmakers (200.000 werkenden in Nederland)")
+    assert bullets[1].startswith("- **B–F Nijverheid en energie**: Productiemachinebedieners en Hulpkrachten bouw en "
+                                 "industrie (samen 150.000 werkenden in Nederland)")
+    assert bullets[2].startswith("- **G+I Handel en horeca**: Keukenhulpen (80.000 werkenden in Nederland)")
+    # a sector group only some of an occupation work in comes last, says "een deel" and why
+    assert bullets[3].startswith("- **A Landbouw, bosbouw en visserij**: een deel van de Hulpkrachten bouw en industrie "
+                                 "(kassenbouw)")
+    assert len(bullets) == 4
+    assert "Kies links een arbeidsmarktregio" in text and "locatiequotiënt" not in text
+
+
+def test_answer_for_a_complete_region_gives_its_location_quotients(beroepen, klein_gebieden, indeling):
+    # Regio Een: 200 vestigingen, A 30 (15%), B–F 20 (10%), G+I 40 (20%), M+N 30 (15%);
+    # Nederland: 1.000, A 10%, B–F 10%, G+I 20%, M+N 20%.
+    text = _antwoord(beroepen, klein_gebieden, "AM01", indeling)
+    bullets = {line.split("**")[1]: line for line in text.splitlines() if line.startswith("- ")}
+    assert ("In Regio Een 15,0% van de vestigingen, in Nederland 20,0% (locatiequotiënt 0,75: naar verhouding minder)."
+            in bullets["M+N Zakelijke dienstverlening"])
+    assert ("In Regio Een 10,0% van de vestigingen, in Nederland 10,0% (locatiequotiënt 1,00: naar verhouding even veel)."
+            in bullets["B–F Nijverheid en energie"])
+    assert "(locatiequotiënt 1,00: naar verhouding even veel)" in bullets["G+I Handel en horeca"]
+    assert ("In Regio Een 15,0% van de vestigingen, in Nederland 10,0% (locatiequotiënt 1,50: naar verhouding meer)."
+            in bullets["A Landbouw, bosbouw en visserij"])
+    assert "bekend voor alle 2 gemeenten van Regio Een" in text and "geen regiocijfer" not in text
+    assert "vestigingen zijn bedrijfslocaties, geen banen" in text
+
+
+def test_answer_for_an_incomplete_region_compares_per_gemeente(beroepen, drie_gemeenten, indeling):
+    text = _antwoord(beroepen, drie_gemeenten, "AM03", indeling)
+    bullets = {line.split("**")[1]: line for line in text.splitlines() if line.startswith("- ")}
+    assert ("In Regio Drie: naar verhouding meer vestigingen dan landelijk in 2 van de 3 gemeenten met gegevens "
+            "(niet in Gee)." in bullets["A Landbouw, bosbouw en visserij"])
+    assert ("In Regio Drie: naar verhouding minder vestigingen dan landelijk in alle 3 gemeenten met gegevens."
+            in bullets["B–F Nijverheid en energie"])
+    assert ("In Regio Drie: wisselend (van de 3 gemeenten met gegevens: meer dan landelijk in 1, minder in 1, "
+            "even veel in 1)." in bullets["M+N Zakelijke dienstverlening"])
+    assert "wisselend" in bullets["G+I Handel en horeca"]
+    assert "bekend voor 3 van de 4 gemeenten (geen gegevens voor Ha)" in text and "geen regiocijfer" in text
+    assert "vestigingen zijn bedrijfslocaties, geen banen" in text
+    assert "15,0%" not in text  # never a share of the region from a part of its gemeenten
+
+
+def test_answer_for_a_region_with_one_gemeente_with_data(beroepen, klein_gebieden, indeling):
+    # Regio Twee: only Cee has data (100 vestigingen: A 20, B–F 10, G+I 20, M+N 10); Dee has none.
+    text = _antwoord(beroepen, klein_gebieden, "AM02", indeling)
+    bullets = {line.split("**")[1]: line for line in text.splitlines() if line.startswith("- ")}
+    assert ("In Cee, de enige gemeente van Regio Twee met gegevens: naar verhouding minder vestigingen dan landelijk "
+            "(locatiequotiënt 0,50)." in bullets["M+N Zakelijke dienstverlening"])
+    assert "naar verhouding meer vestigingen dan landelijk (locatiequotiënt 2,00)" in bullets["A Landbouw, bosbouw en visserij"]
+    assert "even veel vestigingen als landelijk (locatiequotiënt 1,00)" in bullets["B–F Nijverheid en energie"]
+    assert "bekend voor 1 van de 2 gemeenten (geen gegevens voor Dee)" in text and "geen regiocijfer" in text
+
+
+def test_answer_for_a_region_without_any_gemeente_with_data(beroepen, klein_gebieden, indeling):
+    geen = klein_gebieden.copy()
+    geen.loc[geen["code"] == "GM0003", ["vestigingen_totaal", *SECTOREN]] = pd.NA
+    text = _antwoord(beroepen, geen, "AM02", indeling)
+    assert "voor geen van de 2 gemeenten van Regio Twee bekend" in text
+    assert "In Regio Twee" not in text and "locatiequotiënt" not in text
+
+
+def test_occupation_without_a_sector_group_is_named(beroepen, klein_gebieden, indeling):
+    zonder = indeling[indeling["brc_beroepsgroep_code"] != "1122"]
+    text = _antwoord(beroepen, klein_gebieden, None, zonder)
+    assert "Keukenhulpen" in text.split("Zonder sectorgroep in de indeling:")[1]
+    assert "G+I" not in text
+
+
+def test_sector_indeling_reference_covers_the_handreiking():
+    """The reference table: every occupation of the lists exactly one main sector group, labels as in KWB,
+    and marked as the dashboard's own judgement (not a CBS figure)."""
+    indeling = sectoren.sector_indeling()
+    lijsten = read_reference("beroepen_basisvaardigheden")
+    hoofd = indeling[indeling["rol"] == "hoofdsectorgroep"]
+    assert sorted(hoofd["brc_beroepsgroep_code"]) == sorted(lijsten["brc_beroepsgroep_code"].unique())
+    assert set(indeling["rol"]) == {"hoofdsectorgroep", "ook"}
+    assert set(indeling["sectorgroep_kolom"]) <= set(SECTOREN)
+    assert (indeling["sectorgroep"] == indeling["sectorgroep_kolom"].map(SECTOREN)).all()
+    assert (indeling["soort"] == "indeling van het dashboard").all()
+    assert indeling["bron"].str.contains("geen CBS-cijfer").all() and indeling["basis"].notna().all()
+    assert not indeling.duplicated(["brc_beroepsgroep_code", "sectorgroep_kolom"]).any()
+    by_code = hoofd.set_index("brc_beroepsgroep_code")["sectorgroep_kolom"]
+    assert by_code["1121"] == "vestigingen_mn_zakelijke_dienstverlening"  # schoonmakers: schoonmaakbedrijven (N)
+    assert by_code["0921"] == "vestigingen_a_landbouw"
+    assert by_code["0771"] == by_code["0731"] == "vestigingen_bf_nijverheid_energie"
+    assert by_code["1112"] == by_code["1122"] == "vestigingen_gi_handel_horeca"
+    assert by_code["1114"] == "vestigingen_ru_cultuur_recreatie_overig"
+
+
+# --- the national comparison of the tension answer --------------------------------------------
+
+TOTAAL = "Totaal (alle beroepsgroepen)"
+
+
+def _landelijk(*rows) -> pd.DataFrame:
+    return pd.DataFrame([
+        {"periode": p, "beroepsgroep_uwv": TOTAAL, "brc_beroepsgroep_code": None, "spanningsindicator": w,
+         "typering": t, "typering_herkomst": h}
+        for p, w, t, h in rows
+    ] + [{"periode": "2024K1", "beroepsgroep_uwv": "Koks", "brc_beroepsgroep_code": "1112", "spanningsindicator": 5.0,
+          "typering": "zeer krap", "typering_herkomst": "afgeleid uit grenswaarden"}])  # not a total: ignored
+
+
+def test_national_total_gives_the_latest_typology_and_the_latest_value():
+    totaal = sectoren.landelijk_totaal(_landelijk(
+        ("2022K1", None, "zeer krap", "gepubliceerd"),
+        ("2023K1", 4.32, "zeer krap", "afgeleid uit grenswaarden"),
+        ("2023K4", None, "krap", "gepubliceerd"),
+    ))
+    assert (totaal.periode, totaal.typering, totaal.waarde) == ("2023K4", "krap", None)
+    assert (totaal.waarde_periode, totaal.laatste_waarde, totaal.waarde_typering) == ("2023K1", 4.32, "zeer krap")
+    zin = sectoren.landelijke_vergelijking(totaal)
+    assert zin == ("Ter vergelijking: de arbeidsmarkt in heel Nederland was in 2023K4 krap (laatst gepubliceerde "
+                   "typering; UWV gaf daarbij geen waarde). De laatst gepubliceerde waarde is 4,32 (zeer krap), "
+                   "voor 2023K1.")
+    # when the latest typology has its value, one period and one value
+    alleen = sectoren.landelijk_totaal(_landelijk(("2022K1", None, "zeer krap", "gepubliceerd"),
+                                                  ("2023K1", 4.32, "zeer krap", "afgeleid uit grenswaarden")))
+    assert sectoren.landelijke_vergelijking(alleen) == (
+        "Ter vergelijking: de arbeidsmarkt in heel Nederland was in 2023K1 zeer krap (4,32; laatst gepubliceerde "
+        "landelijke cijfer).")
+    # a typology read from a text says so; no value at all invents none
+    tekst = sectoren.landelijk_totaal(_landelijk(("2021K3", None, "krap", "afgeleid uit tekst")))
+    zin = sectoren.landelijke_vergelijking(tekst)
+    assert "in 2021K3 krap" in zin and "afgeleid uit de tekst van de bron" in zin and "waarde is" not in zin
+    assert sectoren.landelijk_totaal(_landelijk()) is None
+
+
+def test_national_total_from_the_reference_table():
+    totaal = sectoren.landelijk_totaal(read_reference("uwv_spanningsindicator_landelijk"))
+    assert (totaal.periode, totaal.typering, totaal.waarde) == ("2023K4", "krap", None)
+    assert (totaal.waarde_periode, totaal.laatste_waarde) == ("2023K1", 4.32)
 
 
 def test_answer_on_shortages_national(beroepen, klein_gebieden):
     ov = sectoren.beroepen_overzicht(beroepen, klein_gebieden, "AM01", sectoren.spanning_per_beroep(beroepen))
-    text = sectoren.antwoord_tekorten(ov, klein_gebieden, "AM01", SpanningBron(), ("2023K1", 4.32, "zeer krap"))
+    totaal = sectoren.LandelijkeSpanning("2023K4", "krap", None, "gepubliceerd", "2023K1", 4.32, "zeer krap")
+    text = sectoren.antwoord_tekorten(ov, klein_gebieden, "AM01", SpanningBron(), totaal)
     assert "landelijke UWV-spanningsindicator" in text and "bekend voor 1 van de 4 beroepen" in text
     assert "Geen van deze beroepen is krap" in text
     assert "Productiemachinebedieners (1,20; gemiddeld; landelijk 2023K1)" in text
     assert "Geen spanningsindicator bekend voor Schoonmakers, Keukenhulpen en Hulpkrachten bouw en industrie" in text
     assert "upload de UWV-cijfers" in text
-    assert "in 2023K1 zeer krap (4,32)" in text
+    assert "heel Nederland was in 2023K4 krap" in text and "4,32 (zeer krap), voor 2023K1" in text
+    assert "in 2023K1 zeer krap (4,32)" not in text
 
 
 def test_answer_on_shortages_with_upload(beroepen, klein_gebieden, regionale_upload):
