@@ -39,6 +39,8 @@ REFERENTIE_OMSCHRIJVING = {
                                 "van elk gepubliceerd cijfer en elke aanname, per scenario.",
     "beroepen_basisvaardigheden": "Beroepen met veel laaggeletterden of laaggecijferden (handreiking LLO-Collectieven), "
                                   "gekoppeld aan de CBS-beroepsgroepen (BRC 2014), met de gepubliceerde percentages.",
+    "beroepen_sectorgroep": "Indeling van het dashboard (oordeel, geen CBS-cijfer): de sectorgroep(en) waarin de "
+                            "beroepen van de handreiking vooral werken, met de SBI-basis van elke toedeling.",
     "uwv_spanningsindicator_landelijk": "Landelijke UWV-spanningsindicator per beroepsgroep en kwartaal, zoals "
                                         "gepubliceerd in berichten over de UWV-cijfers.",
     "uwv_spanningsindicator_typering": "Grenswaarden van de UWV-typering van de spanningsindicator (zeer ruim t/m zeer krap).",
@@ -149,9 +151,14 @@ def bronnen_tabel(manifest: Mapping, registry: Sequence[sources.Source] = source
     return frame
 
 
-# On screen the reader's columns first; the technical ones (checksum, paths) at the end.
-BRONNEN_VOLGORDE = ("Titel", "Uitgever", "Periode", "Licentie", "URL", "Kanttekening", "Herkomst", "Bestand in mirror",
+# On screen the reader's columns first, the link next to the title (visible without scrolling sideways);
+# the technical ones (checksum, paths) at the end.
+BRONNEN_VOLGORDE = ("Titel", "URL", "Uitgever", "Periode", "Licentie", "Kanttekening", "Herkomst", "Bestand in mirror",
                     "Bytes", "SHA-256", "CBS-tabel", "Bronvermelding", "Id", "Bestand gelezen")
+
+# What a link column shows on screen: the site ("opendata.cbs.nl"), the first group of this (JavaScript) regex.
+# A whole URL does not fit a table column ("ht…"); the downloads keep the full URL.
+LINK_TEKST = r"^https?://(?:www\.)?([^/?#]+)"
 
 
 def _inhoud(bestand: str) -> str:

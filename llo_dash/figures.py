@@ -8,6 +8,7 @@ Every figure names its source inside the figure (`bron_onder`), so a downloaded 
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Sequence
 
@@ -40,6 +41,7 @@ BRON_KLEUR = "#555555"
 # compared ones. Lists up to MAX_BALKEN areas (the 35 regions) are always shown whole.
 UITERSTEN = 15
 MAX_BALKEN = 60
+RANGORDE_LABEL_GROOTTE = 11  # px, the labels of the ranking's bars
 
 
 def _eenheid_tekst(indicator: indicators.Indicator) -> str:
@@ -51,9 +53,27 @@ def _value_format(indicator: indicators.Indicator) -> tuple[str, str]:
     return d3_format("getal", indicator.decimalen), "%" if indicator.is_percentage else ""
 
 
+# The chart toolbar in Dutch. Plotly ships its translations as separate scripts (from a CDN); a locale can also
+# be given inline in the config, which needs nothing from outside. Keys are plotly.js's English texts.
+PLOTLY_NL = {
+    "Download plot as a PNG": "Figuur opslaan als PNG", "Download plot as a png": "Figuur opslaan als PNG",
+    "Download plot": "Figuur opslaan", "Zoom": "Zoomen (kader)", "Pan": "Verschuiven", "Zoom in": "Inzoomen",
+    "Zoom out": "Uitzoomen", "Autoscale": "Alles tonen", "Reset axes": "Assen herstellen", "Reset view": "Beeld herstellen",
+    "Reset views": "Beelden herstellen", "Box Select": "Selecteren met kader", "Lasso Select": "Selecteren met lasso",
+    "Toggle Spike Lines": "Hulplijnen aan/uit", "Show closest data on hover": "Dichtstbijzijnde waarde tonen",
+    "Compare data on hover": "Waarden vergelijken", "Double-click to zoom back out": "Dubbelklik om uit te zoomen",
+    "Double-click on legend to isolate one trace": "Dubbelklik op de legenda om één reeks te tonen",
+    "Taking snapshot - this may take a few seconds": "Figuur wordt opgeslagen; dit kan enkele seconden duren",
+    "Snapshot succeeded": "Figuur opgeslagen",
+    "Sorry, there was a problem downloading your snapshot!": "Het opslaan van de figuur is mislukt.",
+}
+
+
 def plotly_config(bestandsnaam: str) -> dict:
-    """`st.plotly_chart(config=...)`: PNG download named after the figure, no plotly logo or links."""
+    """`st.plotly_chart(config=...)`: PNG download named after the figure, no plotly logo or links, Dutch toolbar."""
     return {
+        "locale": "nl",
+        "locales": {"nl": {"dictionary": PLOTLY_NL, "format": {}}},
         "displaylogo": False,
         "toImageButtonOptions": {"format": "png", "filename": slugify(bestandsnaam) or "llo-figuur", "scale": 2},
         "modeBarButtonsToRemove": ["select2d", "lasso2d", "sendDataToCloud"],
@@ -220,6 +240,14 @@ def _met_gaten(ranking: pd.DataFrame, selectie: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame.from_records(rows, columns=[*selectie.columns, "_gat"])
 
 
+def label_breedte(labels: Sequence[str], grootte: int) -> int:
+    """Pixels the widest of `labels` (plotly text, "<b>…</b>" for bold) needs at font size `grootte`, estimated on
+    the generous side: 0.62 em a character, 0.7 em in bold (Source Sans is narrower, a fallback sans-serif such as
+    DejaVu Sans about this wide), plus 12 px so the first glyph never touches the edge of the figure."""
+    breedtes = [len(re.sub(r"<[^>]+>", "", label)) * grootte * (0.7 if "<b>" in label else 0.62) for label in labels]
+    return int(max(breedtes, default=0)) + 12
+
+
 def rangorde_figuur(
     ranking: pd.DataFrame,
     indicator: str,
@@ -288,9 +316,11 @@ def rangorde_figuur(
         separators=PLOTLY_SEPARATORS,
         xaxis=dict(title=dict(text=_eenheid_tekst(meta)), tickformat=d3_format("getal", 0),
                    ticksuffix=suffix, rangemode="tozero"),
-        yaxis=dict(automargin=True, tickfont=dict(size=11)),
+        # The left margin holds the longest label itself: plotly's automargin alone sets it flush against the
+        # edge, where the browser cuts off its first glyph. Automargin stays as the safety net.
+        yaxis=dict(automargin=True, tickfont=dict(size=RANGORDE_LABEL_GROOTTE)),
         height=max(320, 20 * len(shown) + 150),
-        margin=dict(l=0, r=10, t=60 if title else 30, b=60),
+        margin=dict(l=label_breedte(ylabels, RANGORDE_LABEL_GROOTTE), r=10, t=60 if title else 30, b=60),
         font=FONT,
         showlegend=False,
         bargap=0.25,

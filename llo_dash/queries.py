@@ -425,6 +425,26 @@ def bronregels(kolommen: Sequence[str]) -> list[str]:
     return list(dict.fromkeys(bronvermelding(kolom) for kolom in kolommen))
 
 
+def bronnoot(kolommen: Sequence[str], *, toelichting: bool = True) -> list[str]:
+    """The lines of the source note under a figure or table of `kolommen`: every indicator named, with its source.
+
+    Indicators whose line (source, and explanation when `toelichting`) is the same share it, prefixed by all
+    their labels: "Netto arbeidsparticipatie en Werkloosheid: Bron: CBS, …". A single indicator's line has no label.
+    """
+    per_regel: dict[str, list[str]] = {}
+    for kolom in kolommen:
+        indicator = indicators.get(kolom)
+        regel = bronvermelding(kolom)
+        if toelichting and indicator.toelichting:
+            regel += f" {indicator.toelichting}"
+        labels = per_regel.setdefault(regel, [])
+        if indicator.label not in labels:
+            labels.append(indicator.label)
+    if len(kolommen) <= 1:
+        return list(per_regel)
+    return [f"{opsomming(labels)}: {regel}" for regel, labels in per_regel.items()]
+
+
 def grenzen_bron(niveau: str = "gemeente") -> str:
     """Source line of the boundaries of a map level ("Kaart: CBS / PDOK …, Wijkgrenzen 2024 …" for wijken).
 

@@ -24,7 +24,7 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager  # pinned Streamlit; see page_setup
 
-from llo_dash import export, figures, geo, indicators, queries
+from llo_dash import export, figures, geo, queries
 from llo_dash.build.pipeline import MANIFEST, run_build
 from llo_dash.config import load_settings
 from llo_dash.errors import LloDashError
@@ -469,17 +469,9 @@ def kerncijfers(df: pd.DataFrame, codes: Sequence[str], kolommen: Sequence[str])
 
 
 def source_note(kolommen: Sequence[str], *, kaart: str | None = None, toelichting: bool = True) -> None:
-    """Caption with source, reference date and estimate marker of each indicator (and, for a map of
-    level `kaart`, the source of its boundaries)."""
-    lines, seen = [], set()
-    for kolom in kolommen:
-        line = queries.bronvermelding(kolom)
-        indicator = indicators.get(kolom)
-        if toelichting and indicator.toelichting:
-            line += f" {indicator.toelichting}"
-        if line not in seen:
-            seen.add(line)
-            lines.append(f"{indicator.label}: {line}" if len(kolommen) > 1 else line)
+    """Caption with source, reference date and estimate marker of each indicator, every indicator named
+    (`queries.bronnoot`), and, for a map of level `kaart`, the source of its boundaries."""
+    lines = queries.bronnoot(kolommen, toelichting=toelichting)
     if kaart:
         lines.append(queries.grenzen_bron(kaart))
     st.caption("  \n".join(lines))

@@ -17,8 +17,10 @@ schatting_bron = queries.bronvermelding("laaggeletterd_16_65_pct")
 
 
 def _links(frame) -> dict:
-    """Clickable links in the columns of `frame` that hold URLs."""
-    return {kolom: st.column_config.LinkColumn(kolom) for kolom in bronnen.url_kolommen(frame)}
+    """Clickable links in the columns of `frame` that hold URLs, showing the site (the download has the full URL)."""
+    return {kolom: st.column_config.LinkColumn(kolom, display_text=bronnen.LINK_TEKST, width="medium",
+                                               help="Klik om de bron te openen; de download bevat de volledige URL.")
+            for kolom in bronnen.url_kolommen(frame)}
 
 
 st.markdown(
@@ -38,7 +40,9 @@ with tab_bronnen:
     )
     bron_tabel = bronnen.bronnen_tabel(manifest)
     ui.tabel(bron_tabel, {"Bytes": ("getal", 0)}, "bronnen", None, titel="Bronnen van het LLO Regiodashboard",
-             notes=[bouw_bron], column_config=_links(bron_tabel), column_order=bronnen.BRONNEN_VOLGORDE, height="content")
+             notes=[bouw_bron], column_order=bronnen.BRONNEN_VOLGORDE, height="content",
+             # title and link together fit the page at 1024 px (a long title is cut off; the download has it whole)
+             column_config={"Titel": st.column_config.TextColumn("Titel", width="large"), **_links(bron_tabel)})
 
     st.subheader("Referentietabellen van het project")
     st.markdown(

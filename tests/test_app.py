@@ -150,6 +150,24 @@ def test_source_notes_under_figures(built_data):
     assert "Bron: CBS" in shown and "(85525NED)" in shown and "Kaart: CBS / PDOK" in shown
 
 
+def test_every_headline_figure_names_its_source(built_data, gebieden):
+    """The note under the headline figures has a line for every figure shown, naming its indicator and its
+    source; indicators that share a source share a line (Netto arbeidsparticipatie and Werkloosheid)."""
+    from llo_dash import indicators, queries
+
+    at = run_app(regio="AM12")
+    assert_ok(at)
+    shown = {label for label, _ in metric_values(at)}
+    regels = captions(at).split("\n")
+    kern = queries.kern_indicatoren(gebieden)
+    assert "werkloosheid_pct" in kern
+    for kolom in kern:
+        label = indicators.get(kolom).label
+        assert any(m.startswith(label) for m in shown), (label, shown)
+        bron = queries.bronvermelding(kolom)
+        assert any(label in regel.split(": Bron:")[0] and bron in regel for regel in regels), (label, regels)
+
+
 def test_first_start_builds_the_data(tmp_path, monkeypatch, mirror):
     """A new user only runs `streamlit run app.py`: missing data are built, with progress, then shown."""
     monkeypatch.setenv("LLO_DASH_DATA", str(tmp_path / "data"))

@@ -8,6 +8,7 @@ with plain Python, not with the app's formatting code, so a formatting or lookup
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -135,6 +136,22 @@ def test_downloads_and_sources(built_data):
     assert "Bron: CBS" in shown and "Schatting, geen telling" in shown
 
 
+def test_every_compared_indicator_names_its_source(built_data, gebieden):
+    """The note under the side-by-side table names every row's indicator with its source, also when
+    indicators share a source (Netto arbeidsparticipatie and Werkloosheid)."""
+    from llo_dash import indicators, queries
+    from llo_dash import vergelijken as vg
+
+    at = run_page(VERGELIJKEN, regio="AM18")
+    assert_ok(at)
+    regels = captions(at).split("\n")
+    kolommen = vg.vergelijk_indicatoren(gebieden.reset_index(drop=True), "arbeidsmarktregio")
+    assert {"netto_arbeidsparticipatie_pct", "werkloosheid_pct"} <= set(kolommen)
+    for kolom in kolommen:
+        label, bron = indicators.get(kolom).label, queries.bronvermelding(kolom)
+        assert any(label in regel.split(": Bron:")[0] and bron in regel for regel in regels), (label, regels)
+
+
 # --- Bronnen & methode --------------------------------------------------------------------
 
 
@@ -147,7 +164,12 @@ def test_bronnen_page(built_data):
 
     parameters = pd.read_csv(PROJECT_ROOT / "reference" / "geletterdheid_parameters.csv", dtype=str)
     (shown,) = [f for f in frames if {"Parameter", "Waarde", "Bron-URL"} <= set(f.columns)]
-    assert shown["Parameter"].tolist() == parameters["parameter"].tolist()
+    # Every row on screen: a Dutch description (no code name such as doel_16_65), the code next to it, and the
+    # row's own source and URL from the CSV.
+    assert shown["Code"].tolist() == parameters["parameter"].tolist()
+    assert not shown["Parameter"].str.contains("_").any() and shown["Parameter"].str.contains(" ").all()
+    assert shown["Bron"].tolist() == parameters["bron"].tolist()
+    assert shown["Bron-URL"].tolist() == parameters["bron_url"].fillna("").tolist()
 
     (bron_tabel,) = [f for f in frames if {"Titel", "Licentie", "URL", "SHA-256"} <= set(f.columns)]
     assert {s.title for s in SOURCES} <= set(bron_tabel["Titel"])
@@ -172,3 +194,32 @@ def test_bronnen_page(built_data):
     getoond = int((verschil.isna() | (verschil != 0)).sum())
     assert verschil.isna().any()
     assert f"{getoond} van {len(verschillen)} rijen." in captions(at)
+
+
+def test_bronnen_link_columns_are_readable(built_data):
+    """A link column shows the site ("opendata.cbs.nl") in a column wide enough to read it, not the first two
+    letters of a long URL ("ht"); the sources table has its link next to the title, so it is on screen at
+    1024 px without scrolling sideways. The downloads keep the full URL."""
+    from llo_dash import bronnen
+
+    at = run_page(BRONNEN)
+    assert_ok(at)
+    links = 0
+    for frame in at.dataframe:
+        config = json.loads(frame.proto.columns)
+        for kolom in bronnen.url_kolommen(frame.value):
+            spec = config[kolom]
+            assert spec["type_config"]["type"] == "link"
+            assert spec["type_config"].get("display_text") == bronnen.LINK_TEKST, kolom
+            assert spec.get("width") in ("medium", "large") or isinstance(spec.get("width"), int), (kolom, spec)
+            urls = [url for url in frame.value[kolom] if url]
+            teksten = [re.search(bronnen.LINK_TEKST, url).group(1) for url in urls]
+            assert all(3 < len(tekst) <= 40 and "." in tekst for tekst in teksten), set(teksten)
+            links += 1
+    assert links >= 2  # the sources and the parameters at least
+    (bron_tabel,) = [f for f in at.dataframe if "SHA-256" in f.value.columns and "Licentie" in f.value.columns]
+    assert list(bron_tabel.proto.column_order)[:2] == ["Titel", "URL"]
+    # title and link side by side within the ~560 px a table gets next to the sidebar at 1024 px
+    breedte = {"small": 75, "medium": 200, "large": 400}
+    config = json.loads(bron_tabel.proto.columns)
+    assert sum(breedte[config[kolom]["width"]] for kolom in ("Titel", "URL")) <= 600

@@ -4,12 +4,13 @@ indicator list, the reference tables and the estimate's tables. Small manifests 
 from __future__ import annotations
 
 import json
+import re
 
 import pandas as pd
 import pytest
 
 from llo_dash import bronnen, indicators, sources, ui
-from llo_dash.estimate.method import scenario_labels
+from llo_dash.estimate.method import parameter_table, scenario_labels
 from llo_dash.reference import REFERENCE_DIR, read_reference
 from tests.apptest import dutch
 
@@ -279,3 +280,26 @@ def test_screen_texts_per_unit():
     assert tabel["Getoond in het dashboard"].tolist() == ["cijfer van CBS"] * 2
     files = bronnen.bestanden_scherm(bronnen.bestanden_tabel(KLEIN_MANIFEST))
     assert files["Kolommen"].tolist() == ["4", "–"] and files["Bytes"].tolist() == ["100", "50"]
+
+
+def test_parameter_table_describes_every_parameter_in_dutch():
+    """The screen says what a parameter is ("Laaggeletterd 16–65 jaar, Nederland 2023"), not only its code; the
+    code stays as a column (the method text and the column Gebruik refer to it)."""
+    parameters = read_reference("geletterdheid_parameters")
+    tabel = parameter_table(parameters)
+    assert list(tabel.columns[:2]) == ["Parameter", "Scenario"] and "Code" in tabel.columns
+    assert tabel["Code"].tolist() == parameters["parameter"].tolist()
+    omschrijving = dict(zip(tabel["Code"], tabel["Parameter"]))
+    assert all("_" not in tekst and " " in tekst for tekst in omschrijving.values()), omschrijving
+    assert len(set(omschrijving.values())) == len(omschrijving)  # two parameters never read the same
+    assert tabel[["Bron", "Bron-URL"]].equals(parameters[["bron", "bron_url"]].set_axis(["Bron", "Bron-URL"], axis=1))
+
+
+@pytest.mark.parametrize("url, tekst", [
+    ("https://opendata.cbs.nl/statline/#/CBS/nl/dataset/86059NED/table", "opendata.cbs.nl"),
+    ("https://www.cbs.nl/nl-nl/dossier/nederland-regionaal", "cbs.nl"),
+    ("http://roa.nl?x=1", "roa.nl"),
+])
+def test_link_text_is_the_site(url, tekst):
+    """What a link column shows (a JavaScript regex; its first group is the text): the site, not the long URL."""
+    assert re.search(bronnen.LINK_TEKST, url).group(1) == tekst

@@ -211,6 +211,10 @@ def test_deep_link_renders_map(page, server, gebieden):
     shot = Image.open(io.BytesIO(page.locator(".js-plotly-plot").first.screenshot())).convert("RGB")
     colours = {colour for _, colour in shot.getcolors(maxcolors=1 << 20)}
     assert len(colours) > 30, "de kaart lijkt leeg"
+    # The chart toolbar speaks Dutch; the PNG button (the way to save a map for a presentation) first of all.
+    titles = page.eval_on_selector_all(".js-plotly-plot .modebar-btn", "els => els.map(e => e.getAttribute('data-title'))")
+    assert "Figuur opslaan als PNG" in titles, titles
+    assert not {"Download plot as a PNG", "Pan", "Zoom in", "Zoom out", "Reset view"} & set(titles), titles
 
 
 def test_hover_shows_dutch_value(page, server, gebieden):
@@ -273,6 +277,7 @@ def test_csv_download_of_map_table(page, server, gebieden):
     page.get_by_text("Tabel bij de kaart").click()
     button = page.get_by_role("button", name=re.compile("CSV downloaden"))
     button.wait_for()
+    _idle(page)  # a click during a rerun can land on a button that is being replaced
     with page.expect_download() as info:
         button.click()
     download = info.value

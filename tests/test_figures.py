@@ -206,6 +206,29 @@ def test_ranking_chart_of_a_long_list_shows_extremes_and_compared():
     assert math.isnan(list(fig.data[0].x)[::-1][15])  # the gap has no bar
 
 
+def _plain(label: str) -> str:
+    return re.sub(r"<[^>]+>", "", label)
+
+
+def test_ranking_chart_leaves_room_for_the_longest_label():
+    """Plotly's automargin alone puts the longest label flush against the left edge, where the browser cuts
+    its first glyph ("325. Son en Breugel" at 1024 px): the left margin itself must hold every label."""
+    namen = ["Vaals", "Son en Breugel", "Hardinxveld-Giessendam", "Bunnik"]
+    ranking = pd.DataFrame({
+        "rang": pd.array(range(1, 101), dtype="Int64"), "code": [f"GM{i:04d}" for i in range(100)],
+        "naam": [namen[i % 4] for i in range(100)], "waarde": [float(100 - i) for i in range(100)],
+    })
+    lang = figures.rangorde_figuur(ranking, "laag_opgeleid_pct", highlight=["GM0050"])
+    labels = [_plain(label) for label in lang.data[0].y]
+    size = lang.layout.yaxis.tickfont.size
+    assert "51. Hardinxveld-Giessendam" in labels and any(label.startswith("⋯ plaats") for label in labels)
+    # at least 0.55 em per character (Source Sans and the usual fallbacks are wider) plus a few pixels to spare
+    assert lang.layout.margin.l >= 0.55 * size * max(map(len, labels)) + 4
+    kort = figures.rangorde_figuur(ranking.assign(naam="Ede"), "laag_opgeleid_pct")
+    assert kort.layout.margin.l < lang.layout.margin.l  # short names do not waste the plot's width
+    assert lang.layout.yaxis.automargin  # and plotly still widens the margin if a font turns out wider
+
+
 def test_ranking_chart_on_built_data(df):
     ranking = vg.rangorde(df, "arbeidsmarktregio", "laag_opgeleid_pct")
     fig = figures.rangorde_figuur(ranking, "laag_opgeleid_pct", highlight=["AM12"])

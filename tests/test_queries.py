@@ -205,6 +205,21 @@ def test_bronvermelding_every_indicator():
         assert "Schatting" not in text or indicator.schatting
 
 
+def test_bronnoot_names_every_indicator_once():
+    """Indicators with the same source share one line that names them all; none drops out of the note."""
+    regels = queries.bronnoot(["inwoners", "netto_arbeidsparticipatie_pct", "werkloosheid_pct"], toelichting=False)
+    bron = queries.bronvermelding("werkloosheid_pct")
+    assert regels == [
+        f"Inwoners: {queries.bronvermelding('inwoners')}",
+        f"Netto arbeidsparticipatie en Werkloosheid: {bron}",
+    ]
+    assert queries.bronnoot(["werkloosheid_pct"], toelichting=False) == [bron]  # one indicator: no label
+    # with its explanation a line is the indicator's own, so each keeps its own line
+    met_uitleg = queries.bronnoot(["netto_arbeidsparticipatie_pct", "werkloosheid_pct"])
+    assert [regel.split(":")[0] for regel in met_uitleg] == ["Netto arbeidsparticipatie", "Werkloosheid"]
+    assert indicators.get("werkloosheid_pct").toelichting in met_uitleg[1]
+
+
 def test_bronvermelding_marks_estimates(monkeypatch):
     schatting = dataclasses.replace(indicators.get("laag_opgeleid_pct"), kolom="test_schatting_pct",
                                     schatting=True, bronnen=("onderwijsniveau", "piaac_onbekend"))

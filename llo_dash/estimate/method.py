@@ -225,15 +225,48 @@ microdata van PIAAC en CBS, wij alleen landelijke uitsplitsingen en de samenstel
 """.strip()
 
 
+# What each parameter of reference/geletterdheid_parameters.csv is, in words, for the page (the code stays a column).
+PARAMETER_OMSCHRIJVING = {
+    "doel_16_65": "Laaggeletterd 16–65 jaar, Nederland 2023",
+    "doel_66_75": "Laaggeletterd 66–75 jaar, Nederland 2023",
+    "doel_gecijferd_16_65": "Laaggecijferd 16–65 jaar, Nederland 2023",
+    "deelnemers_piaac_2023": "Deelnemers PIAAC 2023, 16–65 jaar",
+    "deelnemers_piaac_66_75": "Deelnemers PIAAC 2023, 66–75 jaar",
+    "totaal_2012": "Laaggeletterd 16–65 jaar, Nederland 2012",
+    "opleiding_basisonderwijs_2012": "Laaggeletterd bij hoogstens basisonderwijs, 2012",
+    "opleiding_vmbo_mbo1_gepubliceerd": "Laaggeletterd bij vmbo/mbo-1, gepubliceerd ('bijna 40%')",
+    "laaggeletterd_2012_aantal": "Aantal laaggeletterden (taal), 2012",
+    "laaggeletterd_en_of_gecijferd_2012_aantal": "Aantal laaggeletterden en/of laaggecijferden, 2012",
+    "opleiding_vmbo_mbo1_2012": "Laaggeletterd bij vmbo/mbo-1 (alleen taal), 2012",
+    "odds_hoog_vs_middelbaar": "Odds ratio hoog- tegenover middelbaar opgeleiden",
+    "leeftijd_16_24_2012": "Laaggeletterd 16–24 jaar, 2012",
+    "leeftijd_55_65_2012": "Laaggeletterd 55–65 jaar, 2012",
+    "leeftijd_45_65_2012": "Laaggeletterd 45–65 jaar, 2012 (afgeleid)",
+    "arbeid_werkend_2012": "Laaggeletterd onder werkenden, 2012",
+    "arbeid_werkloos_2012": "Laaggeletterd onder werklozen (werkzoekenden), 2012",
+    "arbeid_beroepsbevolking_2012": "Laaggeletterd in de beroepsbevolking, 2012",
+    "arbeid_65_75_werkend_2024": "Aandeel werkenden onder 65–75-jarigen, 2024",
+    "arbeid_65_75_werkloos_2024": "Aandeel werklozen onder 65–75-jarigen, 2024",
+    "aandeel_nt2_2023": "Aandeel NT2 onder laaggeletterden, 2023",
+    "aandeel_nt2_2012": "Aandeel NT2 onder laaggeletterden, verhoudingen van 2012",
+    "odds_nt2_buiten_europa": "Odds ratio eerste generatie buiten Europa tegenover Europa",
+    "aandeel_betaald_werk_2012": "Aandeel met betaald werk onder laaggeletterden, 2012",
+}
+
+
 def parameter_table(parameters: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The parameter table as shown on the page (Dutch column names)."""
+    """The parameter table as shown on the page: Dutch column names, the column Parameter says in words what
+    each parameter is (`PARAMETER_OMSCHRIJVING`; a new code without one shows its code in words) and the
+    column Code keeps the code the method text and the column Gebruik refer to."""
     parameters = read_parameters() if parameters is None else parameters
     shown = parameters.rename(
-        columns={"parameter": "Parameter", "scenario": "Scenario", "waarde": "Waarde", "eenheid": "Eenheid",
+        columns={"parameter": "Code", "scenario": "Scenario", "waarde": "Waarde", "eenheid": "Eenheid",
                  "populatie": "Populatie", "jaar": "Jaar", "soort": "Soort", "gebruik": "Gebruik", "bron": "Bron",
                  "bron_url": "Bron-URL", "toelichting": "Toelichting"}
     )
-    return shown
+    omschrijving = [PARAMETER_OMSCHRIJVING.get(code, str(code).replace("_", " ").capitalize()) for code in shown["Code"]]
+    shown.insert(0, "Parameter", omschrijving)
+    return shown[["Parameter", *(kolom for kolom in shown.columns if kolom not in ("Parameter", "Code")), "Code"]]
 
 
 def scenario_labels(names) -> list[str]:
