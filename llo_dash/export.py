@@ -22,7 +22,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from llo_dash.formatting import getal, is_missing
+from llo_dash.formatting import getal, is_missing, rounded
 
 # Floats carry binary noise (0.1 + 0.2 == 0.30000000000000004). A float has about
 # 15 reliable significant digits, and no figure in the dashboard needs more than
@@ -211,10 +211,9 @@ def afronden(df: pd.DataFrame, decimalen: dict[str, int]) -> pd.DataFrame:
 
 
 def half_up(value, decimals: int) -> float:
-    """`value` rounded half up to `decimals` decimals (2,25 -> 2,3, unlike round()); missing -> NaN."""
-    if is_missing(value):
-        return float("nan")
-    return float(Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP))
+    """`value` rounded half up to `decimals` decimals as on screen (`formatting.rounded`: 2,25 -> 2,3, unlike
+    round()); missing -> NaN."""
+    return float("nan") if is_missing(value) else float(rounded(float(value), decimals))
 
 
 def met_bron(df: pd.DataFrame, bronnen: Sequence[str]) -> pd.DataFrame:

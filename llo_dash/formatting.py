@@ -55,7 +55,7 @@ def is_missing(value) -> bool:
     return isinstance(value, Number) and math.isinf(value)
 
 
-def _rounded(value, decimals: int) -> Decimal:
+def rounded(value, decimals: int) -> Decimal:
     """`value` rounded half away from zero, as people (not banks) expect.
 
     Floats go through `str` so that 1.005 rounds as the 1.005 the user sees,
@@ -82,7 +82,7 @@ def getal(value, decimals: int = 0) -> str:
     """A number with Dutch separators: getal(1234.5, 1) == "1.234,5"."""
     if is_missing(value):
         return GEEN_GEGEVENS
-    return _dutch(_rounded(value, decimals), decimals)
+    return _dutch(rounded(value, decimals), decimals)
 
 
 def procent(value, decimals: int = 1) -> str:
@@ -96,7 +96,7 @@ def verschil(value, decimals: int = 1, eenheid: str = "procentpunt") -> str:
     """A signed difference: "+1,2 procentpunt", "-0,4 procentpunt", "0,0 procentpunt"."""
     if is_missing(value):
         return GEEN_GEGEVENS
-    number = _rounded(value, decimals)
+    number = rounded(value, decimals)
     # A '+' makes an increase readable without colour; zero after rounding gets no sign.
     teken = "+" if number > 0 else ""
     text = teken + _dutch(number, decimals)

@@ -641,9 +641,9 @@ def antwoord_sectoren(overzicht: pd.DataFrame, df: pd.DataFrame, regio: str | No
            f"laaggeletterdheid zijn naar schatting {getal(ll_nl)} werkenden laaggeletterd." if not pd.isna(ll_nl) else ".")
     )
     groepen, zonder_sector = sectorgroepen_van_beroepen(overzicht, indeling)
+    regionaal = bool(regio) and regio != NEDERLAND
     delen = [" ".join(zinnen)]
     if groepen:
-        regionaal = regio and regio != NEDERLAND
         inleiding = (
             "Volgens de indeling van dit dashboard (een eigen toedeling op basis van de SBI-bedrijfsindeling, geen "
             "CBS-cijfer: er is geen openbare telling van deze beroepen per sector) werken ze vooral in deze sectorgroepen"
@@ -653,7 +653,7 @@ def antwoord_sectoren(overzicht: pd.DataFrame, df: pd.DataFrame, regio: str | No
         delen.append(inleiding + "\n\n" + "\n".join(regels))
     if zonder_sector:
         delen.append(f"Zonder sectorgroep in de indeling: {opsomming(zonder_sector)}.")
-    if regio and regio != NEDERLAND:
+    if regionaal:
         delen.append(_dekking_tekst(structuur, df, regio) + " " + VESTIGINGEN_VOORBEHOUD)
     else:
         delen.append("Kies links een arbeidsmarktregio om te zien hoe deze sectorgroepen in de regio vertegenwoordigd zijn.")
