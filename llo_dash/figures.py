@@ -87,8 +87,9 @@ def bron_onder(fig: go.Figure, bron: str | Sequence[str] | None, *, grootte: int
 
     Right-aligned under the plot area and wrapped at `breedte` characters (plotly does not wrap
     annotations itself; 90 characters of 10 px text are about 500 px, which fits a figure next to the
-    sidebar on a 1024 px screen, running into the room of the axis labels when the plot is narrower), in a strip added below the bottom margin: it never covers the axes (as long
-    as the margin set before holds the tick labels and axis title) and is never cut off. Call it after
+    sidebar on a 1024 px screen, running into the room of the axis labels when the plot is narrower), in
+    a strip added below the bottom margin: it never covers the axes (as long as the margin set before
+    holds the tick labels and axis title) and is never cut off. Call it after
     the layout's height and margin are set; it makes both larger by the height of the note.
     """
     teksten = [bron] if isinstance(bron, str) else list(bron or [])
@@ -240,11 +241,16 @@ def _met_gaten(ranking: pd.DataFrame, selectie: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame.from_records(rows, columns=[*selectie.columns, "_gat"])
 
 
+def zonder_opmaak(label: str) -> str:
+    """The text of a plotly label as the reader sees it: "<b>Koks</b><br>…" without its tags."""
+    return re.sub(r"<[^>]+>", "", label)
+
+
 def label_breedte(labels: Sequence[str], grootte: int) -> int:
     """Pixels the widest of `labels` (plotly text, "<b>…</b>" for bold) needs at font size `grootte`, estimated on
     the generous side: 0.62 em a character, 0.7 em in bold (Source Sans is narrower, a fallback sans-serif such as
     DejaVu Sans about this wide), plus 12 px so the first glyph never touches the edge of the figure."""
-    breedtes = [len(re.sub(r"<[^>]+>", "", label)) * grootte * (0.7 if "<b>" in label else 0.62) for label in labels]
+    breedtes = [len(zonder_opmaak(label)) * grootte * (0.7 if "<b>" in label else 0.62) for label in labels]
     return int(max(breedtes, default=0)) + 12
 
 

@@ -947,7 +947,7 @@ def label_plekken(xs: Sequence[float], ys: Sequence[float], labels: Sequence[str
     plekken = []
     for (px, py), label in zip(punten, labels):
         regels = label.split("<br>")
-        b = letter_px * max(len(re.sub(r"<[^>]+>", "", regel)) for regel in regels) + 8
+        b = letter_px * max(len(figures.zonder_opmaak(regel)) for regel in regels) + 8
         h = regel_px * len(regels) + 6
         gekozen = LABEL_PLEKKEN[0]
         for ax, ay in LABEL_PLEKKEN:

@@ -116,10 +116,11 @@ def labour_shares(rows: pd.DataFrame, older_labour: tuple[float, float] | None =
     return corrected.where(known, shares, axis=0)
 
 
-def older_labour_parameters() -> tuple[float, float]:
-    """National fractions of 65–75-year-olds working and unemployed (central scenario of the parameter table)."""
-    central = scenarios(read_parameters())[0]
-    return central.pct("arbeid_65_75_werkend_2024"), central.pct("arbeid_65_75_werkloos_2024")
+def older_labour_parameters(scenario=None) -> tuple[float, float]:
+    """National fractions of 65–75-year-olds working and unemployed, of `scenario` (by default the central
+    scenario of the parameter table)."""
+    scenario = scenarios(read_parameters())[0] if scenario is None else scenario
+    return scenario.pct("arbeid_65_75_werkend_2024"), scenario.pct("arbeid_65_75_werkloos_2024")
 
 
 def age_shares(rows: pd.DataFrame) -> pd.DataFrame:

@@ -71,13 +71,14 @@ def method_markdown(parameters: pd.DataFrame | None = None, controle: pd.DataFra
     # Low-literate NT1 per 100 inhabitants 16–65: the NT1 share of the low-literates times the total rate.
     nt1_2012 = (100 - central["aandeel_nt2_2012"]) * central["totaal_2012"] / 100
     nt1_2023 = (100 - central["aandeel_nt2_2023"]) * central["doel_16_65"] / 100
+    older_check = (f"{p('leeftijd_55_65_2012')} bij 55–65-jarigen: niet te controleren, want het model kent (net als CBS "
+                   "per gemeente)\n       alleen 45–65 jaar; het is verwerkt in het afgeleide doel voor 45–65 jaar.")
     if check is not None:
         checked = f"""
      - 'Bijna 40%' bij vmbo/mbo-1 ({p('opleiding_vmbo_mbo1_gepubliceerd', 0)} gepubliceerd): het model geeft
        {model('Vmbo, mbo-1, havo/vwo-onderbouw')} ({deviation('Vmbo, mbo-1, havo/vwo-onderbouw')}), omdat we het lezen als taal
        en/of rekenen (zie Aannames); {p('opleiding_vmbo_mbo1_gepubliceerd', 0)} letterlijk is alleen een scenario.
-     - {p('leeftijd_55_65_2012')} bij 55–65-jarigen: niet te controleren, want het model kent (net als CBS per gemeente)
-       alleen 45–65 jaar; het is verwerkt in het afgeleide doel voor 45–65 jaar.
+     - {older_check}
      - {p('arbeid_beroepsbevolking_2012', 0)} in de beroepsbevolking (werkenden en werklozen samen): het model geeft
        {model('Beroepsbevolking (werkenden en werklozen)')} ({deviation('Beroepsbevolking (werkenden en werklozen)')}).
      - {p('aandeel_betaald_werk_2012', 0)} van de laaggeletterden heeft betaald werk: het model geeft
@@ -96,8 +97,7 @@ def method_markdown(parameters: pd.DataFrame | None = None, controle: pd.DataFra
         checked = f"""
      - 'Bijna 40%' bij vmbo/mbo-1: het model blijft daar ruim onder, omdat we het lezen als taal en/of rekenen
        (zie Aannames); {p('opleiding_vmbo_mbo1_gepubliceerd', 0)} letterlijk is alleen een scenario.
-     - {p('leeftijd_55_65_2012')} bij 55–65-jarigen: niet te controleren, want het model kent (net als CBS per gemeente)
-       alleen 45–65 jaar; het is verwerkt in het afgeleide doel voor 45–65 jaar.
+     - {older_check}
      - {p('arbeid_beroepsbevolking_2012', 0)} in de beroepsbevolking (werkenden en werklozen samen).
      - {p('aandeel_betaald_werk_2012', 0)} van de laaggeletterden heeft betaald werk.
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from llo_dash.estimate.inputs import CATEGORIES, NT2, AreaInputs, gemeente_inputs, wijk_inputs
+from llo_dash.estimate.inputs import CATEGORIES, NT2, AreaInputs, gemeente_inputs, older_labour_parameters, wijk_inputs
 from llo_dash.estimate.model import (
     Composition,
     Effects,
@@ -307,9 +307,7 @@ def estimate_areas(gebieden: pd.DataFrame, table: pd.DataFrame | None = None) ->
     """The estimate for every gemeente, arbeidsmarktregio, Nederland and wijk."""
     table = read_parameters() if table is None else table
     all_scenarios = scenarios(table)
-    central_scenario = all_scenarios[0]
-    older_labour = (central_scenario.pct("arbeid_65_75_werkend_2024"), central_scenario.pct("arbeid_65_75_werkloos_2024"))
-    inputs = gemeente_inputs(gebieden, older_labour)
+    inputs = gemeente_inputs(gebieden, older_labour_parameters(all_scenarios[0]))
     results = [run_scenario(scenario, inputs) for scenario in all_scenarios]
     gemeenten = gebieden[gebieden["niveau"] == "gemeente"].set_index("code")
     region_of = gemeenten["arbeidsmarktregio_code"]
