@@ -11,6 +11,7 @@ import pytest
 from llo_dash.build.pipeline import run_build
 from llo_dash.config import PROJECT_ROOT, Settings
 from llo_dash.errors import LloDashError
+from tests.fixtures import gebieden_klein as _klein
 from tests.fixtures.mirror import mirror_path
 
 
@@ -52,3 +53,10 @@ def built_data(tmp_path_factory) -> Path:
         os.environ.pop("LLO_DASH_DATA", None)
     else:
         os.environ["LLO_DASH_DATA"] = previous
+
+
+@pytest.fixture
+def gebieden_klein() -> pd.DataFrame:
+    """A tiny hand-written `gebieden` table (tests/fixtures/gebieden_klein.py): Nederland, 2 arbeidsmarktregio's,
+    3 gemeenten, 2 wijken, round consistent numbers, real dtypes; a fresh copy for each test, no build needed."""
+    return _klein.gebieden_klein()
