@@ -6,6 +6,8 @@ from llo_dash import ui
 
 ui.router_started()  # page config and, on first start, the build
 
+# The app's menu. A shared link to a page opened before any session ran this file is served by Streamlit
+# from pages/ directly; page_setup then runs it again through here (llo_dash/ui/pages_menu.py).
 st.navigation(
     [
         st.Page("pages/overzicht.py", title="Overzicht", icon=":material/map:", default=True),

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from llo_dash import indicators, queries, sources
+from llo_dash import indicators, queries, redenen, sources
 from llo_dash.formatting import GEEN_GEGEVENS, getal, is_missing, procent, tijdstip, verschil
 from llo_dash.reference import REFERENCE_DIR, read_reference
 from llo_dash.tables import TABLES
@@ -207,7 +207,8 @@ def _indicator_label(kolom: str) -> str:
 def ontbrekend_tabel(manifest: Mapping) -> pd.DataFrame:
     """Per indicator and level: how many values are missing, out of how many, and why.
 
-    Columns: Indicator, Niveau, Ontbrekend, Totaal, Percentage ontbrekend, Reden, Kolom.
+    Columns: Indicator, Niveau, Ontbrekend, Totaal, Percentage ontbrekend, Reden, Kolom. The reason is
+    the build's text for its code (it names the mirror; `llo_dash.redenen`).
     """
     records = []
     for kolom, per_niveau in (manifest.get("ontbrekend") or {}).items():
@@ -220,7 +221,7 @@ def ontbrekend_tabel(manifest: Mapping) -> pd.DataFrame:
                 "Ontbrekend": ontbrekend,
                 "Totaal": totaal,
                 "Percentage ontbrekend": 100 * ontbrekend / totaal if ontbrekend is not None and totaal else float("nan"),
-                "Reden": info.get("reden", ""),
+                "Reden": redenen.tekst(info, redenen.BOUW) if info.get("code") or info.get("reden") else "",
             })
     columns = ["Indicator", "Niveau", "Ontbrekend", "Totaal", "Percentage ontbrekend", "Reden", "Kolom"]
     frame = pd.DataFrame.from_records(records, columns=columns)

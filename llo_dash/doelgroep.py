@@ -193,31 +193,25 @@ def aandeel_in_woorden(pct) -> str:
 # --- the reference tables ------------------------------------------------------
 
 
-# The build's reasons speak of the mirror (the local copy of the public sources); a coordinator needs to know
-# that the figure exists at CBS but is not in this dashboard.
-_VOOR_GEBRUIKERS = (
-    ("Niet in de mirror: ", "Niet in dit dashboard (de CBS-bron is hier maar deels ingelezen): "),
-    ("niet alle gemeenten van de regio staan in de mirror", "niet alle gemeenten van de regio zijn ingelezen"),
-    ("ontbreekt in de mirror", "is niet ingelezen"),
-    (" in de mirror", " in dit dashboard"),
-    ("; live op te halen bij CBS", "; CBS publiceert ze wel"),
-    (", live op te halen", ""),
-)
 ONDERDRUKT = "CBS onderdrukt cijfers van kleine aantallen (privacy)."
 
 
-def voor_gebruikers(reden: str) -> str:
-    """A reason from the build manifest in the words of the dashboard's users (no "mirror")."""
-    for technisch, gewoon in _VOOR_GEBRUIKERS:
-        reden = reden.replace(technisch, gewoon)
-    return reden
+def voor_gebruikers(reden) -> str:
+    """A reason from the build manifest in the words of the dashboard's users (no "mirror").
+
+    `reden` is an entry of the manifest's `ontbrekend` (its `code` and `parameters`), or a text
+    (`reden`, already in the users' words); see `llo_dash.redenen.tekst`.
+    """
+    from llo_dash import redenen
+
+    return redenen.tekst(reden, redenen.GEBRUIKERS)
 
 
 def reden_ontbrekend(ontbrekend: dict, kolom: str, niveau: str) -> str:
     """Why `kolom` is missing at `niveau`: the build's reason (`ontbrekend` of the manifest), else the registry's
     note, else a general sentence."""
-    reden = ((ontbrekend.get(kolom) or {}).get(niveau) or {}).get("reden")
-    if reden:
+    reden = (ontbrekend.get(kolom) or {}).get(niveau) or {}
+    if reden.get("code") or reden.get("reden"):
         return voor_gebruikers(reden)
     toelichting = indicators.get(kolom).toelichting if kolom in indicators.BY_KOLOM else ""
     return toelichting or "CBS publiceert hier geen cijfer (onderdrukt of niet beschikbaar)."

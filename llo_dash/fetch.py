@@ -1,9 +1,15 @@
 """Get a source file safely: from the mirror, from the download cache, or by downloading it.
 
 Downloads are streamed with a size cap, retried with exponential backoff on
-temporary failures and written atomically, so a failed or interrupted download
-never leaves a half-written file behind. Every failure is a `SourceError` with a
-Dutch message that names the URL or file.
+temporary failures (honouring a server's `Retry-After`) and written atomically, so a
+failed or interrupted download never leaves a half-written file behind. Every failure
+is a `SourceError` with a Dutch message that names the URL or file.
+
+The retries are our own loop (`with_retries`), not `urllib3.util.Retry` on an
+`HTTPAdapter`: Retry works inside the connection pool, so it does not retry a body that
+breaks off while it is streamed to disk (it has been handed over by then), it waits 0 s
+before the first retry, its waits cannot be observed in tests, and its MaxRetryError
+would have to be translated back into "na 3 pogingen: verbinding geweigerd".
 """
 
 from __future__ import annotations
@@ -14,16 +20,19 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import TypeVar
 
 import requests
 
-from llo_dash.errors import SourceError
+from llo_dash.errors import FileLabel, SourceError
 from llo_dash.sources import Source
 
 MAX_BYTES = 200 * 2**20
 CHUNK_SIZE = 2**16
+MAX_RETRY_AFTER = 120.0  # seconds: a longer `Retry-After` is capped, not obeyed (the build would seem to hang)
 
 T = TypeVar("T")
 
@@ -73,8 +82,9 @@ def obtain(
     if offline:
         where = f"in de mirror ({Path(mirror) / source.mirror_path}) " if mirror is not None else "in de mirror "
         raise SourceError(
-            f"De bron '{source.title}' staat niet {where}en niet in de downloadcache ({cached}). "
-            f"Zonder internet (offline) kan {source.url} niet worden gedownload."
+            file=FileLabel(source.mirror_path, source.title, source.id),
+            predicate=f"staat niet {where}en niet in de downloadcache ({cached}). "
+            f"Zonder internet (offline) kan {source.url} niet worden gedownload",
         )
     digest, size = download(source.url, cached, session=session, max_bytes=max_bytes)
     return Obtained(cached, "download", digest, size)
@@ -90,17 +100,14 @@ def mirror_copy(source: Source, mirror: Path | None) -> Path | None:
 
 def _usable_size(path: Path, source: Source) -> int:
     """Size of a mirror file; a folder or an empty file in its place is an error, not a fallback."""
+    label = FileLabel(str(path), source.title, source.id)
     if not path.is_file():
         raise SourceError(
-            f"In de mirror is {path} (bron '{source.title}') geen bestand maar een map. "
-            "Zet daar het bronbestand neer of verwijder de map."
+            file=label, predicate="is in de mirror geen bestand maar een map. Zet daar het bronbestand neer of verwijder de map"
         )
     size = path.stat().st_size
     if size == 0:
-        raise SourceError(
-            f"Het bestand {path} in de mirror (bron '{source.title}') is leeg. "
-            "Vervang het door een volledige kopie van de bron."
-        )
+        raise SourceError(file=label, predicate="is leeg. Vervang het door een volledige kopie van de bron")
     return size
 
 
@@ -108,11 +115,15 @@ def _usable_size(path: Path, source: Source) -> int:
 
 
 class Transient(Exception):
-    """A failure worth retrying (no connection, time-out, HTTP 5xx or 429); `reason` is Dutch."""
+    """A failure worth retrying (no connection, time-out, HTTP 5xx or 429); `reason` is Dutch.
 
-    def __init__(self, reason: str):
+    `retry_after`: the seconds the server asked us to wait (its `Retry-After` header), if any.
+    """
+
+    def __init__(self, reason: str, retry_after: float | None = None):
         super().__init__(reason)
         self.reason = reason
+        self.retry_after = retry_after
 
 
 def download(
@@ -153,15 +164,19 @@ def download(
 def with_retries(
     attempt: Callable[[], T], *, url: str, retries: int, backoff: float, sleep, action: str = "Downloaden"
 ) -> T:
-    """Run `attempt` until it succeeds; retry only on `Transient`, with exponential backoff."""
+    """Run `attempt` until it succeeds; retry only on `Transient`, with exponential backoff.
+
+    A server's `Retry-After` lengthens the wait (up to `MAX_RETRY_AFTER`), never shortens it.
+    """
     retries = max(1, retries)
     for number in range(1, retries + 1):
         try:
             return attempt()
         except Transient as error:
-            reason = error.reason
+            reason, asked = error.reason, error.retry_after
         if number < retries:
-            sleep(backoff * 2 ** (number - 1))
+            wait = backoff * 2 ** (number - 1)
+            sleep(max(wait, min(asked, MAX_RETRY_AFTER)) if asked is not None else wait)
     pogingen = "poging" if retries == 1 else "pogingen"
     raise SourceError(f"{action} van {url} is mislukt na {retries} {pogingen}: {reason}.")
 
@@ -192,9 +207,9 @@ def check_status(response, url: str, *, action: str = "Downloaden") -> None:
     if status < 400:
         return
     if status == 429:
-        raise Transient("de server meldt te veel verzoeken (HTTP 429)")
+        raise Transient("de server meldt te veel verzoeken (HTTP 429)", _retry_after(response))
     if status >= 500:
-        raise Transient(f"de server gaf een foutmelding (HTTP {status})")
+        raise Transient(f"de server gaf een foutmelding (HTTP {status})", _retry_after(response))
     if status == 404:
         problem = "het bestand bestaat niet op de server (HTTP 404)"
     elif status in (401, 403):
@@ -202,6 +217,22 @@ def check_status(response, url: str, *, action: str = "Downloaden") -> None:
     else:
         problem = f"de server weigerde het verzoek (HTTP {status})"
     raise SourceError(f"{action} van {url} is mislukt: {problem}.")
+
+
+def _retry_after(response) -> float | None:
+    """Seconds to wait from a `Retry-After` header (a number of seconds or an HTTP date); None if absent or unreadable."""
+    value = str((getattr(response, "headers", None) or {}).get("Retry-After") or "").strip()
+    if not value:
+        return None
+    if value.isdigit():
+        return float(value)
+    try:
+        moment = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return max(0.0, (moment - datetime.now(timezone.utc)).total_seconds())
 
 
 def _connection_reason(error: Exception) -> str:

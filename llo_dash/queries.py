@@ -16,11 +16,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from llo_dash import indicators, sources
+from llo_dash import codes as gebiedscodes, indicators, sources
 from llo_dash.formatting import GEEN_MARGE, getal, is_missing, marge, opsomming, procent, verschil
 from llo_dash.tables import read_table
 
-NEDERLAND = "NL00"
+NEDERLAND = gebiedscodes.NEDERLAND
 KAART_NIVEAUS = ("arbeidsmarktregio", "gemeente")  # the levels of the Overzicht map
 GEBIEDSNIVEAUS = ("arbeidsmarktregio", "gemeente", "wijk")  # every level a map or a selection can show
 
@@ -48,8 +48,6 @@ KERN_INDICATOREN = (
 # Interval columns written next to an estimate by the build: `<kolom>_laag` / `<kolom>_hoog`.
 INTERVAL_SUFFIXEN = ("_laag", "_hoog")
 
-_REGIO_CODE = re.compile(r"AM\d{2}")
-_GEMEENTE_CODE = re.compile(r"GM\d{4}")
 
 
 # --- areas -----------------------------------------------------------------
@@ -135,24 +133,18 @@ def gemeente_opties(df: pd.DataFrame, regio: str | None = None) -> list[tuple[st
     return sorted(zip(rows["code"], rows["naam"]), key=lambda item: (item[1].casefold(), item[0]))
 
 
-def _clean_code(value) -> str | None:
-    if not isinstance(value, str):
-        return None
-    return value.strip().upper() or None
-
-
 def normalise_regio(value, df: pd.DataFrame) -> str | None:
     """"am12", " AM12 " -> "AM12"; malformed or unknown codes -> None."""
-    code = _clean_code(value)
-    if code is None or not _REGIO_CODE.fullmatch(code):
+    code = gebiedscodes.schoon(value)
+    if not gebiedscodes.is_code(code, "arbeidsmarktregio"):
         return None
     return code if code in set(_niveau(df, "arbeidsmarktregio", ["code"])["code"]) else None
 
 
 def normalise_gemeente(value, df: pd.DataFrame, regio: str | None = None) -> str | None:
     """"gm0363" -> "GM0363" when that gemeente exists (and lies in `regio`, if given); else None."""
-    code = _clean_code(value)
-    if code is None or not _GEMEENTE_CODE.fullmatch(code):
+    code = gebiedscodes.schoon(value)
+    if not gebiedscodes.is_code(code, "gemeente"):
         return None
     rows = _niveau(df, "gemeente", ["code", "arbeidsmarktregio_code"])
     if regio is not None:

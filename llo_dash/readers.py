@@ -2,6 +2,9 @@
 
 Every reader returns text columns, stripped of CBS padding; numbers are converted by
 `to_number`, which turns every CBS missing marker into NA (never 0).
+
+Errors name the file by the label the caller passes (`name` / `file`: a `FileLabel` from the
+build context, or a plain file name) and carry line, column and value as fields.
 """
 
 from __future__ import annotations
@@ -14,25 +17,27 @@ from pathlib import Path
 
 import pandas as pd
 
-from llo_dash.errors import SchemaError
+from llo_dash.errors import FileLabel, SchemaError
+
+Name = FileLabel | str
 
 # CBS marks unknown or secret values with "." (StatLine), null (OData) or an empty cell
 # (bulk dumps); untyped OData pads them ("       .").
 MISSING_MARKERS = {"", ".", "-", "x", "null", "None", "nan", "NaN"}
 
 
-def _open_text(path: Path, name: str | None = None) -> str:
+def _open_text(path: Path, name: Name | None = None) -> str:
     name = name or path.name
     raw = path.read_bytes()
     if path.suffix == ".gz":
         try:
             raw = gzip.decompress(raw)
         except (OSError, EOFError) as error:
-            raise SchemaError(f"Bronbestand {name} is beschadigd of onvolledig (gzip): {error}.") from error
+            raise SchemaError(file=name, predicate=f"is beschadigd of onvolledig (gzip): {error}") from error
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise SchemaError(f"Bronbestand {name} is geen geldige UTF-8-tekst (byte {error.start}).") from error
+        raise SchemaError(file=name, predicate=f"is geen geldige UTF-8-tekst (byte {error.start})") from error
 
 
 def _strip_frame(frame: pd.DataFrame) -> pd.DataFrame:
@@ -40,7 +45,11 @@ def _strip_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.apply(lambda column: column.astype("string").str.strip())
 
 
-def _check_field_counts(text: str, name: str, *, sep: str) -> None:
+def _fields_differ(fields: int, header: int) -> str:
+    return f"{fields} velden in plaats van {header} (zoals de kopregel); het bestand lijkt afgekapt of beschadigd"
+
+
+def _check_field_counts(text: str, name: Name, *, sep: str) -> None:
     """Every data row has as many fields as the header: a shorter or longer row means a broken file.
 
     pandas would fill a row cut off mid-way with empty cells, and read rows with one field too
@@ -52,31 +61,28 @@ def _check_field_counts(text: str, name: str, *, sep: str) -> None:
         if not row or (len(row) == 1 and not row[0].strip()):
             continue  # a blank line, as pandas skips it
         if len(row) != len(header):
-            raise SchemaError(
-                f"Bronbestand {name}: regel {rows.line_num} heeft {len(row)} velden, de kopregel {len(header)}; "
-                "het bestand lijkt afgekapt of beschadigd."
-            )
+            raise SchemaError(_fields_differ(len(row), len(header)), file=name, line=rows.line_num)
 
 
-def _read_csv_text(text: str, name: str, *, sep: str) -> pd.DataFrame:
+def _read_csv_text(text: str, name: Name, *, sep: str) -> pd.DataFrame:
     if not text.strip():
-        raise SchemaError(f"Bronbestand {name} is leeg.")
+        raise SchemaError(file=name, predicate="is leeg")
     try:
         _check_field_counts(text, name, sep=sep)
         frame = pd.read_csv(
             io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, quoting=csv.QUOTE_MINIMAL, index_col=False
         )
     except (pd.errors.ParserError, csv.Error, ValueError) as error:
-        raise SchemaError(f"Bronbestand {name} kan niet als CSV worden gelezen: {error}.") from error
+        raise SchemaError(file=name, predicate=f"kan niet als CSV worden gelezen: {error}") from error
     return _strip_frame(frame)
 
 
-def read_dertje_csv(path: Path, name: str | None = None) -> pd.DataFrame:
+def read_dertje_csv(path: Path, name: Name | None = None) -> pd.DataFrame:
     """A bulk dump of a CBS TypedDataSet: `;`, UTF-8 with BOM, dimension titles instead of keys."""
     return _read_csv_text(_open_text(path, name), name or path.name, sep=";")
 
 
-def read_statline_csv(path: Path, name: str | None = None) -> pd.DataFrame:
+def read_statline_csv(path: Path, name: Name | None = None) -> pd.DataFrame:
     """A StatLine web export: `;`, decimal comma, `.` for unknown; headers like `Thema/Onderwerp (eenheid)`.
 
     Some stored exports have mangled quoting (`""Aa en Hunze""`); those quotes carry no
@@ -91,32 +97,50 @@ def read_statline_csv(path: Path, name: str | None = None) -> pd.DataFrame:
         header, body = rows[0], rows[1:]
         bad = [i + 2 for i, row in enumerate(body) if len(row) != len(header)]
         if bad:
-            raise SchemaError(
-                f"Bronbestand {name}: regel {bad[0]} heeft een ander aantal kolommen dan de kopregel "
-                f"({len(header)}); het bestand lijkt afgekapt of beschadigd."
-            )
+            raise SchemaError(_fields_differ(len(body[bad[0] - 2]), len(header)), file=name, line=bad[0])
         return _strip_frame(pd.DataFrame(body, columns=header, dtype=str))
     return _read_csv_text(text, name, sep=";")
 
 
-def read_plain_csv(path: Path, name: str | None = None) -> pd.DataFrame:
+def read_plain_csv(path: Path, name: Name | None = None) -> pd.DataFrame:
     """A comma-separated UTF-8 file with a header (reference tables, scout extracts)."""
     return _read_csv_text(_open_text(path, name), name or path.name, sep=",")
 
 
-def read_dbf(path: Path, name: str | None = None) -> pd.DataFrame:
-    """A dBASE attribute table (CBS wijk- en buurtkaart), text columns; -99999999 means missing."""
-    from dbfread import DBF  # imported here: only the build needs it
+def read_dbf(path: Path, name: Name | None = None) -> pd.DataFrame:
+    """A dBASE attribute table (CBS wijk- en buurtkaart), text columns; -99999999 means missing.
 
-    try:
-        records = list(DBF(str(path), encoding="utf-8", char_decode_errors="strict"))
-    except (UnicodeDecodeError, ValueError, OSError, EOFError) as error:
-        raise SchemaError(f"Bronbestand {name or path.name} kan niet als dBASE-tabel worden gelezen: {error}.") from error
-    frame = pd.DataFrame.from_records(records).astype(str)
+    Read by GDAL (pyogrio). The table is UTF-8 ('—' in `layer`), but it has no .cpg and its
+    language byte is 0, for which GDAL assumes ISO-8859-1: so the encoding is given. Numbers come
+    as they did from dbfread ("1375.0", whole-number fields "2023"), a blank text field as "".
+    A damaged file fails at once; a warning of GDAL (a number it could read only partly,
+    "1.3x5" as 1.3) is an error too, never a silently wrong value.
+    """
+    import warnings
+
+    import pyogrio  # imported here: only the build needs it (loading GDAL takes a moment)
+
+    name = name or path.name
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            info = pyogrio.read_info(path, encoding="utf-8")
+            frame = pyogrio.read_dataframe(path, read_geometry=False, encoding="utf-8")
+        except (RuntimeError, UnicodeDecodeError, ValueError, OSError) as error:  # pyogrio's errors are RuntimeErrors
+            reason = str(error).split("; It might help")[0]  # GDAL's hint about drivers means nothing to the user
+            raise SchemaError(file=name, predicate=f"kan niet als dBASE-tabel worden gelezen: {reason}") from error
+    gdal_warnings = [str(warning.message) for warning in caught if issubclass(warning.category, RuntimeWarning)]
+    if gdal_warnings:
+        raise SchemaError(file=name, predicate=f"kan niet als dBASE-tabel worden gelezen: {gdal_warnings[0]}")
+    # A whole-number field with an empty cell would come as float ("2023.0"); GDAL reads an empty text field as null.
+    integers = [field for field, kind in zip(info["fields"], info["ogr_types"]) if kind.startswith("OFTInteger")]
+    frame = frame.astype({field: "Int64" for field in integers})
+    texts = [field for field, kind in zip(info["fields"], info["ogr_types"]) if kind == "OFTString"]
+    frame[texts] = frame[texts].fillna("")
     return _strip_frame(frame).replace({"-99999999": "", "-99999999.0": ""})
 
 
-def read_json_value(path: Path, name: str | None = None) -> list[dict]:
+def read_json_value(path: Path, name: Name | None = None) -> list[dict]:
     """A CBS OData response saved as JSON: the `value` list (with or without the envelope)."""
     import json
 
@@ -124,10 +148,10 @@ def read_json_value(path: Path, name: str | None = None) -> list[dict]:
     try:
         data = json.loads(_open_text(path, name))
     except json.JSONDecodeError as error:
-        raise SchemaError(f"Bronbestand {name} is geen geldige JSON (regel {error.lineno}).") from error
+        raise SchemaError("geen geldige JSON", file=name, line=error.lineno) from error
     value = data.get("value") if isinstance(data, dict) else data
     if not isinstance(value, list):
-        raise SchemaError(f"Bronbestand {name} bevat geen lijst 'value' zoals CBS OData die levert.")
+        raise SchemaError(file=name, predicate="bevat geen lijst 'value' zoals CBS OData die levert")
     return value
 
 
@@ -140,10 +164,10 @@ READERS = {
 }
 
 
-def read_source_file(reader: str, path: Path, name: str | None = None) -> pd.DataFrame:
+def read_source_file(reader: str, path: Path, name: Name | None = None) -> pd.DataFrame:
     """`path` parsed by the named reader; `name` is how messages call the file (default: its name)."""
     if not path.exists():
-        raise SchemaError(f"Bronbestand {name or path} bestaat niet.")
+        raise SchemaError(file=name or str(path), predicate="bestaat niet")
     return READERS[reader](path, name)
 
 
@@ -154,7 +178,7 @@ _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 _NUMBER_DECIMAL_COMMA = re.compile(r"^[+-]?(\d+(,\d*)?|,\d+)([eE][+-]?\d+)?$")
 
 
-def to_number(values: pd.Series, *, decimal_comma: bool = False, file: str = "", column: str = "") -> pd.Series:
+def to_number(values: pd.Series, *, decimal_comma: bool = False, file: Name = "", column: str | None = None) -> pd.Series:
     """Text to float; CBS missing markers become NA. Anything else that is not a number is an error.
 
     `decimal_comma` is for StatLine exports ("15,9"); the bulk dumps write "15.9" and "123.0".
@@ -176,9 +200,7 @@ def to_number(values: pd.Series, *, decimal_comma: bool = False, file: str = "",
         else:
             why = "is geen getal"
         count = int(bad.sum())
-        raise SchemaError(
-            f"Bronbestand {file}, kolom '{column}': waarde '{example}' {why} ({count} {'cel' if count == 1 else 'cellen'})."
-        )
+        raise SchemaError(f"{why} ({count} {'cel' if count == 1 else 'cellen'})", file=file, column=column, value=example)
     if decimal_comma:
         text = text.str.replace(",", ".", regex=False)
     return pd.to_numeric(text.where(~missing), errors="raise").astype("Float64")
@@ -197,7 +219,7 @@ def column_stem(column: str) -> str:
     return re.sub(r"_\d+$", "", column)
 
 
-def resolve_stems(columns: list[str], stems: dict[str, str], *, file: str) -> dict[str, str]:
+def resolve_stems(columns: list[str], stems: dict[str, str], *, file: Name) -> dict[str, str]:
     """Map canonical names to the actual columns whose key stem matches; fail in Dutch if absent or ambiguous."""
     by_stem: dict[str, list[str]] = {}
     for column in columns:
@@ -207,21 +229,23 @@ def resolve_stems(columns: list[str], stems: dict[str, str], *, file: str) -> di
         found = by_stem.get(stem, [])
         if not found:
             raise SchemaError(
-                f"Bronbestand {file}: kolom '{stem}' ontbreekt (nodig voor '{canonical}'). "
-                f"Gevonden kolommen: {', '.join(columns[:12])}{' …' if len(columns) > 12 else ''}."
+                f"kolom '{stem}' ontbreekt (nodig voor '{canonical}'). "
+                f"Gevonden kolommen: {', '.join(columns[:12])}{' …' if len(columns) > 12 else ''}",
+                file=file,
             )
         if len(found) > 1:
-            raise SchemaError(f"Bronbestand {file}: kolom '{stem}' komt {len(found)} keer voor ({', '.join(found)}).")
+            raise SchemaError(f"kolom '{stem}' komt {len(found)} keer voor ({', '.join(found)})", file=file)
         resolved[canonical] = found[0]
     return resolved
 
 
-def require_columns(frame: pd.DataFrame, columns: list[str], *, file: str) -> None:
+def require_columns(frame: pd.DataFrame, columns: list[str], *, file: Name) -> None:
     missing = [column for column in columns if column not in frame.columns]
     if missing:
         raise SchemaError(
-            f"Bronbestand {file}: kolom{'men' if len(missing) > 1 else ''} "
-            f"{', '.join(repr(m) for m in missing)} ontbreekt. Gevonden: {', '.join(list(frame.columns)[:12])}."
+            f"kolom{'men' if len(missing) > 1 else ''} {', '.join(repr(m) for m in missing)} ontbreekt. "
+            f"Gevonden: {', '.join(list(frame.columns)[:12])}",
+            file=file,
         )
 
 
@@ -236,7 +260,7 @@ def _header_path(header: str) -> tuple[list[str], str]:
     return segments, without_unit
 
 
-def find_header(columns: list[str], *parts: str, file: str) -> str:
+def find_header(columns: list[str], *parts: str, file: Name) -> str:
     """The single StatLine header whose title path ends with `parts` (case-insensitive, unit optional)."""
     wanted = [_norm_title(part) for part in parts]
     hits = []
@@ -250,6 +274,6 @@ def find_header(columns: list[str], *parts: str, file: str) -> str:
     if len(hits) != 1:
         what = " / ".join(parts)
         if not hits:
-            raise SchemaError(f"Bronbestand {file}: kolom '{what}' ontbreekt.")
-        raise SchemaError(f"Bronbestand {file}: kolom '{what}' is niet eenduidig ({len(hits)} kolommen).")
+            raise SchemaError(f"kolom '{what}' ontbreekt", file=file)
+        raise SchemaError(f"kolom '{what}' is niet eenduidig ({len(hits)} kolommen)", file=file)
     return hits[0]

@@ -9,23 +9,51 @@ are gemiddeld, 4,0 is krap (documented per row in the typology reference table).
 
 from __future__ import annotations
 
+import functools
 import math
+from dataclasses import dataclass
 from numbers import Real
 
 import pandas as pd
 
 from llo_dash.reference import read_reference
 
-TYPERINGEN: tuple[str, ...] = ("zeer ruim", "ruim", "gemiddeld", "krap", "zeer krap")
-
-ZEER_RUIM_ONDER = 0.25  # zeer ruim: waarde < 0,25
-RUIM_ONDER = 0.67  # ruim: waarde < 0,67
-GEMIDDELD_TOT_EN_MET = 1.5  # gemiddeld: 0,67 <= waarde <= 1,5
-KRAP_TOT_EN_MET = 4.0  # krap: 1,5 < waarde <= 4,0; daarboven zeer krap
-
 BEROEPEN = "beroepen_basisvaardigheden"
 TYPERING = "uwv_spanningsindicator_typering"
 LANDELIJK = "uwv_spanningsindicator_landelijk"
+
+
+@dataclass(frozen=True)
+class Band:
+    """One UWV type and its bounds (from the typology reference table); a missing upper bound is open."""
+
+    typering: str
+    onder: float
+    boven: float | None
+    onder_inbegrepen: bool
+    boven_inbegrepen: bool
+
+    def bevat(self, value: float) -> bool:
+        boven_de_onder = value >= self.onder if self.onder_inbegrepen else value > self.onder
+        if self.boven is None:
+            return boven_de_onder
+        onder_de_boven = value <= self.boven if self.boven_inbegrepen else value < self.boven
+        return boven_de_onder and onder_de_boven
+
+
+@functools.cache
+def banden() -> tuple[Band, ...]:
+    """The five UWV types with their bounds, in order, as the typology reference table states them."""
+    return tuple(
+        Band(row.typering, float(row.ondergrens), None if pd.isna(row.bovengrens) else float(row.bovengrens),
+             row.ondergrens_inbegrepen == "ja", row.bovengrens_inbegrepen == "ja")
+        for row in typering_tabel().itertuples()
+    )
+
+
+def typeringen() -> tuple[str, ...]:
+    """The UWV types from very slack to very tight: "zeer ruim", "ruim", "gemiddeld", "krap", "zeer krap"."""
+    return tuple(band.typering for band in banden())
 
 
 def typering(waarde: float | None) -> str | None:
@@ -43,15 +71,10 @@ def typering(waarde: float | None) -> str | None:
         return None
     if value < 0:
         raise ValueError(f"Spanningsindicator kan niet negatief zijn ({value}).")
-    if value < ZEER_RUIM_ONDER:
-        return "zeer ruim"
-    if value < RUIM_ONDER:
-        return "ruim"
-    if value <= GEMIDDELD_TOT_EN_MET:
-        return "gemiddeld"
-    if value <= KRAP_TOT_EN_MET:
-        return "krap"
-    return "zeer krap"
+    for band in banden():
+        if band.bevat(value):
+            return band.typering
+    raise ValueError(f"Spanningsindicator {value} valt in geen van de UWV-typeringen ({TYPERING}).")
 
 
 def beroepen_basisvaardigheden() -> pd.DataFrame:

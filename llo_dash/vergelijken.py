@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from llo_dash import indicators, queries
+from llo_dash import codes as gebiedscodes, indicators, queries
 from llo_dash.formatting import GEEN_GEGEVENS
 from llo_dash.queries import NEDERLAND, NIVEAU_ENKELVOUD, NIVEAU_MEERVOUD
 
@@ -42,7 +42,6 @@ VERGELIJK_INDICATOREN = (
     "ww_personen",
 )
 
-_CODE = {"arbeidsmarktregio": re.compile(r"AM\d{2}"), "gemeente": re.compile(r"GM\d{4}")}
 _SCHEIDING = re.compile(r"[,;\s]+")
 
 
@@ -64,10 +63,8 @@ def _codes_per_niveau(df: pd.DataFrame) -> dict[str, set[str]]:
 
 def niveau_van(code: str) -> str | None:
     """"AM12" -> "arbeidsmarktregio", "GM0363" -> "gemeente", anything else -> None (format only)."""
-    for niveau, pattern in _CODE.items():
-        if pattern.fullmatch(code):
-            return niveau
-    return None
+    niveau = gebiedscodes.niveau_van(code)
+    return niveau if niveau in NIVEAUS else None
 
 
 def lees_vergelijk(raw: str | Sequence[str] | None, df: pd.DataFrame) -> Vergelijking | None:

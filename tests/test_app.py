@@ -7,6 +7,7 @@ app's own formatting code, so a formatting or lookup bug cannot hide itself.
 from __future__ import annotations
 
 import io
+import re
 
 import pandas as pd
 import pytest
@@ -14,6 +15,7 @@ from streamlit.testing.v1 import AppTest
 
 from llo_dash import ui
 from llo_dash.config import PROJECT_ROOT
+from llo_dash.ui import blocks
 from tests.apptest import REGIO_CODES, assert_ok, captions, dutch, markdown_text, metric_values, run_page
 
 APP = str(PROJECT_ROOT / "app.py")
@@ -23,6 +25,15 @@ PAGES = ["pages/overzicht.py", "pages/doelgroep.py", "pages/vindplaatsen.py", "p
 
 def run_app(**params) -> AppTest:
     return run_page(APP, **params)
+
+
+def test_pages_reach_the_streamlit_layer_through_its_public_names():
+    """Pages and app.py use `ui.<name>`; every such name is one that `llo_dash.ui` re-exports from its modules."""
+    used = set()
+    for path in [PROJECT_ROOT / "app.py", *sorted((PROJECT_ROOT / "pages").glob("*.py"))]:
+        used |= set(re.findall(r"\bui\.(\w+)", path.read_text(encoding="utf-8")))
+    assert used and used <= set(ui.__all__), used - set(ui.__all__)
+    assert all(hasattr(ui, name) for name in ui.__all__)
 
 
 def test_region_list_matches_data(gebieden):
@@ -179,15 +190,15 @@ def test_first_start_builds_the_data(tmp_path, monkeypatch, mirror):
 
 
 def test_failed_build_is_a_dutch_error_not_a_traceback(tmp_path, monkeypatch):
-    from llo_dash import ui
     from llo_dash.errors import SourceError
+    from llo_dash.ui import first_run
 
     def failing_build(settings, progress, **kwargs):
         progress(0.1, "Gebiedsindeling lezen")
         raise SourceError("Bronbestand gebieden_2025 ontbreekt in de mirror en downloaden is mislukt.")
 
     monkeypatch.setenv("LLO_DASH_DATA", str(tmp_path / "leeg"))
-    monkeypatch.setattr(ui, "run_build", failing_build)
+    monkeypatch.setattr(first_run, "run_build", failing_build)
     at = run_app()
     assert not at.exception
     (error,) = at.error
@@ -199,8 +210,10 @@ def test_every_download_names_its_source(built_data, monkeypatch, page):
     """Each table's CSV, opened on its own, still says where its figures come from: a column whose
     name starts with "Bron" that is filled in every row. (The upload templates are not data.)"""
     bestanden = []
-    real_downloads = ui.downloads
-    monkeypatch.setattr(ui, "downloads", lambda files, **kw: (bestanden.extend(files), real_downloads(files, **kw)))
+    real_downloads = blocks.downloads
+    # `tabel` and `download_row` call the `downloads` of their own module (the upload templates of Sectoren go
+    # through `ui.downloads`, and are left out below anyway).
+    monkeypatch.setattr(blocks, "downloads", lambda files, **kw: (bestanden.extend(files), real_downloads(files, **kw)))
     at = run_page(str(PROJECT_ROOT / page), regio="AM12")
     assert_ok(at)
     tabellen = [b for b in bestanden if b.soort == "csv" and not b.bestandsnaam.startswith("sjabloon")]

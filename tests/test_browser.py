@@ -183,7 +183,8 @@ def _open(page, server: str, link: str) -> None:
 
 def test_first_request_is_a_deep_link_to_another_page(page, server, gebieden):
     """The very first request after start is a shared link to a page other than the start page: it shows
-    that page, for that region, with the app's own page menu (not Streamlit's menu of the files in pages/)."""
+    that page, for that region, with the app's own page menu (not Streamlit's menu of the files in pages/).
+    This is the proof of the workaround in llo_dash/ui/pages_menu.py: without it the menu reads "app", "bronnen", …"""
     page.goto(f"{server}/doelgroep?regio=AM12")
     page.get_by_text("Antwoorden op de vragen uit de handreiking").first.wait_for(timeout=WAIT_MS)
     assert "Gooi en Vechtstreek" in _main_text(page)

@@ -7,9 +7,10 @@ import re
 import pandas as pd
 import pytest
 
+from llo_dash import redenen
 from llo_dash.build.context import BuildContext
 from llo_dash.build.pipeline import run_build
-from llo_dash.errors import BuildError, LloDashError
+from llo_dash.errors import BuildError, LloDashError, SchemaError
 from tests.fixtures.mirror import linked_mirror, mirror_path, settings_for
 
 pytestmark = pytest.mark.integration
@@ -88,19 +89,23 @@ def test_a_gemeente_name_that_does_not_map(tmp_path, previous_data):
 @pytest.mark.parametrize("value, why", [("veel", "geen getal"), ("320,0", "komma")])
 def test_text_in_a_number_column(tmp_path, previous_data, value, why):
     changed = original(FVW).replace(b";320.0;270.0;", f";{value};270.0;".encode(), 1)
-    _fails(
+    error = _fails(
         tmp_path, previous_data,
         named(FVW, "Maatstaven Financiële-verhoudingswet (Fvw) (85383NED)")
         + rf".*, kolom 'TotaalBijstandsuitkeringen_22': waarde '{value}'.*{why}",
         replace={FVW: changed},
     )
+    # The facts travel as fields, not only in the text.
+    assert isinstance(error, SchemaError)
+    assert (error.source_id, error.file.name, error.column, error.value) == ("maatstaven_fvw", FVW, "TotaalBijstandsuitkeringen_22", value)
 
 
 def test_a_table_cut_off_mid_row(tmp_path, previous_data):
     """The last row of the Fvw dump is a 2025 row the build does not use: only the field count gives it away."""
     lines = original(FVW).rstrip(b"\n").split(b"\n")
     cut = b"\n".join([*lines[:-1], lines[-1][: len(lines[-1]) // 2]])
-    _fails(tmp_path, previous_data, named(FVW, "Maatstaven") + rf".*regel {len(lines)}\b.*afgekapt", replace={FVW: cut})
+    error = _fails(tmp_path, previous_data, named(FVW, "Maatstaven") + rf".*regel {len(lines)}\b.*afgekapt", replace={FVW: cut})
+    assert (error.source_id, error.line) == ("maatstaven_fvw", len(lines))
 
 
 def test_corrupt_compressed_file(tmp_path, previous_data):
@@ -122,19 +127,31 @@ def test_no_mirror_at_all(tmp_path, previous_data):
     assert (previous_data / "cbs" / "gebieden.parquet").read_bytes() == b"oude tabel"
 
 
-def test_messages_of_build_steps_name_the_file_not_the_source_id(tmp_path):
-    """Steps pass a source id as `file`; the message that reaches the user names the file (or the live table)."""
+def test_errors_raised_with_a_source_id_are_named_by_the_file_the_build_used(tmp_path):
+    """A step that knows only the source id raises with `source_id=`; the context names the file (or live table)."""
     ctx = BuildContext(settings_for(mirror_path(), tmp_path / "data"), odata_client=object())
     ctx.path("kwb_2024_leeftijd")
     ctx.live("arbeidsdeelname")
-    two = ctx.name_files(BuildError("Bronbestanden kwb_2024_leeftijd (3 rijen) en kwb_2024_herkomst (4 rijen) lopen uit de pas."))
+    two = BuildError("lopen uit de pas", source_id=("kwb_2024_leeftijd", "kwb_2024_herkomst")).name_sources(ctx.file_label)
     assert str(two).startswith("Bronbestanden cbs/kwb/kwb2024_85984NED_bevolking_leeftijd_statline.csv (Kerncijfers")
-    assert ") en cbs/kwb/kwb2024_85984NED_herkomst_statline.csv (Kerncijfers wijken en buurten 2024: herkomst (85984NED), " in str(two)
-    live = ctx.name_files(BuildError("Bronbestand arbeidsdeelname: 3 gemeenten ontbreken; onderwijsniveau en banen niet."))
-    assert str(live) == (
+    assert " en cbs/kwb/kwb2024_85984NED_herkomst_statline.csv (Kerncijfers wijken en buurten 2024: herkomst (85984NED), " in str(two)
+    live = BuildError("3 gemeenten ontbreken; onderwijsniveau en banen niet", source_id="arbeidsdeelname")
+    assert str(live.name_sources(ctx.file_label)) == (
         "CBS-tabel 86088NED, live opgehaald (Arbeidsdeelname; regionale indeling 2024 (86088NED), bron arbeidsdeelname): "
         "3 gemeenten ontbreken; onderwijsniveau en banen niet."  # ids in ordinary text stay as they are
     )
+    assert live.file.live and live.source_id == "arbeidsdeelname"
+
+
+def test_the_build_names_an_error_raised_with_a_source_id(tmp_path, previous_data):
+    """beroepen._hierarchy knows only its source id: the message still names the file in the mirror."""
+    brc = "arbeidsmarkt/cbs_brc_werkzamen_lonen_nl.csv"
+    rows = original(brc).decode("utf-8").splitlines(keepends=True)
+    without_class = "".join(row for row in rows if ",beroepsklasse," not in row or not row.startswith("01,"))
+    assert without_class != "".join(rows)  # precondition: klasse 01 was there
+    error = _fails(tmp_path, previous_data, named(brc, "Werkzame beroepsbevolking") + r".*, bron beroepen_werkzamen\): beroepsklasse 01 ontbreekt",
+                   replace={brc: without_class.encode("utf-8")})
+    assert error.source_id == "beroepen_werkzamen" and error.file.name == brc
 
 
 # Partial sources: in the mirror only for part of the areas, and optional. Without one the build
@@ -175,10 +192,13 @@ def test_the_build_succeeds_without_a_partial_source(tmp_path, gebieden, source_
                 without = built.loc[built["niveau"] == level, column]
                 assert with_source.notna().any(), f"precondition: {column} has values for {level} with the full mirror"
                 assert without.isna().all(), f"{column} ({level}) should be missing without {source_id}, never 0"
-                reden = manifest["ontbrekend"][column][level]["reden"]
-                assert "mirror" in reden, (column, level, reden)
+                entry = manifest["ontbrekend"][column][level]
+                bouw, gebruikers = redenen.tekst(entry, redenen.BOUW), redenen.tekst(entry, redenen.GEBRUIKERS)
+                assert "mirror" in bouw and "mirror" not in gebruikers, (column, level, entry)
+                assert entry["reden"] == gebruikers  # the manifest's readable text is the users' text
                 if not column.startswith("eerste_generatie"):  # herkomst.py counts the gemeenten covered instead
-                    assert expected["bestand"] in reden, (column, level, reden)
+                    assert (entry["code"], entry["parameters"]["bron"]) == ("bron_ontbreekt", source_id), (column, level, entry)
+                    assert expected["bestand"] in bouw and expected["bestand"] in gebruikers, (column, level, entry)
     # Everything else is as with the full mirror, e.g. the benefits per region from 85554NED.
     regio = built[built["niveau"] == "arbeidsmarktregio"].set_index("code")
     assert regio["ww_personen"].equals(gebieden[gebieden["niveau"] == "arbeidsmarktregio"].set_index("code")["ww_personen"])

@@ -126,6 +126,25 @@ def test_download_retries_transient_failures(tmp_path, failure):
     assert leftovers(tmp_path) == ["gemeenten.csv"]
 
 
+@pytest.mark.parametrize(
+    "status, retry_after, waited",
+    [
+        (429, "5", 5.0),  # the server asks for longer than our backoff: wait as asked
+        (503, "0", 1.0),  # never shorter than our own backoff
+        (429, "86400", 120.0),  # capped: a day would look like a hung build
+        (503, "Wed, 21 Oct 2015 07:28:00 GMT", 1.0),  # an HTTP date in the past
+        (429, "soon", 1.0),  # unreadable: ignored
+    ],
+)
+def test_download_honours_retry_after(tmp_path, status, retry_after, waited):
+    sleeps = Sleeps()
+    session = FakeSession(FakeResponse(status=status, headers={"Retry-After": retry_after}), FakeResponse())
+
+    download(URL, tmp_path / "gemeenten.csv", session=session, sleep=sleeps)
+
+    assert sleeps == [waited] and len(session.calls) == 2
+
+
 def test_download_gives_up_after_all_attempts_with_dutch_message(tmp_path):
     dest = tmp_path / "gemeenten.csv"
     sleeps = Sleeps()

@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 
 import math
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import plotly.colors
 import plotly.graph_objects as go
+import plotly.io as pio
 import pytest
 
 from llo_dash import figures, geo, queries
@@ -56,6 +58,41 @@ def _external_urls(fig) -> set[str]:
     return set(URL.findall(fig.to_json()))
 
 
+def _assert_llo_look(fig) -> None:
+    """The figure has the shared look: the "llo" template (Dutch separators, font, no legend, title on the left)
+    merged into its template, and the font in its own layout too (Streamlit's chart theme replaces a template
+    font in the browser)."""
+    template = fig.layout.template.layout
+    assert template.separators == PLOTLY_SEPARATORS == ",."
+    assert template.font.family == figures.FONT["family"] and template.font.size == figures.FONT["size"]
+    assert template.showlegend is False and (template.title.x, template.title.xanchor) == (0, "left")
+    assert fig.layout.font.family == figures.FONT["family"] and fig.layout.font.size == figures.FONT["size"]
+
+
+def test_names_used_elsewhere_are_exported():
+    """Pages and other modules use `figures.<name>` or `from llo_dash.figures import <name>`: all re-exported."""
+    root = Path(figures.__file__).parents[2]
+    used = set()
+    for path in [*sorted((root / "pages").glob("*.py")), *sorted((root / "llo_dash").glob("*.py"))]:
+        text = path.read_text(encoding="utf-8")
+        used |= set(re.findall(r"\bfigures\.([A-Za-z_]\w*)", text))
+        used |= {name.strip() for names in re.findall(r"from llo_dash\.figures import ([\w, ]+)", text) for name in names.split(",")}
+    assert used and used <= set(figures.__all__), used - set(figures.__all__)
+    assert all(hasattr(figures, name) for name in figures.__all__)
+
+
+def test_llo_template_holds_the_shared_look():
+    llo = pio.templates[figures.TEMPLATE]
+    assert llo.layout.separators == ",." and llo.layout.font.size == figures.FONT["size"]
+    assert llo.layout.showlegend is False
+    assert llo.data.choroplethmap[0].marker.line.color == figures.GRENS_KLEUR  # the white outline of map areas
+    # on top of the figure's own template: what that template sets and "llo" does not is kept
+    basis = go.layout.Template(layout=dict(paper_bgcolor="#fafafa", separators=". "))
+    fig = figures.opmaak(go.Figure(layout=dict(template=basis)), height=300)
+    assert fig.layout.template.layout.paper_bgcolor == "#fafafa" and fig.layout.template.layout.separators == ",."
+    assert fig.layout.height == 300
+
+
 def test_region_map_one_trace_offline_dutch(df, regio_grenzen):
     values = queries.kaartwaarden(df, "arbeidsmarktregio", "laag_opgeleid_pct")
     fig = figures.choropleth(regio_grenzen, values, "laag_opgeleid_pct", "Laag opgeleid", bron=queries.bronvermelding("laag_opgeleid_pct"))
@@ -64,7 +101,7 @@ def test_region_map_one_trace_offline_dutch(df, regio_grenzen):
     assert trace.type == "choroplethmap"
     assert sorted(trace.locations) == sorted(values["code"]) and len(trace.locations) == 35
     assert fig.layout.map.style == "white-bg"
-    assert fig.layout.separators == PLOTLY_SEPARATORS == ",."
+    _assert_llo_look(fig)
     assert [c for _, c in trace.colorscale] == list(reversed(plotly.colors.sequential.Viridis))  # colour-blind safe
     assert trace.colorbar.title.text == "%"
     assert ",.1f}%" in trace.hovertemplate and "%{customdata[0]}" in trace.hovertemplate
@@ -94,6 +131,15 @@ def test_hover_has_dutch_interval_and_region(drie):
     extra = [row[1] for row in fig.data[0].customdata]
     assert extra[0] == "<br>Marge: 10,0–15,0%<br>Arbeidsmarktregio: Regio A"
     assert fig.data[0].customdata[0][0] == "Aa"
+
+
+def test_map_areas_outlined_by_the_template(drie):
+    geojson, values = drie
+    fig = figures.choropleth(geojson, values, "laag_opgeleid_pct")
+    assert [trace.marker.line.color for trace in fig.data] == [None, None]  # not set per trace ...
+    (vorm,) = fig.layout.template.data.choroplethmap  # ... but once, for every map trace
+    assert (vorm.marker.line.color, vorm.marker.line.width) == (figures.GRENS_KLEUR, 0.5)
+    assert fig.data[0].marker.opacity == 0.9
 
 
 def test_no_missing_trace_when_complete(drie):
@@ -185,7 +231,7 @@ def test_ranking_chart_marks_nederland_and_compared_areas(ranking):
     assert "Nederland: 15,9%" in texts and "Geen gegevens (1): West" in texts and "Bron: test" in texts
     assert list(bar.error_x.array) == pytest.approx([1.0, 1.0, 1.0])
     assert [row[2] for row in bar.customdata] == ["13,0–15,0%", "15,0–17,0%", "17,0–19,0%"]  # the margin in the hover
-    assert fig.layout.separators == ",."
+    _assert_llo_look(fig)
     assert _external_urls(fig) == set()
 
 

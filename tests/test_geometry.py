@@ -1,6 +1,8 @@
-"""Boundaries build (`llo_dash.build.geometry`) and map helpers (`llo_dash.geo`).
+"""Boundaries build (`llo_dash.build.geometry`), map helpers (`llo_dash.geo`) and the DBF reader.
 
-Small hand-made fixtures for the behaviour, plus one integration run on the real mirror.
+Small hand-made fixtures for the behaviour, plus one integration run on the real mirror. The
+DBF reader (`llo_dash.readers.read_dbf`, GDAL through pyogrio like the boundaries) is tested at
+the end, on the real wijk- en buurtkaart table and on damaged copies of it.
 """
 
 from __future__ import annotations
@@ -9,6 +11,9 @@ import hashlib
 import json
 import os
 import math
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -20,7 +25,8 @@ from llo_dash import geo
 from llo_dash.build import geometry
 from llo_dash.build.geometry import build_boundaries, wijk_gemeente_code
 from llo_dash.errors import BuildError, SchemaError, SourceError
-from tests.fixtures.mirror import mirror_path
+from llo_dash.readers import read_dbf
+from tests.fixtures.mirror import mirror_file, mirror_path
 
 LEVEL_FILES = {level: f"{level}.geojson" for level in geo.LEVELS}
 
@@ -169,6 +175,23 @@ def test_dissolve_cancels_shared_borders(built):
     assert all(g.is_valid for g in [*regions.values(), *provincies.values()])
 
 
+def test_dissolve_stays_on_the_grid(tmp_path):
+    """Borders that cross between grid points (a sliver of overlap) still give coordinates on the grid."""
+    gemeenten = {
+        "GM0001": {"type": "Polygon", "coordinates": [_square(5.0, 52.0, 5.1, 52.1)]},
+        # its western edge leaves GM0001 through its top edge at x = 5.09990029…, between grid points
+        "GM0002": {"type": "Polygon", "coordinates": [_ring((5.1, 52.0), (5.2, 52.0), (5.2, 52.1), (5.0999, 52.1003), (5.1, 52.0))]},
+        "GM0003": GM0003,
+    }
+    gemeente_file = write_geojson(tmp_path / "gemeente.geojson", gemeenten)
+    wijk_file = write_geojson(tmp_path / "wijk.geojson", WIJKEN)
+    build_boundaries(gemeente_file, wijk_file, TABLE, tmp_path / "out")
+    am01 = load(tmp_path / "out", "arbeidsmarktregio")["AM01"]
+    assert am01.is_valid and am01.geom_type == "Polygon"
+    assert all(round(value, 4) == value for value in shapely.get_coordinates(am01).ravel())
+    assert not re.search(r"\d\.\d{5,}", (tmp_path / "out" / "arbeidsmarktregio.geojson").read_text())
+
+
 def test_region_borders_match_gemeente_borders(built):
     _, out_dir = built
     gemeenten = load(out_dir, "gemeente")
@@ -194,8 +217,12 @@ def test_output_is_compact_rounded_and_code_only(built):
             assert feature["properties"] == {"code": feature["id"]}
             for x, y in shapely.get_coordinates(shape(feature["geometry"])):
                 assert round(x, 4) == x and round(y, 4) == y
+        assert not re.search(r"\d\.\d{5,}", text), f"{level}: a coordinate with more than 4 decimals"
     text = (out_dir / "gemeente.geojson").read_text(encoding="utf-8")
     assert "5.1535" in text and "5.1534567" not in text and "5.10000004" not in text
+    document = json.loads(text)
+    assert list(document) == ["type", "features"] and document["type"] == "FeatureCollection"  # no crs, no bbox
+    assert all(set(feature) == {"type", "id", "properties", "geometry"} for feature in document["features"])
 
 
 def test_decimals_option(sources, tmp_path):
@@ -208,6 +235,24 @@ def test_table_order_and_dtype_do_not_matter(sources, tmp_path):
     table = TABLE.iloc[::-1].astype("string")
     manifest = build_boundaries(*sources, table, tmp_path / "out")
     assert manifest["arbeidsmarktregio"]["features"] == 2
+
+
+def test_file_in_another_crs_is_reprojected_to_lon_lat(sources, built, tmp_path):
+    """An old-style GeoJSON may declare another CRS (here RD New); the output is always lon/lat."""
+    import geopandas as gpd
+
+    gemeente_file, wijk_file = sources
+    rd_file = tmp_path / "gemeente_rd.geojson"
+    gpd.read_file(gemeente_file).to_crs("EPSG:28992").to_file(rd_file, driver="GeoJSON")
+    assert '"EPSG","28992"' in rd_file.read_text() or "28992" in rd_file.read_text()
+    build_boundaries(rd_file, wijk_file, TABLE, tmp_path / "rd")
+    _, lonlat_dir = built
+    for level in ("gemeente", "arbeidsmarktregio"):
+        expected, actual = load(lonlat_dir, level), load(tmp_path / "rd", level)
+        assert sorted(actual) == sorted(expected)
+        for code, geom in actual.items():
+            assert geom.bounds == pytest.approx(expected[code].bounds, abs=2e-4), code
+            assert geom.area == pytest.approx(expected[code].area, rel=1e-2), code
 
 
 # --- build: errors ----------------------------------------------------------------------------
@@ -264,7 +309,9 @@ def test_duplicate_codes(sources, tmp_path):
         ('{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"ty', "afgebroken of beschadigd"),
         ("", "afgebroken of beschadigd"),
         (b"\xff\xfe\x00garbage", "afgebroken of beschadigd"),
-        ('{"type":"Feature"}', "geen GeoJSON FeatureCollection"),
+        ('{"type":"Feature"}', "geen veld 'statcode'"),
+        ("<html><body>Niet gevonden</body></html>", "afgebroken of beschadigd"),
+        ("[1, 2, 3]", "afgebroken of beschadigd"),
         ('{"type":"FeatureCollection","features":[]}', "geen gebieden"),
         (
             '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"GM0001"},'
@@ -280,6 +327,21 @@ def test_duplicate_codes(sources, tmp_path):
             '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"statcode":"GM0001"},'
             '"geometry":{"type":"Polygon","coordinates":"kapot"}}]}',
             "GM0001 geen bruikbare geometrie",
+        ),
+        (
+            '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"statcode":"GM0001"},'
+            '"geometry":null}]}',
+            "GM0001 geen bruikbare geometrie",
+        ),
+        (  # GDAL skips the broken second part with only a warning: that is an error here
+            '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"statcode":"GM0001"},'
+            '"geometry":{"type":"MultiPolygon","coordinates":[[[[5,52],[6,52],[6,53],[5,52]]],"kapot"]}}]}',
+            "niet goed leesbaar",
+        ),
+        (
+            '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"statcode":" "},'
+            '"geometry":{"type":"Point","coordinates":[5,52]}}]}',
+            "gebied nummer 1 geen veld 'statcode'",
         ),
     ],
 )
@@ -489,3 +551,136 @@ def test_real_dissolve_leaves_no_slivers(real_build, level, zeeland):
     assert list(holes) == [zeeland] and len(holes[zeeland]) == 2
     veerse_meer, oosterschelde = holes[zeeland]
     assert 0.001 < veerse_meer < 0.01 and 0.02 < oosterschelde < 0.08
+
+
+def test_real_regions_equal_the_published_dissolve(real_build):
+    """SOURCES.md file 7 is the same dissolve (make_valid, 0.0001° grid) made independently: same outlines."""
+    import geopandas as gpd
+
+    _, out_dir, _ = real_build
+    published = gpd.read_file(mirror_path() / "geo" / "arbeidsmarktregio_2025_dissolved_from_gemeente.geojson")
+    published = published.set_index("statcode").geometry
+    regions = load(out_dir, "arbeidsmarktregio")
+    assert sorted(regions) == sorted(published.index)
+    for code, geom in regions.items():
+        overlap = geom.intersection(published[code]).area / geom.union(published[code]).area
+        assert overlap > 0.999, f"{code}: overlap {overlap:.4f}"
+
+
+def test_real_gemeenten_keep_their_area(real_build):
+    """Repairing and snapping changes no gemeente by more than 0.1% of its (repaired) published area."""
+    _, out_dir, _ = real_build
+    source = json.loads((mirror_path() / "geo" / "gemeente_2025.geojson").read_bytes())
+    published = {f["properties"]["statcode"]: shapely.make_valid(shape(f["geometry"])) for f in source["features"]}
+    for code, geom in load(out_dir, "gemeente").items():
+        assert abs(geom.area - published[code].area) / published[code].area < 1e-3, code
+
+
+# --- read_dbf (CBS wijk- en buurtkaart 2023, attributes) ---------------------------------------
+
+DBF = "cbs/aanvulling/wijkbuurtkaart_2023_v1_gemeenten_attributen_elan.dbf"
+# sha256 of the frame as CSV, as the former dbfread reader gave it (checked equal column by column
+# when switching to pyogrio): same columns, same text for every number, "" for -99999999.
+DBF_FRAME_SHA256 = "1af0ce3ab49b47a42278b65b9b35c648bbc49262bc2ff3d265585b3dfc962720"
+_DBF_HEADER, _DBF_RECORD = 1249, 1192  # bytes, from the file's header
+
+
+@pytest.fixture(scope="module")
+def kwb_dbf():
+    return read_dbf(mirror_file(DBF))
+
+
+def test_dbf_frame_unchanged(kwb_dbf):
+    frame = kwb_dbf
+    assert frame.shape == (424, 38)
+    assert list(frame.columns[:3]) == ["GM_CODE", "GM_NAAM", "H2O"] and list(frame.columns[-4:]) == [
+        "JRSTATCODE", "JAAR", "layer", "path"]
+    assert all(dtype == "string" for dtype in frame.dtypes)
+    digest = hashlib.sha256(frame.to_csv(index=False, na_rep="<NA>").encode()).hexdigest()
+    assert digest == DBF_FRAME_SHA256
+
+
+def test_dbf_values(kwb_dbf):
+    frame = kwb_dbf.set_index(["GM_CODE", "H2O"])
+    # SOURCES.md: 343 land records (342 gemeenten + GM0998 Buitenland); the 342 sum to 17 811 291 inhabitants.
+    land = frame.xs("NEE", level="H2O")
+    assert len(land) == 343 and land.loc["GM0998", "AANT_INW"] == "0.0"
+    assert land.drop(index="GM0998")["AANT_INW"].astype(float).sum() == 17_811_291
+    amsterdam = land.loc["GM0363"]
+    assert amsterdam["GM_NAAM"] == "Amsterdam" and amsterdam["JAAR"] == "2023"  # whole numbers without ".0"
+    assert re.fullmatch(r"\d+\.0", amsterdam["P_GEBBL_NE"])
+    water = frame.xs("JA", level="H2O")
+    assert (water["AANT_INW"] == "").all()  # -99999999 is missing
+    # UTF-8, not the ISO-8859-1 GDAL would assume for this file: an em dash, not 'â\x80\x94'.
+    assert water.loc["GM0363", "layer"] == "2023 — gemeente_2023_v1water"
+
+
+def _damaged_copy(tmp_path: Path, change) -> Path:
+    data = bytearray(mirror_file(DBF).read_bytes())
+    change(data)
+    path = tmp_path / "wijkbuurtkaart_kapot.dbf"
+    path.write_bytes(bytes(data))
+    return path
+
+
+def _replace_in_record(number: int, old: bytes, new: bytes):
+    def change(data: bytearray):
+        start = _DBF_HEADER + number * _DBF_RECORD
+        record = bytes(data[start:start + _DBF_RECORD])
+        assert old in record and len(old) == len(new)
+        data[start:start + _DBF_RECORD] = record.replace(old, new, 1)
+    return change
+
+
+def _zero(start: int, end: int):
+    def change(data: bytearray):
+        data[start:end] = bytes(end - start)
+    return change
+
+
+@pytest.mark.parametrize(
+    "change, expected",
+    [
+        (_zero(0, 32), "kan niet als dBASE-tabel worden gelezen"),
+        (_zero(0, _DBF_HEADER), "kan niet als dBASE-tabel worden gelezen"),
+        (lambda data: data.__delitem__(slice(len(data) // 2, None)), "kan niet als dBASE-tabel worden gelezen"),
+        (lambda data: data.__delitem__(slice(100, None)), "kan niet als dBASE-tabel worden gelezen"),
+        (lambda data: data.__delitem__(slice(None)), "kan niet als dBASE-tabel worden gelezen"),
+        # GDAL reads '1.3x5…' as 1.3 with only a warning; that must not pass as a value.
+        (_replace_in_record(200, b" 1.37500000000e+03", b" 1.3x500000000e+03"), "1.3x500000000e+03"),
+        (_replace_in_record(200, b" 1.37500000000e+03", b"abcdefghijklmnopqr"), "abcdefghijklmnopqr"),
+        (_replace_in_record(0, "—".encode(), b"\xff\xfe\x94"), "kan niet als dBASE-tabel worden gelezen"),
+    ],
+    ids=["header-32-bytes-zero", "header-zero", "half", "100-bytes", "empty", "number-partly", "number-text", "utf8"],
+)
+def test_damaged_dbf_fails_with_file_name(tmp_path, change, expected):
+    path = _damaged_copy(tmp_path, change)
+    with pytest.raises(SchemaError) as caught:
+        read_dbf(path)
+    assert "wijkbuurtkaart_kapot.dbf" in str(caught.value) and expected in str(caught.value)
+
+
+def test_damaged_dbf_fails_quickly_never_hangs(tmp_path):
+    """The former reader (dbfread) never returned on a copy with its first 32 bytes zeroed."""
+    path = _damaged_copy(tmp_path, _zero(0, 32))
+    script = (
+        "import sys, time; from pathlib import Path; from llo_dash.readers import read_dbf; "
+        "from llo_dash.errors import SchemaError\n"
+        "start = time.perf_counter()\n"
+        "try:\n    read_dbf(Path(sys.argv[1]))\nexcept SchemaError:\n    print(time.perf_counter() - start)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, text=True, timeout=60,
+                          cwd=Path(__file__).resolve().parents[1])
+    assert done.returncode == 0 and done.stdout.strip(), done.stderr
+    assert float(done.stdout) < 5
+
+
+def test_dbf_empty_cells(tmp_path):
+    """An empty text cell is "" (GDAL says null); an empty whole number is NA, not "2023.0" for the others."""
+    heiloo = 200
+    blank_name = _replace_in_record(heiloo, b"Heiloo", b"      ")
+    blank_year = _replace_in_record(heiloo, b"      2023", b"          ")
+    frame = read_dbf(_damaged_copy(tmp_path, lambda data: (blank_name(data), blank_year(data))))
+    assert frame.loc[heiloo, "GM_NAAM"] == "" and frame.loc[heiloo, "GM_CODE"] == "GM0399"
+    assert pd.isna(frame.loc[heiloo, "JAAR"])
+    assert set(frame["JAAR"].dropna()) == {"2023"}

@@ -12,7 +12,7 @@ import pytest
 
 from llo_dash.errors import SchemaError
 from llo_dash.reference import REFERENCE_DIR, SCHEMAS, read_reference
-from llo_dash.spanning import TYPERINGEN, typering
+from llo_dash.spanning import typering, typeringen
 from tests.fixtures.mirror import handreiking_text, mirror_file
 
 HANDREIKING = "Handreiking professionaliseringsopgave LLO-Collectieven"
@@ -171,7 +171,7 @@ def test_published_percentages(beroepen):
 
 
 def test_typering_table_is_complete(typering_tabel):
-    assert list(typering_tabel.sort_values("volgorde")["typering"]) == list(TYPERINGEN)
+    assert list(typering_tabel.sort_values("volgorde")["typering"]) == list(typeringen())
     for column in ("regel", "betekenis", "definitie", "grenswaarde_keuze", "bron_url", "bron_url_afwijkend"):
         assert typering_tabel[column].notna().all(), column
     assert typering_tabel["bron_url"].str.startswith("https://").all()
@@ -180,11 +180,11 @@ def test_typering_table_is_complete(typering_tabel):
 def test_typering_table_agrees_with_typering_function(typering_tabel):
     for row in typering_tabel.itertuples():
         if pd.notna(row.ondergrens) and row.ondergrens > 0:
-            expected = row.typering if row.ondergrens_inbegrepen == "ja" else TYPERINGEN[int(row.volgorde) - 2]
+            expected = row.typering if row.ondergrens_inbegrepen == "ja" else typeringen()[int(row.volgorde) - 2]
             assert typering(row.ondergrens) == expected, row.typering
             assert typering(row.ondergrens + 1e-6) == row.typering
         if pd.notna(row.bovengrens):
-            expected = row.typering if row.bovengrens_inbegrepen == "ja" else TYPERINGEN[int(row.volgorde)]
+            expected = row.typering if row.bovengrens_inbegrepen == "ja" else typeringen()[int(row.volgorde)]
             assert typering(row.bovengrens) == expected, row.typering
             assert typering(row.bovengrens - 1e-6) == row.typering
 
@@ -213,7 +213,7 @@ def test_landelijk_values_and_types_are_consistent(landelijk):
             assert 0 <= row.spanningsindicator <= 100
         if row.typering_herkomst == "afgeleid uit grenswaarden":
             assert typering(row.spanningsindicator) == row.typering, row.beroepsgroep_uwv
-        assert pd.isna(row.typering) or row.typering in TYPERINGEN
+        assert pd.isna(row.typering) or row.typering in typeringen()
 
 
 def test_landelijk_brc_codes_match_brc_names(landelijk, brc):

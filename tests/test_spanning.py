@@ -7,11 +7,11 @@ import pandas as pd
 import pytest
 
 from llo_dash import spanning
-from llo_dash.spanning import TYPERINGEN, typering
+from llo_dash.spanning import typering, typeringen
 
 
 def test_typeringen_are_ordered_from_ruim_to_krap():
-    assert TYPERINGEN == ("zeer ruim", "ruim", "gemiddeld", "krap", "zeer krap")
+    assert typeringen() == ("zeer ruim", "ruim", "gemiddeld", "krap", "zeer krap")
 
 
 @pytest.mark.parametrize(
@@ -67,7 +67,7 @@ def test_typering_matches_published_examples():
 
 def test_typering_tabel_is_ordered_like_typeringen():
     tabel = spanning.typering_tabel()
-    assert tuple(tabel["typering"]) == TYPERINGEN
+    assert tuple(tabel["typering"]) == typeringen()
     assert tabel["ondergrens"].dtype == float
 
 

@@ -23,7 +23,7 @@ import pandas as pd
 
 from llo_dash import sources, spanning
 from llo_dash.build.context import BuildContext
-from llo_dash.errors import BuildError, SchemaError
+from llo_dash.errors import BuildError, FileLabel, SchemaError
 from llo_dash.readers import require_columns, to_number
 
 SOURCE_ID = "beroepen_werkzamen"
@@ -60,9 +60,12 @@ def source_file() -> str:
     return sources.get(SOURCE_ID).mirror_path
 
 
-def clean_werkzamen(raw: pd.DataFrame) -> pd.DataFrame:
-    """Validate the source file and return it typed: codes text, numbers Float64 (NA where CBS has none)."""
-    file = source_file()
+def clean_werkzamen(raw: pd.DataFrame, *, file: FileLabel | None = None) -> pd.DataFrame:
+    """Validate the source file and return it typed: codes text, numbers Float64 (NA where CBS has none).
+
+    `file` names it in errors (the build passes `ctx.file_label`; default: the registry's mirror path).
+    """
+    file = file or FileLabel.of_source(SOURCE_ID)
     require_columns(raw, COLUMNS, file=file)
     frame = raw[COLUMNS].copy()
     for column in ("brc_code", "brc_niveau", "brc_beroepsklasse_code"):
@@ -70,44 +73,47 @@ def clean_werkzamen(raw: pd.DataFrame) -> pd.DataFrame:
     unknown = ~frame["brc_niveau"].isin(list(CODE_PATTERNS))
     if unknown.any():
         raise SchemaError(
-            f"Bronbestand {file}, kolom 'brc_niveau': onbekende waarde '{frame.loc[unknown, 'brc_niveau'].iloc[0]}' "
-            f"(verwacht: {', '.join(CODE_PATTERNS)})."
+            f"is onbekend (verwacht: {', '.join(CODE_PATTERNS)})",
+            file=file, column="brc_niveau", value=frame.loc[unknown, "brc_niveau"].iloc[0],
         )
     for niveau, pattern in CODE_PATTERNS.items():
         rows = frame[frame["brc_niveau"] == niveau]
         bad = ~rows["brc_code"].fillna("").map(lambda code: bool(pattern.fullmatch(code)))
         if bad.any():
             raise SchemaError(
-                f"Bronbestand {file}, kolom 'brc_code': '{rows.loc[bad, 'brc_code'].iloc[0]}' is geen geldige code voor "
-                f"een {niveau} (BRC-codes zijn tekst met voorloopnullen, bijvoorbeeld 0771)."
+                f"is geen geldige code voor een {niveau} (BRC-codes zijn tekst met voorloopnullen, bijvoorbeeld 0771)",
+                file=file, column="brc_code", value=rows.loc[bad, "brc_code"].iloc[0],
             )
     body = frame[frame["brc_niveau"] != "totaal"]
     wrong_class = ~body.apply(lambda row: str(row["brc_code"]).startswith(str(row["brc_beroepsklasse_code"])), axis=1)
     if wrong_class.any():
         code = body.loc[wrong_class, "brc_code"].iloc[0]
-        raise SchemaError(f"Bronbestand {file}, kolom 'brc_beroepsklasse_code': code {code} hoort niet bij de opgegeven beroepsklasse.")
+        raise SchemaError(
+            f"code {code} hoort niet bij de opgegeven beroepsklasse", file=file, column="brc_beroepsklasse_code"
+        )
     twice = frame["brc_code"].duplicated()
     if twice.any():
-        raise SchemaError(f"Bronbestand {file}, kolom 'brc_code': code {frame.loc[twice, 'brc_code'].iloc[0]} komt dubbel voor.")
+        raise SchemaError(f"code {frame.loc[twice, 'brc_code'].iloc[0]} komt dubbel voor", file=file, column="brc_code")
     for column in NUMBERS:
         frame[column] = to_number(frame[column], file=file, column=column)
     negative = (frame[NUMBERS] < 0).fillna(False).any(axis=1)
     if negative.any():
-        raise SchemaError(f"Bronbestand {file}: negatieve waarde bij code {frame.loc[negative, 'brc_code'].iloc[0]}.")
+        raise SchemaError(f"negatieve waarde bij code {frame.loc[negative, 'brc_code'].iloc[0]}", file=file)
     missing = body["brc_code"][frame.loc[body.index, "werkzame_beroepsbevolking_2023_x1000"].isna()]
     if not missing.empty:
         raise SchemaError(
-            f"Bronbestand {file}, kolom 'werkzame_beroepsbevolking_2023_x1000': geen waarde voor code {missing.iloc[0]}."
+            f"geen waarde voor code {missing.iloc[0]}", file=file, column="werkzame_beroepsbevolking_2023_x1000"
         )
     for niveau in NIVEAUS:
         if not (frame["brc_niveau"] == niveau).any():
-            raise SchemaError(f"Bronbestand {file}: geen enkele rij met brc_niveau '{niveau}'; het bestand is mogelijk afgekapt.")
+            raise SchemaError(
+                f"geen enkele rij met brc_niveau '{niveau}'; het bestand is mogelijk afgekapt", file=file
+            )
     return frame
 
 
 def _hierarchy(frame: pd.DataFrame) -> pd.DataFrame:
     """Add class and segment code and name to every row (a group's segment is its first 3 digits)."""
-    file = source_file()
     names = dict(zip(frame["brc_code"], frame["brc_naam"]))
     result = frame[frame["brc_niveau"].isin(NIVEAUS)].copy()
     result["brc_beroepssegment_code"] = result["brc_code"].str[:3].where(result["brc_niveau"] != "beroepsklasse")
@@ -115,7 +121,10 @@ def _hierarchy(frame: pd.DataFrame) -> pd.DataFrame:
         codes = result[f"brc_{level}_code"]
         lost = codes.notna() & ~codes.isin(list(names))
         if lost.any():
-            raise SchemaError(f"Bronbestand {file}: {level} {codes[lost].iloc[0]} ontbreekt (nodig voor code {result.loc[lost, 'brc_code'].iloc[0]}).")
+            raise SchemaError(
+                f"{level} {codes[lost].iloc[0]} ontbreekt (nodig voor code {result.loc[lost, 'brc_code'].iloc[0]})",
+                source_id=SOURCE_ID,  # named by the file the build used, see `LloDashError.name_sources`
+            )
         result[f"brc_{level}_naam"] = codes.map(names)
     return result
 
@@ -194,5 +203,5 @@ def combine(werkzamen: pd.DataFrame, lijsten: pd.DataFrame, landelijk: pd.DataFr
 
 def build(ctx: BuildContext) -> pd.DataFrame:
     """Build step: the `beroepen` table (written by the pipeline to `arbeidsmarkt/beroepen.parquet`)."""
-    werkzamen = clean_werkzamen(ctx.read(SOURCE_ID))
+    werkzamen = clean_werkzamen(ctx.read(SOURCE_ID), file=ctx.file_label(SOURCE_ID))
     return combine(werkzamen, spanning.beroepen_basisvaardigheden(), spanning.landelijk())

@@ -12,7 +12,7 @@ import pandas as pd
 
 from llo_dash.build.context import BuildContext, Part
 from llo_dash.build.indeling import Indeling
-from llo_dash.errors import BuildError, SchemaError
+from llo_dash.errors import BuildError, FileLabel, SchemaError
 from llo_dash.readers import find_header, to_number
 
 AGE_COLUMNS = {
@@ -45,22 +45,21 @@ LIVE_TOPICS = {
 LEVELS = {"Land": "nederland", "Gemeente": "gemeente", "Wijk": "wijk", "Buurt": "buurt"}
 
 
-def _numbers(frame: pd.DataFrame, headers: dict[str, tuple[str, ...]], *, file: str) -> pd.DataFrame:
-    columns = list(frame.columns)
+def _numbers(frame: pd.DataFrame, headers: dict[str, tuple[str, ...]], *, file: FileLabel | str) -> pd.DataFrame:
+    found = {name: find_header(list(frame.columns), *parts, file=file) for name, parts in headers.items()}
     return pd.DataFrame(
-        {
-            name: to_number(frame[find_header(columns, *parts, file=file)], decimal_comma=True, file=file, column=name)
-            for name, parts in headers.items()
-        }
+        {name: to_number(frame[header], decimal_comma=True, file=file, column=header) for name, header in found.items()}
     )
 
 
-def kwb_from_mirror(age: pd.DataFrame, herkomst: pd.DataFrame, *, age_file: str, herkomst_file: str) -> pd.DataFrame:
+def kwb_from_mirror(
+    age: pd.DataFrame, herkomst: pd.DataFrame, *, age_file: FileLabel | str, herkomst_file: FileLabel | str
+) -> pd.DataFrame:
     """Join the two exports after checking they describe the same rows; one row per area code."""
     if len(age) != len(herkomst):
         raise SchemaError(
-            f"Bronbestanden {age_file} ({len(age)} rijen) en {herkomst_file} ({len(herkomst)} rijen) hebben niet "
-            "evenveel rijen; één van beide is mogelijk afgekapt."
+            file=(age_file, herkomst_file),
+            predicate=f"hebben niet evenveel rijen ({len(age)} en {len(herkomst)}); één van beide is mogelijk afgekapt",
         )
     columns = list(age.columns)
     code = age[find_header(columns, "Codering", file=age_file)].astype(str).str.strip()
@@ -75,8 +74,9 @@ def kwb_from_mirror(age: pd.DataFrame, herkomst: pd.DataFrame, *, age_file: str,
     if mismatch.any():
         row = int(mismatch.argmax()) + 2  # + header, 1-based
         raise SchemaError(
-            f"Bronbestanden {age_file} en {herkomst_file} lopen uit de pas vanaf regel {row} "
-            "(naam, gemeente of inwonertal verschilt); ze worden alleen rij voor rij gekoppeld als ze gelijk zijn."
+            "hier lopen de bestanden uit de pas (naam, gemeente of inwonertal verschilt); "
+            "ze worden alleen rij voor rij gekoppeld als ze gelijk zijn",
+            file=(age_file, herkomst_file), line=row,
         )
     result = pd.concat([numbers, herkomst_numbers.drop(columns="inwoners")], axis=1)
     result.insert(0, "naam", age.iloc[:, 0].astype(str).str.strip().values)
@@ -84,7 +84,10 @@ def kwb_from_mirror(age: pd.DataFrame, herkomst: pd.DataFrame, *, age_file: str,
     result.insert(0, "code", code.values)
     unknown = result["niveau"].isna()
     if unknown.any():
-        raise SchemaError(f"Bronbestand {age_file}: onbekende soort regio '{soort[unknown].iloc[0]}'.")
+        raise SchemaError(
+            "is geen bekende soort regio", file=age_file, column=find_header(columns, "Soort regio", file=age_file),
+            value=soort[unknown].iloc[0],
+        )
     return result
 
 
@@ -118,8 +121,8 @@ def build(ctx: BuildContext, indeling: Indeling) -> tuple[Part, pd.DataFrame]:
         kwb = kwb_from_mirror(
             ctx.read("kwb_2024_leeftijd"),
             ctx.read("kwb_2024_herkomst"),
-            age_file="kwb_2024_leeftijd",
-            herkomst_file="kwb_2024_herkomst",
+            age_file=ctx.file_label("kwb_2024_leeftijd"),
+            herkomst_file=ctx.file_label("kwb_2024_herkomst"),
         )
     else:
         kwb = kwb_from_odata(ctx.live("kwb_2024_leeftijd"))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from llo_dash.build.indeling import NEDERLAND_CODE, Indeling, level_of_code, map_region_names
-from llo_dash.errors import BuildError, SchemaError
+from llo_dash.errors import BuildError, FileLabel, SchemaError
 from llo_dash.readers import collapse_spaces, require_columns, resolve_stems, to_number
 
 
@@ -37,8 +37,8 @@ def _normalise_title(series: pd.Series) -> pd.Series:
     return series.astype(str).map(collapse_spaces)
 
 
-def slice_from_dump(frame: pd.DataFrame, spec: Slice, indeling: Indeling, *, file: str) -> pd.DataFrame:
-    """The slice from a bulk dump (titles in the dimension columns, names in `RegioS`)."""
+def slice_from_dump(frame: pd.DataFrame, spec: Slice, indeling: Indeling, *, file: FileLabel | str) -> pd.DataFrame:
+    """The slice from a bulk dump (titles in the dimension columns, names in `RegioS`); `file` names it in errors."""
     require_columns(frame, [*spec.dims, spec.region_dim], file=file)
     selected = pd.Series(True, index=frame.index)
     for dim, value in spec.dims.items():
@@ -46,7 +46,7 @@ def slice_from_dump(frame: pd.DataFrame, spec: Slice, indeling: Indeling, *, fil
         in_slice = _normalise_title(frame[dim]).isin(titles)
         missing = titles - set(_normalise_title(frame.loc[in_slice, dim]))
         if missing:
-            raise SchemaError(f"Bronbestand {file}, kolom '{dim}': categorie '{sorted(missing)[0]}' komt niet voor.")
+            raise SchemaError(f"categorie '{sorted(missing)[0]}' komt niet voor", file=file, column=dim)
         selected &= in_slice
     rows = frame[selected]
     columns = resolve_stems(list(frame.columns), spec.topics, file=file)
@@ -111,19 +111,23 @@ def load_slice(ctx, source_id: str, spec: Slice, indeling: Indeling) -> pd.DataF
     from llo_dash import sources
 
     if ctx.mirror_file(source_id):
-        return slice_from_dump(ctx.read(source_id), spec, indeling, file=source_id)
+        return slice_from_dump(ctx.read(source_id), spec, indeling, file=ctx.file_label(source_id))
     return slice_from_odata(ctx.live(source_id), sources.get(source_id).table, spec, indeling)
 
 
-def split_levels(frame: pd.DataFrame, indeling: Indeling, *, file: str) -> dict[str, pd.DataFrame]:
-    """Gemeente rows (checked complete against the indeling), region rows and the Nederland row."""
+def split_levels(frame: pd.DataFrame, indeling: Indeling, *, file: FileLabel | str) -> dict[str, pd.DataFrame]:
+    """Gemeente rows (checked complete against the indeling), region rows and the Nederland row.
+
+    `file` names the source in errors (`ctx.file_label`: the mirror file or the live table).
+    """
     parts = {level: rows.drop(columns="niveau") for level, rows in frame.groupby("niveau")}
     gemeenten = parts.get("gemeente", frame.iloc[0:0].drop(columns="niveau"))
     missing = indeling.gemeente_codes() - set(gemeenten.index.get_level_values(0))
     if missing:
         raise BuildError(
-            f"Bronbestand {file}: {len(missing)} gemeenten van de indeling 2025 ontbreken in de selectie, "
-            f"bijvoorbeeld {', '.join(sorted(missing)[:5])}. Het bestand is mogelijk afgekapt."
+            f"{len(missing)} gemeenten van de indeling 2025 ontbreken in de selectie, "
+            f"bijvoorbeeld {', '.join(sorted(missing)[:5])}. Het bestand is mogelijk afgekapt",
+            file=file,
         )
     return {
         "gemeente": gemeenten,

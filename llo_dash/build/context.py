@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,8 +11,9 @@ import pandas as pd
 
 from llo_dash import sources
 from llo_dash.config import Settings
-from llo_dash.errors import LloDashError, SourceError
+from llo_dash.errors import FileLabel, SourceError
 from llo_dash.readers import read_source_file
+from llo_dash.redenen import Reden, reden
 
 LIVE = "live (CBS OData)"
 
@@ -25,18 +25,18 @@ class Part:
     `gemeente` is indexed by GM code; `published` holds CBS's own figures for
     arbeidsmarktregio's (AMxx) and Nederland (NL00); `klein` holds wijk and buurt rows
     (WK/BU codes). `redenen` explains why values may be missing: column → {niveau or
-    "*": reason}.
+    "*": reason code (`llo_dash.redenen`)}.
     """
 
     gemeente: pd.DataFrame
     published: pd.DataFrame | None = None
     klein: pd.DataFrame | None = None
-    redenen: dict[str, dict[str, str]] = field(default_factory=dict)
+    redenen: dict[str, dict[str, Reden]] = field(default_factory=dict)
 
 
-def reasons(*entries: tuple) -> dict[str, dict[str, str]]:
+def reasons(*entries: tuple) -> dict[str, dict[str, Reden]]:
     """Build `Part.redenen` from (columns, reason, niveaus) entries; niveaus default to all ("*")."""
-    result: dict[str, dict[str, str]] = {}
+    result: dict[str, dict[str, Reden]] = {}
     for columns, reason, *niveaus in entries:
         for column in columns:
             result.setdefault(column, {}).update({niveau: reason for niveau in (niveaus[0] if niveaus else ("*",))})
@@ -78,9 +78,9 @@ class BuildContext:
             # The public URL of this source is a web page, not the file, and this version has no
             # live path for it (see README, "Gegevens bouwen en verversen"): only the mirror has it.
             raise SourceError(
-                f"Bronbestand {source.mirror_path} ({source.title}) ontbreekt in de mirror "
-                f"({self.settings.mirror}). Deze versie leest deze bron alleen uit de mirror; "
-                f"haal de tabel op via {source.url} en zet hem in de mirror."
+                source_id=source_id,
+                predicate=f"ontbreekt in de mirror ({self.settings.mirror}). Deze versie leest deze bron alleen uit "
+                f"de mirror; haal de tabel op via {source.url} en zet hem in de mirror",
             )
         obtained = obtain(
             source, self.settings.mirror, self.settings.cache_dir, session=self.session, offline=self.offline
@@ -96,32 +96,14 @@ class BuildContext:
             self._frames[source_id] = read_source_file(source.reader, path, self.file_label(source_id))
         return self._frames[source_id]
 
-    def file_label(self, source_id: str) -> str:
-        """How messages name a source: its file (path in the mirror, or the download), title and id."""
+    def file_label(self, source_id: str) -> FileLabel:
+        """How messages name a source: its file (path in the mirror, or the download) or live table, title and id."""
         source = sources.get(source_id)
         used = self.used.get(source_id)
         if used is not None and used.origin == LIVE:
-            return f"CBS-tabel {source.table}, live opgehaald ({source.title}, bron {source.id})"
+            return FileLabel(f"CBS-tabel {source.table}, live opgehaald", source.title, source.id, live=True)
         where = source.mirror_path if used is None or used.origin == "mirror" else used.path
-        return f"{where} ({source.title}, bron {source.id})"
-
-    def name_files(self, error: LloDashError) -> LloDashError:
-        """`error` with every "Bronbestand <source id>" in its message replaced by the file's label.
-
-        Build steps name a source by its id (`file="maatstaven_fvw"`); the user needs the file.
-        """
-        ids = "|".join(re.escape(source_id) for source_id in sorted(sources.BY_ID, key=len, reverse=True))
-
-        def label(match: re.Match) -> str:
-            text, lead = self.file_label(match["id"]), match["lead"]
-            return text if text.startswith("CBS-tabel") and lead.startswith("Bronbestand") else lead + text
-
-        message = str(error)
-        # "Bronbestanden <id> … en <id> …" names two files.
-        leads = r"\bBronbestand(?:en)? " + (r"| en " if "Bronbestanden " in message else "")
-        message = re.sub(rf"(?P<lead>{leads})(?P<id>{ids})\b", label, message)
-        error.args = (message,)
-        return error
+        return FileLabel(where, source.title, source.id)
 
     def read_partial(self, source_id: str):
         """A source that covers only part of the areas in the mirror: parsed, or None when it is absent.
@@ -130,13 +112,10 @@ class BuildContext:
         """
         return self.read(source_id) if self.mirror_file(source_id) else None
 
-    def absent_reason(self, source_id: str) -> str:
+    def absent_reason(self, source_id: str) -> Reden:
         """Why the indicators of an absent partial source are missing (for the manifest)."""
         source = sources.get(source_id)
-        return (
-            f"Niet in de mirror: het aanvullende bestand {source.mirror_path} ({source.title}) ontbreekt; "
-            "CBS publiceert deze cijfers wel."
-        )
+        return reden("bron_ontbreekt", bron=source.id, bestand=source.mirror_path, titel=source.title)
 
     def live(self, source_id: str):
         """The OData client for a CBS table that is not in the mirror (records the live use)."""
@@ -144,8 +123,9 @@ class BuildContext:
         if self.offline or source.table is None:
             why = "de bouw draait offline" if self.offline else "deze bron heeft geen CBS-tabel om live op te halen"
             raise SourceError(
-                f"Bronbestand {source.mirror_path} ({source.title}) ontbreekt in de mirror ({self.settings.mirror}) "
-                f"en {why}. Zet het bestand in de mirror of bouw met internettoegang."
+                source_id=source_id,
+                predicate=f"ontbreekt in de mirror ({self.settings.mirror}) en {why}. "
+                "Zet het bestand in de mirror of bouw met internettoegang",
             )
         if self._odata_client is None:
             from llo_dash.odata import ODataClient

@@ -4,23 +4,24 @@ Input are the generalised CBS/PDOK boundaries (see `sources.py`, `grenzen_gemeen
 `grenzen_wijk_2024`). The regions are dissolved from the gemeente polygons instead of read from
 the published region files, because those were generalised separately and their borders would
 not line up with the gemeente layer. The output is small, compact GeoJSON for the browser.
+Reading, repairing, dissolving and encoding is geopandas (GDAL through pyogrio); the checks,
+with their Dutch messages, and the atomic write are ours.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import re
 import tempfile
-from collections import Counter
-from collections.abc import Iterable, Mapping
+import warnings
+from collections.abc import Iterable
 from pathlib import Path
 
+import geopandas as gpd
 import pandas as pd
+import pyogrio.errors
 import shapely
-from shapely.geometry import MultiPolygon, Polygon, mapping, shape
-from shapely.geometry.polygon import orient
 
 from llo_dash.errors import BuildError, SchemaError, SourceError
 
@@ -68,22 +69,22 @@ def build_boundaries(
     if not 1 <= decimals <= 7:
         raise ValueError(f"decimals moet tussen 1 en 7 liggen, niet {decimals}.")
     gemeente_file, wijk_file = Path(gemeente_file), Path(wijk_file)
-    # Snapping to the same grid the output is rounded to keeps the geometries valid after
-    # rounding, and makes the shared borders of neighbouring gemeenten cancel in the union.
+    # Snapping to the grid the coordinates are written on keeps the geometries valid as written,
+    # and makes the shared borders of neighbouring gemeenten cancel in the dissolve.
     grid = 10.0**-decimals
     table = _check_gemeente_table(gemeenten)
 
-    gemeente_raw = _read_features(gemeente_file)
-    _check_gemeente_codes(gemeente_raw, table, gemeente_file)
-    wijk_raw = _read_features(wijk_file)
-    _check_wijk_codes(wijk_raw, set(table.index), wijk_file)
+    gemeente_raw = _read(gemeente_file)
+    _check_gemeente_codes(gemeente_raw.index, table, gemeente_file)
+    wijk_raw = _read(wijk_file)
+    _check_wijk_codes(wijk_raw.index, set(table.index), wijk_file)
 
-    layers = {"gemeente": _repair_all(gemeente_raw, grid, gemeente_file)}
+    layers = {"gemeente": _repair(gemeente_raw, grid, gemeente_file)}
     for level, column in REGION_LEVELS.items():
         layers[level] = _dissolve(layers["gemeente"], table[column], grid, level)
-    layers["wijk"] = _repair_all(wijk_raw, grid, wijk_file)
+    layers["wijk"] = _repair(wijk_raw, grid, wijk_file)
 
-    encoded = {level: _feature_collection_bytes(geoms, decimals) for level, geoms in layers.items()}
+    encoded = {level: _feature_collection_bytes(geometries) for level, geometries in layers.items()}
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     manifest = {}
@@ -131,62 +132,55 @@ def _check_gemeente_table(gemeenten: pd.DataFrame) -> pd.DataFrame:
         raise SchemaError(f"In {GEMEENTE_TABLE} staan gemeentecodes meer dan eens: {_listing(duplicates)}.")
     if table.empty:
         raise SchemaError(f"{GEMEENTE_TABLE.capitalize()} is leeg.")
-    return table.set_index("gemeente_code")
+    return table.astype(str).set_index("gemeente_code")
 
 
 def _duplicates(codes: Iterable[str]) -> list[str]:
-    return [code for code, count in Counter(codes).items() if count > 1]
+    counts = pd.Series(list(codes), dtype=object).value_counts()
+    return list(counts.index[counts > 1])
 
 
-def _read_features(path: Path) -> list[tuple[str, object]]:
-    """(code, geometry) per feature of a GeoJSON file, with a Dutch message for every way it can be broken."""
+def _read(path: Path) -> gpd.GeoSeries:
+    """code -> geometry of a GeoJSON file (lon/lat), with a Dutch message for every way it can be broken."""
     if not path.is_file():
         raise SourceError(f"Het grenzenbestand {path.name} is niet gevonden (gezocht in {path.parent}).")
-    try:
-        document = json.loads(path.read_bytes())
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        where = ""
-        if isinstance(error, json.JSONDecodeError):
-            where = f" (fout bij regel {error.lineno}, kolom {error.colno})"
-        raise SchemaError(
-            f"Het bestand {path.name} is geen geldige GeoJSON: het is afgebroken of beschadigd{where}."
-        ) from error
-    features = document.get("features") if isinstance(document, dict) else None
-    if not (isinstance(document, dict) and document.get("type") == "FeatureCollection" and isinstance(features, list)):
-        raise SchemaError(f"Het bestand {path.name} is geen GeoJSON FeatureCollection met een lijst 'features'.")
-    if not features:
+    with warnings.catch_warnings(record=True) as gdal_warnings:
+        warnings.simplefilter("always")
+        try:
+            frame = gpd.read_file(path, engine="pyogrio")
+        except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as error:
+            raise SchemaError(
+                f"Het bestand {path.name} is geen geldige GeoJSON: het is afgebroken of beschadigd "
+                f"(GDAL: {str(error).split('; It might help')[0].rstrip('.')})."
+            ) from error
+    if frame.empty:
         raise SchemaError(f"Het bestand {path.name} bevat geen gebieden.")
 
-    result = []
-    for number, feature in enumerate(features, start=1):
-        properties = feature.get("properties") if isinstance(feature, dict) else None
-        code = properties.get(CODE_FIELD) if isinstance(properties, dict) else None
-        if not isinstance(code, str) or not code:
+    codes = frame[CODE_FIELD].astype("string").str.strip() if CODE_FIELD in frame else pd.Series([pd.NA] * len(frame))
+    for number, (code, geometry) in enumerate(zip(codes, frame.geometry), start=1):
+        if pd.isna(code) or not code:
             raise SchemaError(f"In {path.name} heeft gebied nummer {number} geen veld '{CODE_FIELD}' met een code.")
-        result.append((code, _geometry(feature.get("geometry"), code, path)))
-
-    duplicates = _duplicates(code for code, _ in result)
+        if geometry is None or geometry.is_empty:
+            raise SchemaError(f"In {path.name} heeft gebied {code} geen bruikbare geometrie.")
+        if geometry.geom_type not in _POLYGONAL:
+            raise SchemaError(
+                f"In {path.name} is gebied {code} geen vlak (Polygon of MultiPolygon) maar {geometry.geom_type}."
+            )
+    duplicates = _duplicates(codes)
     if duplicates:
         raise SchemaError(f"In {path.name} (veld '{CODE_FIELD}') staan codes meer dan eens: {_listing(duplicates)}.")
-    return result
+    for caught in gdal_warnings:  # GDAL warns (RuntimeWarning) when it skips something it cannot read
+        if issubclass(caught.category, RuntimeWarning):
+            raise SchemaError(f"Het bestand {path.name} is niet goed leesbaar: {caught.message}")
+        warnings.warn(caught.message, caught.category, stacklevel=2)
+    geometries = gpd.GeoSeries(frame.geometry.values, index=pd.Index(codes, dtype=str, name="code"))
+    if frame.crs is not None and not frame.crs.equals("EPSG:4326"):
+        geometries = geometries.to_crs("EPSG:4326")  # GeoJSON is lon/lat, but an old-style file may say otherwise
+    return geometries.sort_index()
 
 
-def _geometry(data: object, code: str, path: Path):
-    """A shapely (Multi)Polygon from a GeoJSON geometry, or SchemaError naming the area."""
-    try:
-        geometry = shape(data)
-    except Exception as error:  # shapely raises several types for malformed coordinates
-        raise SchemaError(f"In {path.name} heeft gebied {code} geen bruikbare geometrie.") from error
-    if geometry.geom_type not in _POLYGONAL or geometry.is_empty:
-        raise SchemaError(
-            f"In {path.name} is gebied {code} geen vlak (Polygon of MultiPolygon) maar {geometry.geom_type}."
-        )
-    return geometry
-
-
-def _check_gemeente_codes(features: list[tuple[str, object]], table: pd.DataFrame, path: Path) -> None:
+def _check_gemeente_codes(codes: pd.Index, table: pd.DataFrame, path: Path) -> None:
     """The file must hold exactly the gemeenten of the table: no more, no less."""
-    codes = [code for code, _ in features]
     malformed = [code for code in codes if not _GEMEENTE_CODE.fullmatch(code)]
     if malformed:
         raise SchemaError(
@@ -207,19 +201,15 @@ def _check_gemeente_codes(features: list[tuple[str, object]], table: pd.DataFram
         )
 
 
-def _check_wijk_codes(features: list[tuple[str, object]], gemeente_codes: set[str], path: Path) -> None:
+def _check_wijk_codes(codes: pd.Index, gemeente_codes: set[str], path: Path) -> None:
     """Every wijk code must be well-formed and belong to a gemeente of the table."""
-    malformed = [code for code, _ in features if not _WIJK_CODE.fullmatch(code)]
+    malformed = [code for code in codes if not _WIJK_CODE.fullmatch(code)]
     if malformed:
         raise SchemaError(
             f"In {path.name} (veld '{CODE_FIELD}') staan codes die geen wijkcode zijn "
             f"(verwacht WK gevolgd door zes tekens): {_listing(malformed)}."
         )
-    unknown = [
-        f"{code} ({wijk_gemeente_code(code)})"
-        for code, _ in features
-        if wijk_gemeente_code(code) not in gemeente_codes
-    ]
+    unknown = [f"{code} ({wijk_gemeente_code(code)})" for code in codes if wijk_gemeente_code(code) not in gemeente_codes]
     if unknown:
         raise SchemaError(
             f"In {path.name} (veld '{CODE_FIELD}') horen {len(unknown)} wijken bij een gemeente die niet in "
@@ -230,97 +220,55 @@ def _check_wijk_codes(features: list[tuple[str, object]], gemeente_codes: set[st
 # --- geometry ---------------------------------------------------------------------------------
 
 
-def _polygonal(geometry):
-    """Only the areas of a geometry: make_valid can add lines or points where a ring touches itself."""
-    if geometry.geom_type in _POLYGONAL:
-        parts = shapely.get_parts(geometry)
-    else:
-        parts = [part for part in shapely.get_parts(geometry) if part.geom_type in _POLYGONAL]
-        parts = [polygon for part in parts for polygon in shapely.get_parts(part)]
-    parts = [part for part in parts if not part.is_empty]
-    if not parts:
-        return Polygon()
-    return parts[0] if len(parts) == 1 else MultiPolygon(parts)
+def _repair(geometries: gpd.GeoSeries, grid: float, path: Path) -> gpd.GeoSeries:
+    """Valid, polygon-only and snapped to the grid.
 
-
-def _oriented(geometry):
-    """RFC 7946 winding: exteriors counter-clockwise, holes clockwise.
-
-    Plotly `choropleth_map` (MapLibre) draws this correctly; MapLibre ignores winding anyway.
-    (The d3-based `choropleth` trace is the one that cares about winding; see SOURCES.md.)
+    make_valid's "structure" method without collapsed parts returns only areas: a spike or a
+    ring touching itself does not leave a stray line. set_precision keeps the result valid (it
+    may collapse slivers thinner than the grid).
     """
-    if geometry.geom_type == "Polygon":
-        return orient(geometry, sign=1.0)
-    return MultiPolygon([orient(part, sign=1.0) for part in geometry.geoms])
-
-
-def _repair(geometry, grid: float):
-    """Valid, polygon-only, snapped to the grid and consistently wound."""
-    geometry = _polygonal(shapely.make_valid(geometry))
-    # set_precision keeps the result valid (it may collapse slivers thinner than the grid).
-    geometry = _polygonal(shapely.set_precision(geometry, grid))
-    return geometry if geometry.is_empty else _oriented(geometry)
-
-
-def _repair_all(features: list[tuple[str, object]], grid: float, path: Path) -> dict[str, object]:
-    repaired = {code: _repair(geometry, grid) for code, geometry in sorted(features, key=lambda item: item[0])}
-    empty = [code for code, geometry in repaired.items() if geometry.is_empty]
-    if empty:
-        raise BuildError(f"In {path.name} blijft van deze gebieden na reparatie geen vlak over: {_listing(empty)}.")
+    repaired = geometries.make_valid(method="structure", keep_collapsed=False).set_precision(grid)
+    broken = repaired.is_empty | ~repaired.geom_type.isin(_POLYGONAL)
+    if broken.any():
+        raise BuildError(
+            f"In {path.name} blijft van deze gebieden na reparatie geen vlak over: {_listing(repaired.index[broken])}."
+        )
     return repaired
 
 
-def _dissolve(gemeenten: Mapping[str, object], membership: pd.Series, grid: float, level: str) -> dict[str, object]:
+def _dissolve(gemeenten: gpd.GeoSeries, membership: pd.Series, grid: float, level: str) -> gpd.GeoSeries:
     """Union the gemeenten per region code and check the result against the gemeenten it came from."""
-    members: dict[str, list[str]] = {}
-    for gemeente_code, region_code in membership.items():
-        members.setdefault(region_code, []).append(gemeente_code)
-
-    regions = {}
-    for region_code in sorted(members):
-        parts = [gemeenten[code] for code in members[region_code]]
-        # grid_size makes the overlay snap-round on the same grid, so shared borders cancel exactly.
-        union = _polygonal(shapely.union_all(parts, grid_size=grid))
-        _check_region(union, parts, region_code, level)
-        regions[region_code] = _oriented(union)
-    return regions
-
-
-def _check_region(union, parts: list, region_code: str, level: str) -> None:
-    if union.is_empty or not union.is_valid:
-        raise BuildError(f"Het samenvoegen van de gemeenten tot {level} {region_code} gaf geen geldig vlak.")
-    expected = sum(part.area for part in parts)
-    difference = abs(union.area - expected) / expected
-    if difference >= AREA_TOLERANCE:
-        raise BuildError(
-            f"De oppervlakte van {level} {region_code} wijkt {difference:.2%} af van de som van zijn gemeenten; "
-            "overlappen de gemeentegrenzen?"
-        )
+    frame = gpd.GeoDataFrame({"region": membership.reindex(gemeenten.index)}, geometry=gemeenten)
+    # Snap-rounding on the grid makes shared borders cancel exactly and keeps new vertices on it. The
+    # repaired gemeenten carry that grid as their precision already; grid_size says so explicitly.
+    regions = frame.dissolve(by="region", grid_size=grid).geometry
+    expected = pd.Series(shapely.area(gemeenten.values), index=gemeenten.index).groupby(frame["region"]).sum()
+    actual = pd.Series(shapely.area(regions.values), index=regions.index)
+    for code in regions.index:
+        region = regions[code]
+        if region.is_empty or not region.is_valid or region.geom_type not in _POLYGONAL:
+            raise BuildError(f"Het samenvoegen van de gemeenten tot {level} {code} gaf geen geldig vlak.")
+        difference = abs(actual[code] - expected[code]) / expected[code]
+        if difference >= AREA_TOLERANCE:
+            raise BuildError(
+                f"De oppervlakte van {level} {code} wijkt {difference:.2%} af van de som van zijn gemeenten; "
+                "overlappen de gemeentegrenzen?"
+            )
+    return regions.rename_axis("code")
 
 
 # --- output -----------------------------------------------------------------------------------
 
 
-def _rounded(coordinates, decimals: int):
-    """Nested coordinate lists rounded; on-grid values lose their float noise (6.7730000001 -> 6.773)."""
-    if isinstance(coordinates[0], (int, float)):
-        return [round(value, decimals) for value in coordinates]
-    return [_rounded(part, decimals) for part in coordinates]
+def _feature_collection_bytes(geometries: gpd.GeoSeries) -> bytes:
+    """Compact GeoJSON with only the code, also as feature id (plotly's `featureidkey` default).
 
-
-def _feature_collection_bytes(geometries: Mapping[str, object], decimals: int) -> bytes:
-    """Compact GeoJSON with only the code, also as feature id (plotly's `featureidkey` default)."""
-    features = []
-    for code, geometry in geometries.items():
-        geo = mapping(geometry)
-        features.append({
-            "type": "Feature",
-            "id": code,
-            "properties": {"code": code},
-            "geometry": {"type": geo["type"], "coordinates": _rounded(geo["coordinates"], decimals)},
-        })
-    document = {"type": "FeatureCollection", "features": features}
-    return json.dumps(document, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    Rings follow RFC 7946 (exteriors counter-clockwise, holes clockwise); plotly `choropleth_map`
+    (MapLibre) ignores winding, the d3-based `choropleth` trace is the one that cares (SOURCES.md).
+    The coordinates are already on the grid, so they print short (5.1535, not 5.153500000000001).
+    """
+    frame = gpd.GeoDataFrame({"code": geometries.index}, geometry=geometries.orient_polygons(), index=geometries.index)
+    return frame.to_json(separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
 
 def _write_atomic(path: Path, data: bytes) -> None:

@@ -15,8 +15,9 @@ import pandas as pd
 from llo_dash.build.cbs_slices import Slice, load_slice, split_levels
 from llo_dash.build.context import BuildContext, Part, reasons
 from llo_dash.build.indeling import Indeling
-from llo_dash.errors import SchemaError
+from llo_dash.errors import FileLabel, SchemaError
 from llo_dash.readers import require_columns, to_number
+from llo_dash.redenen import reden
 
 EERSTE_GENERATIE = Slice(
     dims={
@@ -31,13 +32,13 @@ EERSTE_GENERATIE = Slice(
 SPLIT_FIELDS = {"europa": "P_GEBBL_EU", "buiten_europa": "P_GEBBL_NE"}
 
 
-def split_shares(dbf: pd.DataFrame, indeling: Indeling, *, file: str) -> pd.DataFrame:
+def split_shares(dbf: pd.DataFrame, indeling: Indeling, *, file: FileLabel | str) -> pd.DataFrame:
     """Share of the first generation with European / non-European origin per gemeente (0–1)."""
     require_columns(dbf, ["GM_CODE", "H2O", *SPLIT_FIELDS.values()], file=file)
     land = dbf[dbf["H2O"].str.upper() == "NEE"].set_index("GM_CODE")
     missing = indeling.gemeente_codes() - set(land.index)
     if missing:
-        raise SchemaError(f"Bronbestand {file}: gemeenten ontbreken: {', '.join(sorted(missing)[:5])}.")
+        raise SchemaError(f"gemeenten ontbreken: {', '.join(sorted(missing)[:5])}", file=file, column="GM_CODE")
     land = land.loc[sorted(indeling.gemeente_codes())]
     pct = pd.DataFrame({name: to_number(land[field], file=file, column=field) for name, field in SPLIT_FIELDS.items()})
     total = pct.sum(axis=1, min_count=2)
@@ -53,7 +54,7 @@ SMALL_AREA_TOPICS = {
 }
 
 
-def kwb_first_generation(typed: pd.DataFrame, properties: list[dict], *, file: str) -> pd.DataFrame:
+def kwb_first_generation(typed: pd.DataFrame, properties: list[dict], *, file: FileLabel | str) -> pd.DataFrame:
     """First generation by origin per gemeente, wijk and buurt from the KWB TypedDataSet dump (column `soort`).
 
     The topic keys are found through the table's DataProperties by title path: the stem
@@ -87,11 +88,14 @@ def split_gemeenten(total: pd.Series, shares: pd.DataFrame, exact: pd.DataFrame 
 
 
 def build(ctx: BuildContext, indeling: Indeling) -> Part:
-    levels = split_levels(load_slice(ctx, "herkomst_geboorteland", EERSTE_GENERATIE, indeling), indeling, file="herkomst_geboorteland")
+    eerste = load_slice(ctx, "herkomst_geboorteland", EERSTE_GENERATIE, indeling)
+    levels = split_levels(eerste, indeling, file=ctx.file_label("herkomst_geboorteland"))
     gemeente = levels["gemeente"][["eerste_generatie"]].copy()
-    shares = split_shares(ctx.read("wijkbuurtkaart_2023"), indeling, file="wijkbuurtkaart_2023")
+    shares = split_shares(ctx.read("wijkbuurtkaart_2023"), indeling, file=ctx.file_label("wijkbuurtkaart_2023"))
     typed = ctx.read_partial("kwb_2024_typed")
-    kwb = None if typed is None else kwb_first_generation(typed, ctx.read("kwb_2024_eigenschappen"), file="kwb_2024_typed")
+    kwb = None
+    if typed is not None:
+        kwb = kwb_first_generation(typed, ctx.read("kwb_2024_eigenschappen"), file=ctx.file_label("kwb_2024_typed"))
     kwb_gemeenten = kwb[kwb["soort"] == "Gemeente"] if kwb is not None else None
     gemeente = gemeente.join(split_gemeenten(gemeente["eerste_generatie"], shares, kwb_gemeenten))
     klein = kwb[kwb["soort"].isin(["Wijk", "Buurt"])].drop(columns="soort") if kwb is not None else None
@@ -103,13 +107,12 @@ def build(ctx: BuildContext, indeling: Indeling) -> Part:
         redenen=reasons(
             (
                 ["eerste_generatie_europa", "eerste_generatie_buiten_europa"],
-                "Verdeling Europa / buiten Europa onbekend: beide percentages van 2023 zijn nul (zeer kleine gemeente).",
+                reden("herkomstverdeling_onbekend", bron="wijkbuurtkaart_2023"),
                 ("gemeente",),
             ),
             (
                 ["eerste_generatie", "eerste_generatie_europa", "eerste_generatie_buiten_europa"],
-                f"Niet in de mirror: wijken en buurten alleen voor {covered} gemeenten "
-                "(CBS publiceert ze wel, live op te halen); kleine gebieden ook door CBS onderdrukt.",
+                reden("wijken_deels_live", bron="kwb_2024_typed", aantal=covered),
                 ("wijk", "buurt"),
             ),
         ),

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from llo_dash.errors import BuildError, SchemaError
+from llo_dash.errors import BuildError, FileLabel, SchemaError
 from llo_dash.readers import require_columns
 
 NEDERLAND_CODE = "NL00"
@@ -79,30 +79,30 @@ CODE_PATTERNS = {
 }
 
 
-def indeling_from_frame(frame: pd.DataFrame, *, file: str) -> Indeling:
-    """Validate 86059NED (as read from the bulk dump) and keep the columns we use."""
+def indeling_from_frame(frame: pd.DataFrame, *, file: FileLabel | str) -> Indeling:
+    """Validate 86059NED (as read from the bulk dump) and keep the columns we use; `file` names it in errors."""
     require_columns(frame, list(GEBIEDEN_COLUMNS), file=file)
     gemeenten = frame[list(GEBIEDEN_COLUMNS)].rename(columns=GEBIEDEN_COLUMNS).astype(str)
     for column, pattern in CODE_PATTERNS.items():
         bad = ~gemeenten[column].str.fullmatch(pattern)
         if bad.any():
             raise SchemaError(
-                f"Bronbestand {file}, kolom '{column}': '{gemeenten.loc[bad, column].iloc[0]}' is geen geldige code "
-                f"({pattern}); is de tabel van opbouw veranderd?"
+                f"is geen geldige code ({pattern}); is de tabel van opbouw veranderd?",
+                file=file, column=column, value=gemeenten.loc[bad, column].iloc[0],
             )
     for column in ("gemeente_code", "regios_naam"):
         duplicated = gemeenten[column][gemeenten[column].duplicated()]
         if not duplicated.empty:
-            raise SchemaError(f"Bronbestand {file}: '{duplicated.iloc[0]}' komt meer dan eens voor in kolom '{column}'.")
+            raise SchemaError("komt meer dan eens voor", file=file, column=column, value=duplicated.iloc[0])
     for code_column, name_column in [("arbeidsmarktregio_code", "arbeidsmarktregio_naam"), ("provincie_code", "provincie_naam")]:
         names_per_code = gemeenten.groupby(code_column)[name_column].nunique()
         if (names_per_code > 1).any():
-            raise SchemaError(f"Bronbestand {file}: code {names_per_code.idxmax()} heeft meer dan één naam.")
+            raise SchemaError(f"code {names_per_code.idxmax()} heeft meer dan één naam", file=file, column=name_column)
     return Indeling(gemeenten.sort_values("gemeente_code").reset_index(drop=True))
 
 
 def map_region_names(
-    frame: pd.DataFrame, name_column: str, indeling: Indeling, value_columns: list[str], *, file: str
+    frame: pd.DataFrame, name_column: str, indeling: Indeling, value_columns: list[str], *, file: FileLabel | str
 ) -> pd.DataFrame:
     """Add `code` and `niveau` (gemeente / arbeidsmarktregio / nederland) to rows keyed by CBS region names.
 
@@ -121,15 +121,16 @@ def map_region_names(
     if lost.any():
         examples = ", ".join(sorted(set(names[lost]))[:8])
         raise BuildError(
-            f"Bronbestand {file}: {lost.sum()} rijen met gegevens hebben een gebiedsnaam die niet in de "
-            f"indeling 2025 (86059NED) voorkomt: {examples}. Voeg de naam niet stilzwijgend weg; controleer de indeling."
+            f"{lost.sum()} rijen met gegevens hebben een gebiedsnaam die niet in de indeling 2025 (86059NED) "
+            f"voorkomt: {examples}. Voeg de naam niet stilzwijgend weg; controleer de indeling",
+            file=file,
         )
     kept = frame[codes.notna()].copy()
     kept["code"] = codes[codes.notna()]
     kept["niveau"] = kept["code"].map(level_of_code)
     duplicated = kept.duplicated(["code"])
     if duplicated.any():
-        raise BuildError(f"Bronbestand {file}: gebied {kept.loc[duplicated, 'code'].iloc[0]} komt meer dan eens voor in de selectie.")
+        raise BuildError(f"gebied {kept.loc[duplicated, 'code'].iloc[0]} komt meer dan eens voor in de selectie", file=file)
     return kept
 
 

@@ -17,6 +17,7 @@ import pandas as pd
 from llo_dash.build.cbs_slices import Slice, load_slice, split_levels
 from llo_dash.build.context import BuildContext, Part, reasons
 from llo_dash.build.indeling import Indeling
+from llo_dash.redenen import reden
 
 ONDERWIJS = Slice(
     dims={"Geslacht": "Totaal mannen en vrouwen", "Leeftijd": "15 tot 75 jaar", "Perioden": "2023"},
@@ -78,8 +79,9 @@ def published_labour_counts(labour: pd.DataFrame) -> pd.DataFrame:
 
 
 def build(ctx: BuildContext, indeling: Indeling) -> Part:
-    education = split_levels(load_slice(ctx, "onderwijsniveau", ONDERWIJS, indeling), indeling, file="onderwijsniveau")
-    labour = split_levels(load_slice(ctx, "arbeidsdeelname", ARBEID, indeling), indeling, file="arbeidsdeelname")
+    education = load_slice(ctx, "onderwijsniveau", ONDERWIJS, indeling)
+    education = split_levels(education, indeling, file=ctx.file_label("onderwijsniveau"))
+    labour = split_levels(load_slice(ctx, "arbeidsdeelname", ARBEID, indeling), indeling, file=ctx.file_label("arbeidsdeelname"))
 
     def combined(level: str) -> pd.DataFrame:
         counts = education_counts(education[level])
@@ -94,7 +96,7 @@ def build(ctx: BuildContext, indeling: Indeling) -> Part:
         redenen=reasons(
             (
                 [*LEVEL_COUNTS, *LEVEL_COUNTS.values()],
-                "CBS onderdrukt het onderwijsniveau van zeer kleine gemeenten (enquête te klein).",
+                reden("onderwijs_onderdrukt", bron="onderwijsniveau"),
                 ("gemeente",),
             )
         ),

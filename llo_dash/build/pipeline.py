@@ -30,6 +30,7 @@ from llo_dash.config import PROJECT_ROOT, Settings
 from llo_dash.errors import LloDashError
 from llo_dash.fetch import sha256_file
 from llo_dash.indicators import BY_KOLOM, INDICATOREN
+from llo_dash.redenen import Reden, reden
 from llo_dash.reference import REFERENCE_DIR, read_reference
 from llo_dash.tables import TABLES
 
@@ -61,24 +62,24 @@ def _write_parquet(frame: pd.DataFrame, path: Path) -> dict:
             "bytes": path.stat().st_size, "sha256": sha256_file(path)}
 
 
-DEFAULT_REASON = {
-    "wijk": "CBS onderdrukt waarden van kleine gebieden (privacy) of het gebied heeft geen inwoners.",
-    "buurt": "CBS onderdrukt waarden van kleine gebieden (privacy) of het gebied heeft geen inwoners.",
-}
+DEFAULT_REASON = {"wijk": reden("kleine_gebieden_onderdrukt"), "buurt": reden("kleine_gebieden_onderdrukt")}
 
 
-def reason_for(redenen: dict[str, dict[str, str]], kolom: str, niveau: str) -> str:
+def reason_for(redenen: dict[str, dict[str, Reden]], kolom: str, niveau: str) -> Reden:
     """Why `kolom` is missing at `niveau`: its own reason, else that of the count it is a share of."""
     indicator = BY_KOLOM[kolom]
     for column in (kolom, indicator.teller, indicator.noemer):
         by_level = redenen.get(column or "", {})
         if niveau in by_level or "*" in by_level:
             return by_level.get(niveau, by_level.get("*"))
-    return DEFAULT_REASON.get(niveau, "CBS publiceert geen waarde (onderdrukt of onbekend).")
+    return DEFAULT_REASON.get(niveau, reden("geen_cbs_waarde"))
 
 
-def missing_reasons(gebieden: pd.DataFrame, redenen: dict[str, dict[str, str]]) -> dict:
-    """Per indicator and level: how many values are missing, and why (for the manifest)."""
+def missing_reasons(gebieden: pd.DataFrame, redenen: dict[str, dict[str, Reden]]) -> dict:
+    """Per indicator and level: how many values are missing, and why (for the manifest).
+
+    Why as a code with parameters (`llo_dash.redenen`), and as the text the dashboard shows (`reden`).
+    """
     result = {}
     for indicator in INDICATOREN:
         per_level = {}
@@ -86,7 +87,8 @@ def missing_reasons(gebieden: pd.DataFrame, redenen: dict[str, dict[str, str]]) 
             values = gebieden.loc[gebieden["niveau"] == level, indicator.kolom]
             missing = int(values.isna().sum())
             if missing:
-                per_level[level] = {"ontbrekend": missing, "totaal": len(values), "reden": reason_for(redenen, indicator.kolom, level)}
+                per_level[level] = {"ontbrekend": missing, "totaal": len(values),
+                                    **reason_for(redenen, indicator.kolom, level).manifest()}
         if per_level:
             result[indicator.kolom] = per_level
     return result
@@ -95,7 +97,7 @@ def missing_reasons(gebieden: pd.DataFrame, redenen: dict[str, dict[str, str]]) 
 def build_tables(ctx: BuildContext, staging: Path, progress: Progress) -> dict:
     """Run every step into `staging`; returns the manifest content (without timing)."""
     progress(0.02, "Gebiedsindeling 2025 lezen (86059NED)")
-    indeling: Indeling = indeling_from_frame(ctx.read("gebieden_2025"), file="gebieden_2025")
+    indeling: Indeling = indeling_from_frame(ctx.read("gebieden_2025"), file=ctx.file_label("gebieden_2025"))
 
     progress(0.05, "Bevolking en herkomst per gebied (KWB 2024)")
     population, areas = bevolking.build(ctx, indeling)
@@ -115,7 +117,7 @@ def build_tables(ctx: BuildContext, staging: Path, progress: Progress) -> dict:
 
     progress(0.68, "Koppelen op code en optellen naar arbeidsmarktregio en Nederland")
     gebieden, verschillen = assemble(parts, indeling, areas)
-    redenen: dict[str, dict[str, str]] = {}
+    redenen: dict[str, dict[str, Reden]] = {}
     for part in parts:
         for column, by_level in part.redenen.items():
             redenen.setdefault(column, {}).update(by_level)
@@ -204,7 +206,8 @@ def run_build(settings: Settings, *, progress: Progress = _no_progress, offline:
         try:
             manifest = build_tables(ctx, staging, progress)
         except LloDashError as error:
-            ctx.name_files(error)  # steps name a source by its id; the message names its file
+            # An error raised with a source id only is named by the file the build used (mirror, download, live).
+            error.name_sources(ctx.file_label)
             raise
         manifest = {
             "gebouwd_op": datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds"),

@@ -17,9 +17,10 @@ import pandas as pd
 from llo_dash.build.cbs_slices import Slice, load_slice, split_levels
 from llo_dash.build.context import BuildContext, Part, reasons
 from llo_dash.build.indeling import NEDERLAND_CODE, Indeling, map_region_names
-from llo_dash.errors import BuildError, SchemaError
+from llo_dash.errors import BuildError, FileLabel, SchemaError
 from llo_dash.indicators import SECTOREN
 from llo_dash.readers import column_stem, find_header, require_columns, to_number
+from llo_dash.redenen import reden
 
 FVW_SLICES = {
     "bijstandsuitkeringen": Slice(
@@ -62,7 +63,7 @@ assert set(SECTOR_TOPICS) - {"vestigingen_totaal"} == set(SECTOREN)
 
 
 
-def _levels(frame: pd.DataFrame, indeling: Indeling, *, file: str) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+def _levels(frame: pd.DataFrame, indeling: Indeling, *, file: FileLabel) -> tuple[pd.DataFrame, pd.DataFrame | None]:
     levels = split_levels(frame, indeling, file=file)
     published = [levels[level] for level in ("arbeidsmarktregio", "nederland") if levels[level] is not None]
     return levels["gemeente"], (pd.concat(published) if published else None)
@@ -71,7 +72,8 @@ def _levels(frame: pd.DataFrame, indeling: Indeling, *, file: str) -> tuple[pd.D
 def fvw(ctx: BuildContext, indeling: Indeling) -> Part:
     gemeente, published = [], []
     for name, spec in FVW_SLICES.items():
-        part_gemeente, part_published = _levels(load_slice(ctx, "maatstaven_fvw", spec, indeling), indeling, file="maatstaven_fvw")
+        frame = load_slice(ctx, "maatstaven_fvw", spec, indeling)
+        part_gemeente, part_published = _levels(frame, indeling, file=ctx.file_label("maatstaven_fvw"))
         gemeente.append(part_gemeente[[name]])
         if part_published is not None:
             published.append(part_published[[name]])
@@ -79,7 +81,7 @@ def fvw(ctx: BuildContext, indeling: Indeling) -> Part:
 
 
 def banen(ctx: BuildContext, indeling: Indeling) -> Part:
-    gemeente, published = _levels(load_slice(ctx, "banen", BANEN, indeling), indeling, file="banen")
+    gemeente, published = _levels(load_slice(ctx, "banen", BANEN, indeling), indeling, file=ctx.file_label("banen"))
     # Published in thousands with one decimal: convert to jobs.
     return Part(gemeente=(gemeente * 1000).round(), published=(published * 1000).round() if published is not None else None)
 
@@ -91,30 +93,27 @@ def ww_regio(ctx: BuildContext, indeling: Indeling) -> pd.DataFrame:
     months = frame.groupby("code")["ww_personen"].count()
     incomplete = months[months != len(MONTHS_2024)]
     if not incomplete.empty:
-        raise BuildError(f"Bronbestand ww_regio: voor {incomplete.index[0]} ontbreken maanden van 2024.")
+        raise BuildError(f"voor {incomplete.index[0]} ontbreken maanden van 2024", file=ctx.file_label("ww_regio"))
     missing = indeling.regio_codes() - set(frame["code"])
     if missing:
-        raise BuildError(f"Bronbestand ww_regio: arbeidsmarktregio's ontbreken: {', '.join(sorted(missing))}.")
+        raise BuildError(f"arbeidsmarktregio's ontbreken: {', '.join(sorted(missing))}", file=ctx.file_label("ww_regio"))
     return frame.groupby("code")[["ww_personen"]].mean().round()
 
 
-def kwb_gemeente_benefits(frame: pd.DataFrame, indeling: Indeling, *, file: str) -> pd.DataFrame:
+def kwb_gemeente_benefits(frame: pd.DataFrame, indeling: Indeling, *, file: FileLabel | str) -> pd.DataFrame:
     """Persons per benefit type for the gemeenten in the (partial) KWB export."""
-    columns = list(frame.columns)
+    headers = {name: find_header(list(frame.columns), f"Personen per soort uitkering; {kind}", file=file) for name, kind in KWB_BENEFITS.items()}
     values = pd.DataFrame(
-        {
-            name: to_number(frame[find_header(columns, f"Personen per soort uitkering; {kind}", file=file)], decimal_comma=True, file=file, column=name)
-            for name, kind in KWB_BENEFITS.items()
-        }
+        {name: to_number(frame[header], decimal_comma=True, file=file, column=header) for name, header in headers.items()}
     )
     values["naam"] = frame.iloc[:, 0].values
     mapped = map_region_names(values, "naam", indeling, list(KWB_BENEFITS), file=file)
     if set(mapped["niveau"]) - {"gemeente"}:
-        raise SchemaError(f"Bronbestand {file}: verwacht alleen gemeenten.")
+        raise SchemaError("verwacht alleen gemeenten", file=file)
     return mapped.set_index("code")[list(KWB_BENEFITS)]
 
 
-def _count_column(frame: pd.DataFrame, stem: str, *, file: str) -> str:
+def _count_column(frame: pd.DataFrame, stem: str, *, file: FileLabel | str) -> str:
     """The column with persons for a benefit: in 86003NED each stem occurs twice (persons and %)."""
     candidates = [column for column in frame.columns if column_stem(column) == stem]
     nederland = frame[frame["Codering_3"].str.strip() == "NL01"] if "Codering_3" in frame else frame.iloc[:0]
@@ -122,22 +121,22 @@ def _count_column(frame: pd.DataFrame, stem: str, *, file: str) -> str:
         values = to_number(nederland[column], file=file, column=column)
         if values.notna().any() and values.max() > 100:  # a count for the Netherlands, not a percentage
             return column
-    raise SchemaError(f"Bronbestand {file}: geen kolom met aantallen personen voor '{stem}'.")
+    raise SchemaError(f"geen kolom met aantallen personen voor '{stem}'", file=file)
 
 
-def wijk_benefits(frame: pd.DataFrame, *, file: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+def wijk_benefits(frame: pd.DataFrame, *, file: FileLabel | str) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Persons with WW, bijstand and AO in September 2024: per wijk/buurt, and the Nederland row."""
     require_columns(frame, ["Perioden", "Codering_3", "SoortRegio_2"], file=file)
     september = frame[frame["Perioden"].str.strip() == "2024 september"]
     if september.empty:
-        raise SchemaError(f"Bronbestand {file}: periode '2024 september' ontbreekt.")
+        raise SchemaError("periode '2024 september' ontbreekt", file=file, column="Perioden")
     columns = {name: _count_column(september, stem, file=file) for name, stem in WIJK_BENEFITS.items()}
     values = pd.DataFrame({name: to_number(september[column], file=file, column=column) for name, column in columns.items()})
     values.index = september["Codering_3"].str.strip().values
     soort = september["SoortRegio_2"].str.strip().values
     klein = values[pd.Series(soort, index=values.index).isin(["Wijk", "Buurt"]).values]
     if "NL01" not in values.index:
-        raise SchemaError(f"Bronbestand {file}: de rij Nederland (NL01) ontbreekt voor september 2024.")
+        raise SchemaError("de rij Nederland (NL01) ontbreekt voor september 2024", file=file)
     nederland = values.loc[["NL01"]].rename(index={"NL01": NEDERLAND_CODE})
     return klein, nederland
 
@@ -149,24 +148,30 @@ def uitkeringen(ctx: BuildContext, indeling: Indeling) -> Part:
     """
     empty = pd.DataFrame(columns=list(KWB_BENEFITS), index=pd.Index([], dtype=object), dtype="Float64")
     gemeenten_file = ctx.read_partial("kwb_2024_gemeenten_100")
-    gemeente = empty if gemeenten_file is None else kwb_gemeente_benefits(gemeenten_file, indeling, file="kwb_2024_gemeenten_100")
+    if gemeenten_file is None:
+        gemeente = empty
+    else:
+        gemeente = kwb_gemeente_benefits(gemeenten_file, indeling, file=ctx.file_label("kwb_2024_gemeenten_100"))
     wijken_file = ctx.read_partial("uitkeringen_wijken")
-    klein, nederland = (empty, empty) if wijken_file is None else wijk_benefits(wijken_file, file="uitkeringen_wijken")
+    if wijken_file is None:
+        klein, nederland = empty, empty
+    else:
+        klein, nederland = wijk_benefits(wijken_file, file=ctx.file_label("uitkeringen_wijken"))
     regio = ww_regio(ctx, indeling)
     published = pd.concat([nederland.drop(columns="ww_personen").reindex([NEDERLAND_CODE]), regio.loc[[NEDERLAND_CODE]]], axis=1)
     published = pd.concat([published, regio.drop(index=NEDERLAND_CODE)])
     if gemeenten_file is None:
         gemeente_reden = ctx.absent_reason("kwb_2024_gemeenten_100")
     else:
-        gemeente_reden = f"Niet in de mirror: per gemeente alleen de {len(gemeente)} gemeenten van de KWB-export (CBS publiceert ze wel)."
+        gemeente_reden = reden("gemeenten_deels", bron="kwb_2024_gemeenten_100", aantal=len(gemeente))
     if wijken_file is None:
         wijk_reden = ctx.absent_reason("uitkeringen_wijken")
     else:
         wijk_gemeenten = len({str(code)[2:6] for code in klein.index})  # WK/BU + the gemeente's 4 digits
-        wijk_reden = f"Niet in de mirror: wijken en buurten alleen voor {wijk_gemeenten} gemeenten; kleine gebieden ook door CBS onderdrukt."
+        wijk_reden = reden("wijken_deels", bron="uitkeringen_wijken", aantal=wijk_gemeenten)
     redenen = reasons(
         (KWB_BENEFITS, gemeente_reden, ("gemeente",)),
-        (KWB_BENEFITS, "Optelling onvolledig: niet alle gemeenten van de regio staan in de mirror.", ("arbeidsmarktregio",)),
+        (KWB_BENEFITS, reden("optelling_onvolledig", bron="kwb_2024_gemeenten_100"), ("arbeidsmarktregio",)),
         (KWB_BENEFITS, wijk_reden, ("wijk", "buurt")),
         *([(["bijstand_personen", "ao_personen"], wijk_reden, ("nederland",))] if wijken_file is None else []),
     )
@@ -175,7 +180,7 @@ def uitkeringen(ctx: BuildContext, indeling: Indeling) -> Part:
 
 def huishoudens(ctx: BuildContext, indeling: Indeling) -> Part:
     frame = ctx.read("inkomen_huishoudens")
-    file = "inkomen_huishoudens"
+    file = ctx.file_label("inkomen_huishoudens")
     column = find_header(list(frame.columns), "Particuliere huishoudens", file=file)
     region = find_header(list(frame.columns), "Regio's", file=file)
     values = pd.DataFrame({"particuliere_huishoudens": to_number(frame[column], decimal_comma=True, file=file, column=column) * 1000})
@@ -184,7 +189,7 @@ def huishoudens(ctx: BuildContext, indeling: Indeling) -> Part:
     gemeente = mapped[mapped["niveau"] == "gemeente"][["particuliere_huishoudens"]].round()
     missing = indeling.gemeente_codes() - set(gemeente.index)
     if missing:
-        raise BuildError(f"Bronbestand {file}: gemeenten ontbreken: {', '.join(sorted(missing)[:5])}.")
+        raise BuildError(f"gemeenten ontbreken: {', '.join(sorted(missing)[:5])}", file=file)
     published = mapped[mapped["niveau"] == "nederland"][["particuliere_huishoudens"]].round()
     return Part(gemeente=gemeente, published=published)
 
@@ -193,11 +198,11 @@ def vestigingen(ctx: BuildContext, indeling: Indeling) -> Part:
     """Bedrijfsvestigingen per sector group (KWB 2024), for the gemeenten and areas in the mirror."""
     from llo_dash.odata import resolve_topics
 
-    file = "kwb_2024_typed"
-    typed = ctx.read_partial(file)
+    typed = ctx.read_partial("kwb_2024_typed")
     if typed is None:
-        reden = ctx.absent_reason(file)
-        return Part(gemeente=pd.DataFrame(columns=list(SECTOR_TOPICS), dtype="Float64"), redenen=reasons((SECTOR_TOPICS, reden)))
+        absent = ctx.absent_reason("kwb_2024_typed")
+        return Part(gemeente=pd.DataFrame(columns=list(SECTOR_TOPICS), dtype="Float64"), redenen=reasons((SECTOR_TOPICS, absent)))
+    file = ctx.file_label("kwb_2024_typed")
     keys = resolve_topics(ctx.read("kwb_2024_eigenschappen"), {"code": "Codering", "soort": "SoortRegio", **SECTOR_TOPICS}, table="85984NED")
     require_columns(typed, list(keys.values()), file=file)
     values = pd.DataFrame({name: to_number(typed[keys[name]], file=file, column=keys[name]) for name in SECTOR_TOPICS})
@@ -206,14 +211,13 @@ def vestigingen(ctx: BuildContext, indeling: Indeling) -> Part:
     gemeente = values[soort == "Gemeente"]
     unknown = set(gemeente.index) - indeling.gemeente_codes()
     if unknown:
-        raise BuildError(f"Bronbestand {file}: onbekende gemeentecodes {sorted(unknown)[:5]}.")
-    reden = f"Niet in de mirror: bedrijfsvestigingen per sector alleen voor {len(gemeente)} gemeenten en hun wijken en buurten."
+        raise BuildError(f"onbekende gemeentecodes {sorted(unknown)[:5]}", file=file, column=keys["code"])
     return Part(
         gemeente=gemeente,
         published=values[soort == "Land"],
         klein=values[pd.Series(soort).isin(["Wijk", "Buurt"]).values],
         redenen=reasons(
-            (SECTOR_TOPICS, reden, ("gemeente", "wijk", "buurt")),
-            (SECTOR_TOPICS, "Optelling onvolledig: niet alle gemeenten van de regio staan in de mirror.", ("arbeidsmarktregio",)),
+            (SECTOR_TOPICS, reden("sectoren_deels", bron="kwb_2024_typed", aantal=len(gemeente)), ("gemeente", "wijk", "buurt")),
+            (SECTOR_TOPICS, reden("optelling_onvolledig", bron="kwb_2024_typed"), ("arbeidsmarktregio",)),
         ),
     )

@@ -1,0 +1,48 @@
+"""DataFrames -> plotly figures. Pure builders, no Streamlit.
+
+    theme    colours, the "llo" plotly template (font, Dutch separators), `opmaak`, the Dutch
+             toolbar (`plotly_config`) and the source note inside a figure (`bron_onder`)
+    maps     `choropleth`: maps that load nothing from outside (white background, own GeoJSON)
+    ranking  `rangorde_figuur`: the ranking chart, its selection of bars and label widths
+
+Numbers are Dutch ("1.234,5") through the template's `separators` plus d3 formats. Every figure
+names its source inside the figure (`bron_onder`), so a downloaded PNG does too.
+"""
+
+from llo_dash.figures.maps import KAART_HOOGTE, MARKEER_BREEDTES, choropleth, markeer_lagen
+from llo_dash.figures.ranking import (
+    MAX_BALKEN,
+    RANGORDE_LABEL_GROOTTE,
+    UITERSTEN,
+    grafiek_selectie,
+    label_breedte,
+    rangorde_figuur,
+    zonder_opmaak,
+)
+from llo_dash.figures.theme import (
+    BALK_KLEUR,
+    BALK_MARKEER_KLEUR,
+    BRON_KLEUR,
+    FONT,
+    GEEN_GEGEVENS_KLEUR,
+    GRENS_KLEUR,
+    KLEURSCHAAL,
+    MARKEER_KLEUREN,
+    NEDERLAND_KLEUR,
+    PLOTLY_NL,
+    TEMPLATE,
+    bron_onder,
+    opmaak,
+    plotly_config,
+)
+
+__all__ = [
+    # theme
+    "BALK_KLEUR", "BALK_MARKEER_KLEUR", "BRON_KLEUR", "FONT", "GEEN_GEGEVENS_KLEUR", "GRENS_KLEUR", "KLEURSCHAAL",
+    "MARKEER_KLEUREN", "NEDERLAND_KLEUR", "PLOTLY_NL", "TEMPLATE", "bron_onder", "opmaak", "plotly_config",
+    # maps
+    "KAART_HOOGTE", "MARKEER_BREEDTES", "choropleth", "markeer_lagen",
+    # ranking
+    "MAX_BALKEN", "RANGORDE_LABEL_GROOTTE", "UITERSTEN", "grafiek_selectie", "label_breedte", "rangorde_figuur",
+    "zonder_opmaak",
+]

@@ -1,0 +1,55 @@
+"""The Streamlit layer shared by the pages, one job per module (imports run one way, top to bottom):
+
+    data        cached reads of the built tables, manifest and boundaries
+    first_run   the first start: build the data, with a progress bar
+    pages_menu  workaround for Streamlit's menu of the files in pages/ (private Streamlit API)
+    state       the choice in the URL: page setup, sidebar pickers, view settings and lists in the link
+    blocks      headline figures, tables with downloads and source notes
+    maps        maps with click-to-choose, grey-area count and source note
+
+Pages use `from llo_dash import ui` and the names below (`ui.page_setup`, `ui.tabel`, …).
+"""
+
+from llo_dash.ui.blocks import (
+    MIME,
+    Download,
+    download_row,
+    downloads,
+    kerncijfers,
+    metric_rij,
+    show_table,
+    source_note,
+    tabel,
+)
+from llo_dash.ui.data import bewaard, data_versie, grenzen, lees_manifest, lees_tabel, load_data, manifest
+from llo_dash.ui.first_run import ensure_built
+from llo_dash.ui.maps import kaart, kaart_blok
+from llo_dash.ui.state import (
+    GEEN_GEMEENTE,
+    GEMEENTE_PARAM,
+    NEDERLAND_OPTIE,
+    PAGE_CONFIG,
+    REGIO_PARAM,
+    Keuze,
+    kies,
+    page_setup,
+    router_started,
+    url_keuze,
+    url_lijst,
+    url_lijst_waarde,
+    zet_url_lijst,
+)
+
+__all__ = [
+    # data
+    "bewaard", "data_versie", "grenzen", "lees_manifest", "lees_tabel", "load_data", "manifest",
+    # first start
+    "ensure_built",
+    # the choice in the URL
+    "GEEN_GEMEENTE", "GEMEENTE_PARAM", "NEDERLAND_OPTIE", "PAGE_CONFIG", "REGIO_PARAM", "Keuze", "kies", "page_setup",
+    "router_started", "url_keuze", "url_lijst", "url_lijst_waarde", "zet_url_lijst",
+    # blocks
+    "MIME", "Download", "download_row", "downloads", "kerncijfers", "metric_rij", "show_table", "source_note", "tabel",
+    # maps
+    "kaart", "kaart_blok",
+]

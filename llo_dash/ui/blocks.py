@@ -1,0 +1,128 @@
+"""Blocks of a page: headline figures, and tables with their CSV and Excel downloads and the source note
+of their indicators."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import partial
+
+import pandas as pd
+import streamlit as st
+
+from llo_dash import export, queries
+from llo_dash.formatting import decimalen, format_table
+
+# --- headline figures ------------------------------------------------------
+
+
+def metric_rij(df: pd.DataFrame, code: str, kolommen: Sequence[str], *, kort: bool = False,
+               per_rij: int | None = None, container=st) -> None:
+    """Headline figures of one area (`queries.metrics`): value, difference with Nederland, and under each
+    estimate "Schatting, marge …"; the source is in the help of each figure."""
+    items = queries.metrics(df, code, kolommen, kort=kort)
+    per_rij = per_rij or len(items) or 1
+    for start in range(0, len(items), per_rij):
+        for column, item in zip(container.columns(per_rij), items[start:start + per_rij]):
+            column.metric(item["label"], item["waarde"], delta=item["delta"], delta_color="off",  # no red/green judgement
+                          delta_arrow=item["pijl"], help=item["bron"])
+            if item["onder"]:
+                column.caption(item["onder"])
+
+
+def kerncijfers(df: pd.DataFrame, codes: Sequence[str], kolommen: Sequence[str]) -> None:
+    """Headline figures of each area in `codes`, one tab per area, the first tab shown."""
+    codes = list(dict.fromkeys(codes))
+    for tab, code in zip(st.tabs([queries.naam(df, code) for code in codes]), codes):
+        vergelijk = code != queries.NEDERLAND
+        tab.markdown(f"**{queries.gebied_titel(df, code)}**" + (" — verschil met Nederland onder elk cijfer" if vergelijk else ""))
+        metric_rij(df, code, kolommen, per_rij=3, container=tab)
+
+
+# --- tables, downloads, source notes ----------------------------------------
+
+
+def source_note(kolommen: Sequence[str], *, kaart: str | None = None, toelichting: bool = True) -> None:
+    """Caption with source, reference date and estimate marker of each indicator, every indicator named
+    (`queries.bronnoot`), and, for a map of level `kaart`, the source of its boundaries."""
+    lines = queries.bronnoot(kolommen, toelichting=toelichting)
+    if kaart:
+        lines.append(queries.grenzen_bron(kaart))
+    st.caption("  \n".join(lines))
+
+
+def show_table(df: pd.DataFrame, formats: dict[str, str | tuple], **kwargs) -> None:
+    """A table with Dutch numbers ("1.234,5", "22,6%") and "geen gegevens" for missing values."""
+    st.dataframe(format_table(df, formats), hide_index=True, width="stretch", **kwargs)
+
+
+MIME = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+
+
+@dataclass(frozen=True)
+class Download:
+    """One download button: label, the bytes (or a function that makes them on click), file name and type."""
+
+    label: str
+    data: bytes | Callable[[], bytes]
+    bestandsnaam: str
+    soort: str  # "csv" or "xlsx"
+    help: str | None = None
+
+
+def downloads(bestanden: Sequence[Download], *, key: str) -> None:
+    """Download buttons side by side."""
+    row = st.container(horizontal=True)
+    for bestand in bestanden:
+        row.download_button(bestand.label, data=bestand.data, file_name=bestand.bestandsnaam, mime=MIME[bestand.soort],
+                            key=f"{bestand.soort}-{key}", on_click="ignore", icon=":material/download:", help=bestand.help)
+
+
+def download_row(df: pd.DataFrame, stem: str, region_code: str | None, *, titel: str | None = None,
+                 bronnen: Sequence[str] = (), notes: Sequence[str] = (), formats: dict | None = None) -> None:
+    """CSV (Dutch Excel: BOM, ";" and decimal comma) and Excel downloads of `df`, with real numbers.
+
+    Both files name their source: a last column "Bron" with `bronnen` (unless the table has a source
+    column of its own); the Excel file also has a sheet Toelichting with the title, sources and notes,
+    and shows numbers with the decimals of the screen (`formats`); both files round the columns of
+    `formats` to those decimals. Nederland (NL00) is named
+    "nederland" in the file name, like no region at all.
+    """
+    region_code = None if region_code == queries.NEDERLAND else region_code
+    numeriek = {kolom: decimalen(spec) for kolom, spec in (formats or {}).items()}
+    bestand = export.met_bron(export.afronden(df, numeriek), list(bronnen))
+    toelichting = [regel for regel in dict.fromkeys([titel, *bronnen, *notes]) if regel]
+    getallen = {kolom: export.excel_formaat(decimalen(spec)) for kolom, spec in (formats or {}).items()
+                if kolom in bestand and pd.api.types.is_numeric_dtype(bestand[kolom])}
+    downloads([
+        Download("CSV downloaden", partial(export.to_csv_bytes, bestand), export.download_filename(stem, region_code, "csv"),
+                 "csv", "Voor Excel: puntkomma's en decimale komma's; de bron staat in de laatste kolom."),
+        Download("Excel downloaden", partial(export.to_xlsx_bytes, bestand, sheet_name=stem, notes=toelichting,
+                                             number_formats=getallen),
+                 export.download_filename(stem, region_code, "xlsx"), "xlsx",
+                 "Met een tabblad Toelichting (bron en peildatum)."),
+    ], key=export.slugify(stem))
+
+
+def tabel(df: pd.DataFrame, formats: dict | None, stem: str, code: str | None, *, kolommen: Sequence[str] = (),
+          titel: str | None = None, bronnen: Sequence[str] | None = None, notes: Sequence[str] = (),
+          scherm: pd.DataFrame | None = None, statisch: bool = False, bron_noot: bool = True, toelichting: bool = False,
+          **kwargs) -> None:
+    """A table on screen with its CSV and Excel downloads and the source note of its indicators.
+
+    `df` (real numbers) is what is downloaded; the screen shows `scherm` instead when given (a text
+    version, or another layout), as an interactive table or, with `statisch`, a plain one. `formats`
+    (`format_table` specs) apply to the columns of the screen table and give the Excel file the same decimals. The downloads' sources are
+    `bronnen`, else those of the indicators `kolommen`, which also get a source note under the table
+    (unless `bron_noot` is False; with the registry's remarks when `toelichting`).
+    """
+    shown = scherm if scherm is not None else df
+    op_scherm = {kolom: spec for kolom, spec in (formats or {}).items() if kolom in shown.columns}
+    if statisch:
+        st.table(format_table(shown, op_scherm))
+    else:
+        show_table(shown, op_scherm, **kwargs)
+    download_row(df, stem, code, titel=titel, bronnen=queries.bronregels(kolommen) if bronnen is None else bronnen,
+                 notes=notes, formats=formats)
+    if kolommen and bron_noot:
+        source_note(kolommen, toelichting=toelichting)

@@ -1,0 +1,114 @@
+"""Cached reads of what the build wrote to `data/`: tables, the manifest, boundaries.
+
+Everything is cached per build (`data_versie`: the manifest's time stamp), so a rebuild is
+picked up and a rerun reads nothing twice. Errors become a Dutch message on the page.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from llo_dash import geo
+from llo_dash.build.pipeline import MANIFEST
+from llo_dash.config import load_settings
+from llo_dash.errors import LloDashError
+from llo_dash.tables import read_table
+
+
+def manifest_path() -> Path:
+    """Where the build writes its manifest; the manifest exists once the data are built."""
+    return load_settings().data_dir / MANIFEST
+
+
+def data_versie() -> int:
+    """Part of every cache key: a rebuild (new manifest) invalidates cached tables, maps and texts."""
+    path = manifest_path()
+    return path.stat().st_mtime_ns if path.exists() else 0
+
+
+@st.cache_data(show_spinner="Gegevens laden …", max_entries=16)
+def _tabel(data_dir: str, naam: str, versie: int) -> pd.DataFrame:
+    return read_table(Path(data_dir), naam)
+
+
+def lees_tabel(naam: str, *, verplicht: bool = True) -> pd.DataFrame | None:
+    """A built table (`llo_dash.tables.TABLES`), cached per build.
+
+    When it cannot be read: a Dutch error that stops the page (`verplicht`), or a Dutch warning and None.
+    """
+    try:
+        return _tabel(str(load_settings().data_dir), naam, data_versie())
+    except LloDashError as error:
+        if verplicht:
+            st.error(f"De gegevens zijn niet beschikbaar. {error}")
+            st.stop()
+        st.warning(f"Deze tabel is niet beschikbaar. {error}")
+        return None
+
+
+def load_data() -> pd.DataFrame:
+    """The built table `gebieden`, cached per build."""
+    return lees_tabel("gebieden")
+
+
+def lees_manifest(path: Path) -> dict:
+    """`data/manifest.json` as a dict; an empty dict when it is missing or unreadable."""
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+@st.cache_data(show_spinner=False, max_entries=2)
+def _manifest(path: str, versie: int) -> dict:
+    return lees_manifest(Path(path))
+
+
+def manifest() -> dict:
+    """The build manifest (sources, files, checks, missing values), cached per build; {} when it is missing."""
+    return _manifest(str(manifest_path()), data_versie())
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _bewaard(naam: str, versie: int, args: tuple, _functie: Callable):
+    return _functie(*args)
+
+
+def bewaard(functie: Callable, *args):
+    """`functie(*args)`, computed once per build and arguments (reference tables, method texts, templates).
+
+    The arguments must be hashable by Streamlit (strings, numbers); errors are not cached.
+    """
+    return _bewaard(f"{functie.__module__}.{functie.__qualname__}", data_versie(), args, functie)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _grenzen(data_dir: str, niveau: str, versie: int) -> dict:
+    # cache_resource: one shared, read-only copy of the geometry per process, not a copy per session.
+    return geo.read_boundaries(Path(data_dir), niveau)
+
+
+def grenzen(niveau: str) -> dict:
+    """Boundaries of one level (FeatureCollection, feature id = code); do not modify."""
+    try:
+        return _grenzen(str(load_settings().data_dir), niveau, data_versie())
+    except LloDashError as error:
+        st.error(str(error))
+        st.stop()
+
+
+def _features(niveau: str, code: str | None) -> dict | None:
+    if not code:
+        return None
+    return {"type": "FeatureCollection", "features": [f for f in grenzen(niveau)["features"] if f.get("id") == code]}
+
+
+def markering(regio: str | None, gemeente: str | None) -> list[dict]:
+    """Outlines for a map (`figures.choropleth(highlight=...)`): the boundary of the region, then of the gemeente
+    (those that are chosen)."""
+    return [fc for fc in (_features("arbeidsmarktregio", regio), _features("gemeente", gemeente)) if fc]
