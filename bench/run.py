@@ -51,12 +51,13 @@ def bench_estimate(repeat: int) -> dict[str, list[float]]:
 
 
 def bench_loading(repeat: int) -> dict[str, list[float]]:
-    from llo_dash import geo, queries
+    from llo_dash import tables
+    from llo_dash.views import queries
 
     data_dir = load_settings().data_dir
     return {
         "tabel gebieden lezen": timed(lambda: queries.gebieden(data_dir), repeat),
-        "wijkgrenzen lezen": timed(lambda: geo.read_boundaries(data_dir, "wijk"), repeat),
+        "wijkgrenzen lezen": timed(lambda: tables.read_boundaries(data_dir, "wijk"), repeat),
     }
 
 

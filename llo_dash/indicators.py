@@ -181,6 +181,25 @@ SCHATTING_NOTE = (
 )
 SCHATTING_NIVEAUS = ("nederland", "arbeidsmarktregio", "gemeente", "wijk")
 
+# The estimate of low-literates 16–65 and its groups: group id -> label; a group's column is `laaggeletterd_<id>`.
+# Pages take these labels from here and key on the ids, never on a label.
+LAAGGELETTERD = "laaggeletterd_16_65"
+GROEP_LABELS = {
+    "nt1": "NT1 (geboren in Nederland)",
+    "nt2": "NT2 (eerste generatie)",
+    "nt2_europa": "NT2, herkomst Europa",
+    "nt2_buiten_europa": "NT2, herkomst buiten Europa",
+    "werkend": "Werkend",
+    "werkzoekend": "Werkzoekend (werkloos)",
+    "inactief": "Niet-werkend en niet-zoekend",
+    "16_25": "16 tot 25 jaar",
+    "25_45": "25 tot 45 jaar",
+    "45_65": "45 tot 65 jaar",
+}
+HERKOMST_GROEPEN, ARBEID_GROEPEN, LEEFTIJD_GROEPEN = ("nt1", "nt2"), ("werkend", "werkzoekend", "inactief"), ("16_25", "25_45", "45_65")
+# Shorter where a caption next to it explains the group (headers of the NT1/NT2 × work table).
+GROEP_KORT = {**GROEP_LABELS, "werkzoekend": "Werkzoekend"}
+
 
 def _estimate(kolom, label, eenheid="personen", niveaus=REGIO_NIVEAUS, toelichting=SCHATTING_NOTE, decimalen=0):
     return Indicator(kolom, label, eenheid, "laaggeletterdheid", SCHATTING_BRONNEN, "2023 (PIAAC), CBS 2023/2024",
@@ -203,21 +222,19 @@ def _estimate_with_interval(kolom, label, populatie, niveaus=REGIO_NIVEAUS):
 
 SCHATTINGEN: tuple[Indicator, ...] = (
     *_estimate_with_interval("laaggeletterd_16_65", "Laaggeletterd", "16–65 jaar", niveaus=SCHATTING_NIVEAUS),
-    _estimate("laaggeletterd_nt1", "Laaggeletterd 16–65, NT1 (geboren in Nederland)", niveaus=SCHATTING_NIVEAUS),
-    _estimate("laaggeletterd_nt2", "Laaggeletterd 16–65, NT2 (eerste generatie)", niveaus=SCHATTING_NIVEAUS),
+    *(_estimate(f"laaggeletterd_{groep}", f"Laaggeletterd 16–65, {GROEP_LABELS[groep]}", niveaus=SCHATTING_NIVEAUS)
+      for groep in HERKOMST_GROEPEN),
     _estimate("laaggeletterd_nt2_europa", "Laaggeletterd 16–65, NT2 met herkomst Europa", niveaus=SCHATTING_NIVEAUS),
     _estimate("laaggeletterd_nt2_buiten_europa", "Laaggeletterd 16–65, NT2 met herkomst buiten Europa", niveaus=SCHATTING_NIVEAUS),
     *(
-        _estimate(f"laaggeletterd_{origin}_{labour}", f"Laaggeletterd 16–65, {origin.upper()}, {label}", niveaus=SCHATTING_NIVEAUS)
-        for origin in ("nt1", "nt2")
-        for labour, label in (("werkend", "werkend"), ("werkzoekend", "werkzoekend"), ("inactief", "niet-werkend en niet-zoekend"))
+        _estimate(f"laaggeletterd_{herkomst}_{arbeid}", f"Laaggeletterd 16–65, {herkomst.upper()}, {GROEP_KORT[arbeid].lower()}",
+                  niveaus=SCHATTING_NIVEAUS)
+        for herkomst in HERKOMST_GROEPEN for arbeid in ARBEID_GROEPEN
     ),
-    _estimate("laaggeletterd_werkend", "Laaggeletterd 16–65, werkend", niveaus=SCHATTING_NIVEAUS),
-    _estimate("laaggeletterd_werkzoekend", "Laaggeletterd 16–65, werkzoekend (werkloos)", niveaus=SCHATTING_NIVEAUS),
-    _estimate("laaggeletterd_inactief", "Laaggeletterd 16–65, niet-werkend en niet-zoekend", niveaus=SCHATTING_NIVEAUS),
-    _estimate("laaggeletterd_16_25", "Laaggeletterd, 16 tot 25 jaar", niveaus=SCHATTING_NIVEAUS),
-    _estimate("laaggeletterd_25_45", "Laaggeletterd, 25 tot 45 jaar", niveaus=SCHATTING_NIVEAUS),
-    _estimate("laaggeletterd_45_65", "Laaggeletterd, 45 tot 65 jaar", niveaus=SCHATTING_NIVEAUS),
+    *(_estimate(f"laaggeletterd_{groep}", f"Laaggeletterd 16–65, {GROEP_LABELS[groep].lower()}", niveaus=SCHATTING_NIVEAUS)
+      for groep in ARBEID_GROEPEN),
+    *(_estimate(f"laaggeletterd_{groep}", f"Laaggeletterd, {GROEP_LABELS[groep]}", niveaus=SCHATTING_NIVEAUS)
+      for groep in LEEFTIJD_GROEPEN),
     *_estimate_with_interval("laaggeletterd_66_75", "Laaggeletterd", "66–75 jaar"),
     *_estimate_with_interval("laaggeletterd_16_75", "Laaggeletterd", "16–75 jaar"),
     *_estimate_with_interval("laaggecijferd_16_65", "Laaggecijferd", "16–65 jaar"),

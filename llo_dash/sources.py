@@ -25,7 +25,7 @@ class Source:
 
     `reader` names the file format: `dertje_csv` (bulk dump of a CBS TypedDataSet with titles
     instead of keys), `statline_csv` (StatLine web export), `dbf`, `csv` and `json_value`
-    (see `llo_dash.readers`), or `geojson` (read by `llo_dash.build.geometry`).
+    (see `llo_dash.ingest.readers`), or `geojson` (read by `llo_dash.build.geometry`).
     """
 
     id: str
@@ -57,6 +57,23 @@ def _cbs(id: str, table: str, title: str, period: str, mirror_path: str, reader:
         mirror_path=mirror_path,
         reader=reader,
         table=table,
+        caveat=caveat,
+    )
+
+
+def _grenzen(niveau: str, jaar: str, title: str, caveat: str) -> Source:
+    """A generalised boundary file of cartomap/nl (CBS / PDOK boundaries), read with geopandas."""
+    return Source(
+        id=f"grenzen_{niveau}_{jaar}",
+        title=title,
+        publisher="CBS / PDOK, vereenvoudigd door cartomap/nl",
+        licence=CC_BY,
+        period=jaar,
+        url=f"https://raw.githubusercontent.com/cartomap/nl/master/wgs84/{niveau}_{jaar}.geojson",
+        mirror_path=f"geo/{niveau}_{jaar}.geojson",
+        reader="geojson",
+        downloadable=True,
+        attribution="Bron: CBS / PDOK (gebiedsindelingen), vereenvoudigd door cartomap/nl",
         caveat=caveat,
     )
 
@@ -153,32 +170,10 @@ SOURCES: tuple[Source, ...] = (
         reader="dbf",
         caveat="Eerste generatie naar Europa / buiten Europa als heel percentage van de inwoners.",
     ),
-    Source(
-        id="grenzen_gemeente_2025",
-        title="Gemeentegrenzen 2025 (gegeneraliseerd)",
-        publisher="CBS / PDOK, vereenvoudigd door cartomap/nl",
-        licence=CC_BY,
-        period="2025",
-        url="https://raw.githubusercontent.com/cartomap/nl/master/wgs84/gemeente_2025.geojson",
-        mirror_path="geo/gemeente_2025.geojson",
-        reader="geojson",
-        downloadable=True,
-        attribution="Bron: CBS / PDOK (gebiedsindelingen), vereenvoudigd door cartomap/nl",
-        caveat="Sterk vereenvoudigd (ongeveer 100 m); arbeidsmarktregio's en provincies zijn hieruit samengevoegd.",
-    ),
-    Source(
-        id="grenzen_wijk_2024",
-        title="Wijkgrenzen 2024 (gegeneraliseerd)",
-        publisher="CBS / PDOK, vereenvoudigd door cartomap/nl",
-        licence=CC_BY,
-        period="2024",
-        url="https://raw.githubusercontent.com/cartomap/nl/master/wgs84/wijk_2024.geojson",
-        mirror_path="geo/wijk_2024.geojson",
-        reader="geojson",
-        downloadable=True,
-        attribution="Bron: CBS / PDOK (gebiedsindelingen), vereenvoudigd door cartomap/nl",
-        caveat="Indeling 2024, sluit aan op Kerncijfers wijken en buurten 2024.",
-    ),
+    _grenzen("gemeente", "2025", "Gemeentegrenzen 2025 (gegeneraliseerd)",
+             "Sterk vereenvoudigd (ongeveer 100 m); arbeidsmarktregio's en provincies zijn hieruit samengevoegd."),
+    _grenzen("wijk", "2024", "Wijkgrenzen 2024 (gegeneraliseerd)",
+             "Indeling 2024, sluit aan op Kerncijfers wijken en buurten 2024."),
     Source(
         id="beroepen_werkzamen",
         title="Werkzame beroepsbevolking; beroep (85276NED) en werknemers; uurloon en beroep (85517NED)",

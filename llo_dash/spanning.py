@@ -5,6 +5,8 @@ with a WW benefit that started less than half a year ago. UWV names five types; 
 exact boundary value is classified is not stated unambiguously in the sources. We follow
 the UWV explanation ("< 0,25", "< 0,67", "> 1,5", "> 4,0"): 0,25 is ruim, 0,67 and 1,5
 are gemiddeld, 4,0 is krap (documented per row in the typology reference table).
+
+Used by the build (`llo_dash.build.beroepen`) and by the Sectoren page (`llo_dash.views.sectoren`).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from llo_dash.reference import read_reference
 BEROEPEN = "beroepen_basisvaardigheden"
 TYPERING = "uwv_spanningsindicator_typering"
 LANDELIJK = "uwv_spanningsindicator_landelijk"
+KRAP = ("krap", "zeer krap")
 
 
 @dataclass(frozen=True)

@@ -1,13 +1,15 @@
-"""The built tables: where they are, and how to read and select them (no Streamlit here)."""
+"""The built tables and map boundaries: where they are, and how to read and select them (no Streamlit here)."""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from llo_dash.errors import LloDashError
+from llo_dash.errors import BuildError, LloDashError
 from llo_dash.indicators import ALLE_NIVEAUS
 
 
@@ -59,3 +61,38 @@ def select(frame: pd.DataFrame, *, level: str | None = None, regio: str | None =
     if regio is not None:
         frame = frame[frame["arbeidsmarktregio_code"] == regio]
     return frame.reset_index(drop=True)
+
+
+# --- map boundaries (written by llo_dash.build.geometry) ---------------------------------
+
+GEO_LEVELS = ("gemeente", "arbeidsmarktregio", "provincie", "wijk")
+
+
+def boundaries_path(data_dir: Path, level: str) -> Path:
+    """Where the build writes the boundaries of one level."""
+    if level not in GEO_LEVELS:
+        raise ValueError(f"Onbekend kaartniveau {level!r}; kies uit: {', '.join(GEO_LEVELS)}.")
+    return Path(data_dir) / "geo" / f"{level}.geojson"
+
+
+def read_boundaries(data_dir: Path, level: str, codes: Iterable[str] | None = None) -> dict:
+    """The boundaries of one level as a GeoJSON FeatureCollection (feature `id` = code).
+
+    With `codes`, only those areas are kept, in file order; codes without a boundary are ignored.
+    """
+    path = boundaries_path(data_dir, level)
+    try:
+        document = json.loads(path.read_bytes())
+    except FileNotFoundError as error:
+        raise BuildError(
+            f"De kaartgrenzen voor {level} ontbreken ({path}). Bouw de gegevens eerst met `python -m llo_dash build`."
+        ) from error
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise BuildError(
+            f"Het bestand met kaartgrenzen {path.name} is beschadigd. Bouw de gegevens opnieuw met "
+            "`python -m llo_dash build`."
+        ) from error
+    if codes is None:
+        return document
+    wanted = set(codes)
+    return {"type": "FeatureCollection", "features": [f for f in document["features"] if f.get("id") in wanted]}

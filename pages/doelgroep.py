@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from llo_dash import doelgroep, figures, queries, ui
+from llo_dash import figures, ui
+from llo_dash.views import doelgroep, queries
 
 keuze = ui.page_setup("Doelgroep", ":material/groups:")
 df = keuze.df
@@ -28,11 +29,8 @@ ui.source_note(["laaggeletterd_16_65", "laag_opgeleid", "werkloze_beroepsbevolki
 
 # --- all key figures next to Nederland ---
 st.subheader("Kerncijfers naast Nederland")
-codes = keuze.vergelijk_codes
-kern = doelgroep.kerncijfers_tabel(df, codes)
-ui.tabel(doelgroep.kerncijfers_download(kern), {}, "doelgroep kerncijfers", code, kolommen=list(kern["kolom"]),
-         titel=f"Kerncijfers {naam} naast Nederland",
-         scherm=doelgroep.kerncijfers_weergave(kern, [queries.gebied_titel(df, c) for c in codes]), height="content")
+ui.tabel(doelgroep.kerncijfers_tabel(df, keuze.vergelijk_codes), "doelgroep kerncijfers", code,
+         kolommen=doelgroep.kern_kolommen(df), titel=f"Kerncijfers {naam} naast Nederland", height="content")
 
 # --- NT1/NT2 × work ---
 st.subheader("NT1 en NT2, werkend en niet-werkend")
@@ -40,8 +38,7 @@ nt = doelgroep.nt_arbeid_tabel(df, code)
 titel = f"Laaggeletterden 16–65 jaar in {naam} naar herkomst en arbeid (schatting)"
 st.plotly_chart(doelgroep.nt_arbeid_figuur(nt, titel, schatting_bron),
                 config=figures.plotly_config(f"llo-doelgroep-nt-arbeid-{code}"))
-ui.tabel(nt, doelgroep.NT_ARBEID_FORMATS, "doelgroep nt1 nt2 arbeid", code, titel=titel, bronnen=[schatting_bron],
-         height="content")
+ui.tabel(nt, "doelgroep nt1 nt2 arbeid", code, titel=titel, bronnen=[schatting_bron], height="content")
 st.caption(
     "NT1 = geboren in Nederland, NT2 = eerste generatie (geboren buiten Nederland): een benadering van de moedertaal. "
     "Werkzoekend = werkloos volgens CBS (geen werk, zoekt en is direct beschikbaar). Voor de uitsplitsingen is geen "
@@ -54,24 +51,23 @@ samen = doelgroep.samenstelling_tabel(df, code)
 titel = f"Samenstelling van de laaggeletterden 16–65 jaar, {naam}" + ("" if code == queries.NEDERLAND else " en Nederland")
 st.plotly_chart(doelgroep.samenstelling_figuur(samen, naam, titel, schatting_bron),
                 config=figures.plotly_config(f"llo-doelgroep-samenstelling-{code}"))
-ui.tabel(samen, doelgroep.samenstelling_formats(samen), "doelgroep samenstelling", code, titel=titel,
-         bronnen=[schatting_bron], height="content")
+ui.tabel(samen, "doelgroep samenstelling", code, titel=titel, bronnen=[schatting_bron], height="content")
 ui.source_note(["laaggeletterd_nt2_europa", "laaggeletterd_werkend", "laaggeletterd_16_25"])
 
 # --- the gemeenten of the region: map and table ---
 gebied_gemeenten = queries.naam(df, keuze.regio)
 st.subheader(f"Gemeenten in {gebied_gemeenten}")
-opties = queries.indicator_opties(df, "gemeente", doelgroep.DOELGROEP_KAART_OPTIES)
+opties = queries.indicator_opties(df, "gemeente", doelgroep.KAART_OPTIES)
 indicator = ui.url_keuze(st.selectbox, "Indicator op de kaart", opties, param="indicator", default=opties[0],
                          format_func=queries.indicator_naam)
 ui.kaart_blok(keuze, "gemeente", indicator, regio=keuze.regio, key="doelgroep_kaart",
               titel=f"{queries.indicator_naam(indicator)} per gemeente, {gebied_gemeenten}",
               bestandsnaam=f"llo-doelgroep-{indicator}-{code}")
-tabel, formats = doelgroep.doelgroep_gemeentetabel(df, keuze.regio)
-st.markdown(f"**Schatting en context per gemeente** ({len(tabel)} gemeenten). Elke schatting met onder- en bovengrens; "
-            "deze tabel is ook de tabel bij de kaart.")
-ui.tabel(tabel, formats, "doelgroep gemeenten", keuze.regio, kolommen=doelgroep.DOELGROEP_GEMEENTE_KOLOMMEN,
+tabel = doelgroep.gemeentetabel(df, keuze.regio)
+st.markdown(f"**Schatting en context per gemeente** ({len(tabel.frame)} gemeenten). Elke schatting met onder- en "
+            "bovengrens; deze tabel is ook de tabel bij de kaart.")
+ui.tabel(tabel, "doelgroep gemeenten", keuze.regio, kolommen=doelgroep.GEMEENTE_KOLOMMEN,
          titel=f"Doelgroep per gemeente, {gebied_gemeenten}", bron_noot=False)
 if toelichting := doelgroep.toelichting_regel(tabel):
     st.caption("Toelichting bij de schatting — " + toelichting)
-ui.source_note(list(doelgroep.DOELGROEP_GEMEENTE_KOLOMMEN), toelichting=False)
+ui.source_note(list(doelgroep.GEMEENTE_KOLOMMEN), toelichting=False)

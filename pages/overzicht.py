@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from llo_dash import queries, ui
+from llo_dash import ui
+from llo_dash.views import queries
 
 keuze = ui.page_setup("Overzicht", ":material/map:")
 df = keuze.df
@@ -37,6 +38,5 @@ waarden = ui.kaart_blok(keuze, niveau, indicator, titel=titel, key="overzicht_ka
 
 # --- table alternative of the map ---
 with st.expander("Tabel bij de kaart"):
-    tabel, formats = queries.kaarttabel(waarden, indicator)
-    ui.tabel(tabel, formats, f"overzicht {indicator} {niveau}", None, titel=titel,
+    ui.tabel(queries.kaarttabel(waarden, indicator), f"overzicht {indicator} {niveau}", None, titel=titel,
              bronnen=[queries.bronvermelding(indicator), queries.grenzen_bron(niveau)])

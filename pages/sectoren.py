@@ -1,37 +1,19 @@
 """Sectoren & beroepen: occupations with much low literacy, their tension, and the region's sector structure.
 
-Thin page: the figures, texts and tables come from `llo_dash.sectoren`; the upload is
-checked by `llo_dash.upload`. An upload lives only in this user's session state.
+Widgets and layout only: the figures, texts and tables come from `llo_dash.views.sectoren`; the upload of
+the region's own UWV figures is checked by `views.sectoren.upload` and kept in this user's session only
+(`ui.upload_blok`).
 """
 
 import streamlit as st
 
-from llo_dash import indicators, queries, sectoren, ui, upload
+from llo_dash import indicators, ui
 from llo_dash.figures import plotly_config
 from llo_dash.formatting import markdown_veilig, opsomming
+from llo_dash.views import queries
+from llo_dash.views.sectoren import beroepen, figures, sectorstructuur, text, typering, upload
 
-UPLOAD = "sectoren_upload"  # session: the validated UploadResult in use
-FOUT = "sectoren_upload_fout"  # session: the UploadResult of a refused file (messages only, no data)
-VERWERKT = "sectoren_upload_verwerkt"  # session: file_id of the last file checked
-TELLER = "sectoren_upload_teller"  # session: part of the uploader key; +1 empties the uploader
-
-
-def _vergeet_upload() -> None:
-    for key in (UPLOAD, FOUT, VERWERKT):
-        st.session_state.pop(key, None)
-
-
-def _verwijder_upload() -> None:
-    _vergeet_upload()
-    st.session_state[TELLER] = st.session_state.get(TELLER, 0) + 1  # a new key empties the uploader
-
-
-def _uploader_gewijzigd(key: str) -> None:
-    # Fires only when the user changes the uploader (not when it is drawn anew after a page switch):
-    # removing the file in the uploader (its ×) removes the upload. The key stays: choosing another
-    # file passes through "no file" too, and a new key would lose the file that follows.
-    if st.session_state.get(key) is None:
-        _vergeet_upload()
+UPLOAD = "sectoren_upload"  # session: the upload of the region's UWV figures (`ui.upload_blok`)
 
 
 def _bronnen(regels: list[str]) -> None:
@@ -39,12 +21,17 @@ def _bronnen(regels: list[str]) -> None:
     st.caption("  \n".join(markdown_veilig(regel) for regel in regels))
 
 
+def _controleer(bestandsnaam: str, inhoud: bytes) -> upload.UploadResult:
+    return upload.validate_tension_upload(bestandsnaam, inhoud, regio_codes=beroepen.regio_codes(df),
+                                          brc=beroepen.brc_groepen(tabel_beroepen))
+
+
 keuze = ui.page_setup("Sectoren & beroepen", ":material/work:", gemeente_kiezer=False)
 regio = keuze.regio
 df = keuze.df
-beroepen = ui.lees_tabel("beroepen")
-typering_tabel, nl_totaal = ui.bewaard(sectoren.spanning_referentie)
-sector_indeling = ui.bewaard(sectoren.sector_indeling)
+tabel_beroepen = ui.lees_tabel("beroepen")
+typering_tabel, nl_totaal = ui.bewaard(typering.referentie)
+sector_indeling = ui.bewaard(sectorstructuur.sector_indeling)
 regio_naam = queries.naam(df, regio)
 
 st.markdown(
@@ -54,7 +41,7 @@ st.markdown(
 )
 
 # --- upload of the region's own UWV tension figures (session only) ---------------------
-with st.expander("Eigen UWV-spanningscijfers van de regio uploaden", expanded=FOUT in st.session_state):
+with st.expander("Eigen UWV-spanningscijfers van de regio uploaden", expanded=ui.upload_stand(UPLOAD).afgekeurd is not None):
     st.markdown(
         "UWV publiceert de spanningsindicator per arbeidsmarktregio en beroepsgroep in zijn dashboard "
         "(uwv.nl/arbeidsmarktinformatie). Zet die cijfers in het sjabloon en upload het: de pagina gebruikt dan voor de "
@@ -73,38 +60,16 @@ with st.expander("Eigen UWV-spanningscijfers van de regio uploaden", expanded=FO
         ui.Download("Sjabloon CSV", ui.bewaard(upload.template_csv), "sjabloon_spanningsindicator.csv", "csv"),
         ui.Download("Sjabloon Excel", ui.bewaard(upload.template_xlsx), "sjabloon_spanningsindicator.xlsx", "xlsx"),
     ], key="sjabloon")
-    uploader = f"sectoren_uploader_{st.session_state.get(TELLER, 0)}"
-    bestand = st.file_uploader(
-        "Bestand met spanningsindicatoren (.csv of .xlsx)", type=["csv", "xlsx"], key=uploader,
-        on_change=_uploader_gewijzigd, args=(uploader,),
-        max_upload_size=60,  # above the 5 MB of the check, so a too-large file gets the Dutch message
-    )
-    if bestand is None:
-        st.session_state.pop(FOUT, None)
-    elif bestand.file_id != st.session_state.get(VERWERKT):
-        resultaat = upload.validate_tension_upload(
-            bestand.name, bestand.getvalue(), regio_codes=sectoren.regio_codes(df), brc=sectoren.brc_groepen(beroepen)
-        )
-        st.session_state[VERWERKT] = bestand.file_id
-        if resultaat.ok:
-            st.session_state[UPLOAD] = resultaat
-            st.session_state.pop(FOUT, None)
-        else:  # nothing of a refused file is kept, and an earlier upload is no longer used either
-            st.session_state.pop(UPLOAD, None)
-            st.session_state[FOUT] = resultaat
-    if UPLOAD in st.session_state or FOUT in st.session_state:
-        st.button("Verwijder upload", on_click=_verwijder_upload, icon=":material/delete:", key="verwijder-upload")
+    stand = ui.upload_blok(UPLOAD, "Bestand met spanningsindicatoren (.csv of .xlsx)", _controleer)
 
-in_gebruik: upload.UploadResult | None = st.session_state.get(UPLOAD)
-fout: upload.UploadResult | None = st.session_state.get(FOUT)
-if fout is not None:
+if stand.afgekeurd is not None:
     st.error("De upload is afgekeurd: er is niets overgenomen. Je ziet de landelijke spanningscijfers. Meldingen:")
-    st.code("\n".join(fout.errors + fout.warnings), language=None, wrap_lines=True)
+    st.code("\n".join(stand.afgekeurd.errors + stand.afgekeurd.warnings), language=None, wrap_lines=True)
 
-bron = sectoren.SpanningBron()
+bron = beroepen.SpanningBron()
 upload_data = None
-if in_gebruik is not None:
-    naam_code = sectoren.code_span(in_gebruik.filename)
+if (in_gebruik := stand.in_gebruik) is not None:
+    naam_code = text.code_span(in_gebruik.filename)
     periodes = in_gebruik.periodes(regio) if regio else []
     if in_gebruik.warnings:
         st.warning(f"De upload {naam_code} is overgenomen, met deze waarschuwingen:")
@@ -121,23 +86,23 @@ if in_gebruik is not None:
             periode = st.selectbox("Periode van de regionale spanningscijfers", periodes, index=len(periodes) - 1,
                                    key="sectoren_periode")
         upload_data = in_gebruik.data
-        bron = sectoren.SpanningBron(in_gebruik.filename, periode, True)
+        bron = beroepen.SpanningBron(in_gebruik.filename, periode, True)
         st.success(f"Spanning: regionale UWV-cijfers van {regio_naam} uit de upload {naam_code}, periode {periode} "
                    "(alleen in deze sessie).", icon=":material/upload_file:")
 
-spanning_getoond = sectoren.spanning_per_beroep(beroepen, upload_data, regio if bron.regionaal else None, bron.periode)
-alle_beroepen = sectoren.beroepen_overzicht(beroepen, df, regio, spanning_getoond, alle=True)
-overzicht = sectoren.handreiking_beroepen(alle_beroepen)
-structuur = sectoren.sectorstructuur(df, regio)
-bronregels = sectoren.bronregels(bron, regio)
+spanning_getoond = beroepen.spanning_per_beroep(tabel_beroepen, upload_data, regio if bron.regionaal else None, bron.periode)
+alle_beroepen = beroepen.beroepen_overzicht(tabel_beroepen, df, regio, spanning_getoond, alle=True)
+overzicht = beroepen.handreiking_beroepen(alle_beroepen)
+structuur = sectorstructuur.sectorstructuur(df, regio)
+bronregels = text.bronregels(bron, regio)
 
 # --- the two handreiking questions, answered from the figures ----------------------------
 st.subheader("Antwoorden op de vragen uit de handreiking")
 st.markdown("**In welke sectoren werken meer mensen die moeite hebben met basisvaardigheden? Hoe zijn deze sectoren "
-            "vertegenwoordigd in onze regio?**  \n" + sectoren.antwoord_sectoren(overzicht, df, regio, structuur,
-                                                                  indeling=sector_indeling))
+            "vertegenwoordigd in onze regio?**  \n" + text.antwoord_sectoren(overzicht, df, regio, structuur,
+                                                                              indeling=sector_indeling))
 st.markdown("**In welke sectoren zijn arbeidsmarkttekorten waar scholing een antwoord op kan zijn?**  \n"
-            + sectoren.antwoord_tekorten(overzicht, df, regio, bron, nl_totaal))
+            + text.antwoord_tekorten(overzicht, df, regio, bron, nl_totaal))
 st.caption("Schattingen zijn geen tellingen; de bronnen staan onder elke tabel en figuur.")
 
 # --- occupations --------------------------------------------------------------------------
@@ -147,15 +112,15 @@ if regio:
     aantallen = st.radio("Aantallen in de figuur", ["nederland", "regio"], horizontal=True, key="sectoren_aantallen",
                          format_func=lambda k: "Nederland (CBS 2023)" if k == "nederland" else f"{regio_naam} (grove schatting)")
 figuur_regio = regio if aantallen == "regio" else None
-fig = sectoren.figuur_beroepen(overzicht, regio_naam=regio_naam if figuur_regio else None,
-                               bron=sectoren.figuur_bronregels(bron, figuur_regio, "beroepen"))
+fig = figures.figuur_beroepen(overzicht, regio_naam=regio_naam if figuur_regio else None,
+                              bron=text.figuur_bronregels(bron, figuur_regio, "beroepen"))
 st.plotly_chart(fig, key="sectoren_beroepen", theme=None, config=plotly_config(f"llo-beroepen-{regio or 'NL'}"))
 alle = st.toggle("Alle 114 BRC-beroepsgroepen in de tabel", key="sectoren_alle",
                  help="Standaard de 11 beroepen uit de twee lijsten van de handreiking.")
-download, scherm = sectoren.beroepen_weergave(alle_beroepen if alle else overzicht, regionaal=bool(regio))
-ui.tabel(download, {}, "sectoren beroepen", regio, titel="Beroepen met veel laaggeletterdheid en laaggecijferdheid",
-         bronnen=bronregels, scherm=scherm, height="content" if len(scherm) <= 20 else "auto")
-st.caption(sectoren.beroepen_toelichting(df, regio))
+tabel = beroepen.beroepen_tabel(alle_beroepen if alle else overzicht, regionaal=bool(regio))
+ui.tabel(tabel, "sectoren beroepen", regio, titel="Beroepen met veel laaggeletterdheid en laaggecijferdheid",
+         bronnen=bronregels, height="content" if len(tabel.frame) <= 20 else "auto")
+st.caption(text.beroepen_toelichting(df, regio))
 _bronnen(bronregels)
 
 # --- matrix --------------------------------------------------------------------------------
@@ -163,48 +128,45 @@ st.subheader("Kansrijke beroepen: laaggeletterdheid × krapte")
 st.markdown("Rechtsboven staan beroepen met veel laaggeletterde werkenden én veel vacatures per werkzoekende: daar "
             "hebben werkgevers belang bij scholing van hun eigen mensen en van nieuwe instroom.")
 titel = f"Kansrijke beroepen{' in ' + regio_naam if bron.regionaal else ''}: % laaggeletterd × spanning"
-matrix_bronnen = sectoren.figuur_bronregels(bron, None, "matrix")
-fig = sectoren.figuur_matrix(overzicht, typering_tabel, titel=titel, bron=matrix_bronnen)
+matrix_bronnen = text.figuur_bronregels(bron, None, "matrix")
+fig = figures.figuur_matrix(overzicht, typering_tabel, titel=titel, bron=matrix_bronnen)
 st.plotly_chart(fig, key="sectoren_matrix", theme=None, config=plotly_config(f"llo-kansrijke-beroepen-{regio or 'NL'}"))
-niet_geplaatst = [f"- {reden}: {opsomming(namen)}" for reden, namen in sectoren.zonder_gegevens(overzicht).items() if namen]
+niet_geplaatst = [f"- {reden}: {opsomming(namen)}" for reden, namen in beroepen.zonder_gegevens(overzicht).items() if namen]
 if niet_geplaatst:
     st.markdown("**Niet in de matrix** (gegevens ontbreken):\n" + "\n".join(niet_geplaatst))
 with st.expander("Tabel bij de matrix"):
-    ui.tabel(sectoren.matrix_tabel(overzicht), sectoren.MATRIX_FORMATS, "sectoren kansrijke beroepen", regio, titel=titel,
-             bronnen=matrix_bronnen)
+    ui.tabel(beroepen.matrix_tabel(overzicht), "sectoren kansrijke beroepen", regio, titel=titel, bronnen=matrix_bronnen)
 with st.expander("Wat betekent de spanningsindicator?"):
-    definitie, typeringen, noot = sectoren.typering_weergave(typering_tabel)
+    definitie, typeringen, noot = typering.typering_uitleg(typering_tabel)
     st.markdown(definitie)
-    ui.tabel(typeringen, {}, "spanningsindicator typering", None, titel="Typering van de UWV-spanningsindicator",
+    ui.tabel(typeringen, "spanningsindicator typering", None, titel="Typering van de UWV-spanningsindicator",
              bronnen=[noot])
     st.caption(noot)
 
 # --- sector structure ---------------------------------------------------------------------
 st.subheader(f"Sectorstructuur: {regio_naam} naast Nederland" if regio else "Sectorstructuur van Nederland")
-totaal_tabel, totaal_formats = sectoren.totalen_weergave(sectoren.totalen(df, regio), regio, regio_naam)
-ui.tabel(totaal_tabel, totaal_formats, "sectoren totalen", regio, kolommen=sectoren.TOTAAL_KOLOMMEN,
+ui.tabel(sectorstructuur.totalen_tabel(df, regio), "sectoren totalen", regio, kolommen=sectorstructuur.TOTAAL_KOLOMMEN,
          titel=f"Banen, vestigingen en werkzame beroepsbevolking, {regio_naam}")
 
-sector_bronnen = sectoren.sector_bronnen(structuur)
+sector_bronnen = sectorstructuur.sector_bronnen(structuur)
 if structuur.volledig:
-    fig = sectoren.figuur_sectoren(structuur.regio_tabel, gebied_naam=structuur.gebied_naam,
-                                   titel=f"Bedrijfsvestigingen per sectorgroep: {structuur.gebied_naam}"
-                                   + (" en Nederland" if regio else ""), bron=sector_bronnen)
+    fig = figures.figuur_sectoren(structuur.regio_tabel, gebied_naam=structuur.gebied_naam,
+                                  titel=f"Bedrijfsvestigingen per sectorgroep: {structuur.gebied_naam}"
+                                  + (" en Nederland" if regio else ""), bron=sector_bronnen)
     st.plotly_chart(fig, key="sectoren_sectoren", theme=None, config=plotly_config(f"llo-sectoren-{regio or 'NL'}"))
     with st.expander("Tabel bij de figuur"):
-        sector_tabel = sectoren.sector_download(structuur.regio_tabel)
-        ui.tabel(sector_tabel, sectoren.sector_formats(sector_tabel), "sectoren vestigingen", regio,
+        ui.tabel(sectorstructuur.sector_tabel(structuur.regio_tabel), "sectoren vestigingen", regio,
                  titel=f"Bedrijfsvestigingen per sectorgroep, {structuur.gebied_naam}", bronnen=sector_bronnen)
 else:
-    st.info(sectoren.geen_regiocijfer_tekst(structuur))
+    st.info(text.geen_regiocijfer_tekst(structuur))
     if structuur.gemeenten_met_gegevens:
-        fig = sectoren.figuur_lq(structuur.gemeenten, titel=f"Locatiequotiënt vestigingen per sectorgroep, gemeenten in {regio_naam}",
-                                 bron=sector_bronnen)
+        fig = figures.figuur_lq(structuur.gemeenten, titel=f"Locatiequotiënt vestigingen per sectorgroep, gemeenten in {regio_naam}",
+                                bron=sector_bronnen)
         st.plotly_chart(fig, key="sectoren_lq", theme=None, config=plotly_config(f"llo-sectoren-gemeenten-{regio}"))
         with st.expander("Tabel bij de figuur"):
-            per_gemeente = sectoren.sector_download(structuur.gemeenten)
-            ui.tabel(per_gemeente, {**sectoren.sector_formats(per_gemeente), **sectoren.LQ_FORMATS},
-                     "sectoren vestigingen per gemeente", regio, scherm=sectoren.lq_breed(structuur.gemeenten),
-                     titel=f"Vestigingen per sectorgroep per gemeente, {regio_naam}", bronnen=sector_bronnen)
-    st.caption(sectoren.NODIG_VOOR_SECTOREN)
+            # On screen gemeente × sector (as the heatmap); the downloads have every figure per gemeente and sector.
+            ui.toon(sectorstructuur.lq_tabel(structuur.gemeenten))
+            ui.download_row(sectorstructuur.sector_tabel(structuur.gemeenten), "sectoren vestigingen per gemeente", regio,
+                            titel=f"Vestigingen per sectorgroep per gemeente, {regio_naam}", bronnen=sector_bronnen)
+    st.caption(text.NODIG_VOOR_SECTOREN)
 ui.source_note(["vestigingen_totaal", *indicators.SECTOREN], toelichting=False)

@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from llo_dash import doelgroep, queries, ui
-from llo_dash import sectoren as sectoren_
+from llo_dash import ui
 from llo_dash.errors import LloDashError
+from llo_dash.views import queries, vindplaatsen
+from llo_dash.views.sectoren.sectorstructuur import sector_tabel, sectorstructuur
 
 keuze = ui.page_setup("Vindplaatsen", ":material/location_on:")
 df = keuze.df
@@ -22,83 +23,82 @@ st.markdown(
 st.subheader("Waar wonen ze?")
 links, rechts = st.columns([1, 2])
 niveau = ui.url_keuze(
-    links.radio, "Niveau", doelgroep.NIVEAUS, param="niveau", default="wijk" if keuze.gemeente else "gemeente",
+    links.radio, "Niveau", vindplaatsen.NIVEAUS, param="niveau", default="wijk" if keuze.gemeente else "gemeente",
     format_func=queries.NIVEAU_NAMEN.get, horizontal=True,
 )
 if niveau == "wijk" and not keuze.regio:
     st.info("Kies links een arbeidsmarktregio of gemeente om de wijken te zien. Hieronder staan de gemeenten van heel Nederland.")
     niveau = "gemeente"
-opties = queries.indicator_opties(df, niveau, doelgroep.VINDPLAATS_KAART_OPTIES[niveau])
+opties = queries.indicator_opties(df, niveau, vindplaatsen.KAART_OPTIES[niveau])
 indicator = ui.url_keuze(rechts.selectbox, "Indicator op de kaart", opties, param="indicator", default=opties[0],
-                         format_func=lambda kolom: doelgroep.label(kolom, niveau))
+                         format_func=lambda kolom: vindplaatsen.label(kolom, niveau))
 
-selectie, plaats = doelgroep.selectie_namen(df, niveau, keuze.regio, keuze.gemeente)
-rijen = doelgroep.gebieden_van(df, niveau, keuze.regio, keuze.gemeente)
-zinnen = [doelgroep.concentratie_zin(rijen, niveau, plaats), doelgroep.concentratie_zin(rijen, niveau, plaats, "laaggeletterd_nt2"),
-          doelgroep.hoogste_aandeel_zin(rijen, niveau)]
+selectie, plaats = vindplaatsen.selectie_namen(df, niveau, keuze.regio, keuze.gemeente)
+rijen = vindplaatsen.gebieden_van(df, niveau, keuze.regio, keuze.gemeente)
+zinnen = [vindplaatsen.concentratie_zin(rijen, niveau, plaats),
+          vindplaatsen.concentratie_zin(rijen, niveau, plaats, "laaggeletterd_nt2"),
+          vindplaatsen.hoogste_aandeel_zin(rijen, niveau)]
 st.markdown("\n".join(f"- {zin}" for zin in zinnen if zin))
 if niveau == "wijk":
-    st.caption(doelgroep.WIJK_GROVER)  # next to the sentences it qualifies
+    st.caption(vindplaatsen.WIJK_GROVER)  # next to the sentences it qualifies
 
 ui.kaart_blok(keuze, niveau, indicator, regio=keuze.regio, gemeente=keuze.gemeente, key="vindplaatsen_kaart",
-              titel=f"{doelgroep.label(indicator, niveau)} per {niveau}, {selectie}",
+              titel=f"{vindplaatsen.label(indicator, niveau)} per {niveau}, {selectie}",
               bestandsnaam=f"llo-vindplaatsen-{indicator}-{niveau}-{code}", grijs_uitleg="Zie onder de tabel.")
 
-kolommen = doelgroep.VINDPLAATS_KOLOMMEN[niveau]
-tabel, formats = doelgroep.vindplaatsen_tabel(df, niveau, keuze.regio, keuze.gemeente)
-st.markdown(f"**{queries.NIVEAU_NAMEN[niveau]} in {selectie}** ({len(tabel)}), de meeste laaggeletterden (schatting) "
+kolommen = vindplaatsen.KOLOMMEN[niveau]
+st.markdown(f"**{queries.NIVEAU_NAMEN[niveau]} in {selectie}** ({len(rijen)}), de meeste laaggeletterden (schatting) "
             "bovenaan. Deze tabel is ook de tabel bij de kaart.")
-ui.tabel(tabel, formats, f"vindplaatsen {niveau}", keuze.gemeente or keuze.regio, kolommen=kolommen,
-         titel=f"Vindplaatsen per {niveau}, {selectie}", bron_noot=False)
-regels = doelgroep.ontbrekend_regels(rijen, kolommen, niveau, ontbrekend)
+ui.tabel(vindplaatsen.vindplaatsen_tabel(rijen, niveau), f"vindplaatsen {niveau}", keuze.gemeente or keuze.regio,
+         kolommen=kolommen, titel=f"Vindplaatsen per {niveau}, {selectie}", bron_noot=False)
+regels = vindplaatsen.ontbrekend_regels(rijen, kolommen, niveau, ontbrekend)
 if niveau == "wijk":
-    regels.append(doelgroep.WIJK_ZONDER_INKOMEN)
+    regels.append(vindplaatsen.WIJK_ZONDER_INKOMEN)
 if regels:
     st.caption("**Geen gegevens** (nooit als 0 geteld):  \n" + "  \n".join(regels))
 ui.source_note(list(kolommen), toelichting=False)
 
 # --- who: partners and the number each can reach ---
 st.subheader("Wie komt met hen in contact?")
-st.markdown(doelgroep.partners_zin(df, code))
+st.markdown(vindplaatsen.partners_zin(df, code))
 try:
-    partners = ui.bewaard(doelgroep.lees_partners)
-    professionals = ui.bewaard(doelgroep.lees_professionals)
+    partners = ui.bewaard(vindplaatsen.lees_partners)
+    professionals = ui.bewaard(vindplaatsen.lees_professionals)
 except LloDashError as error:
     st.error(f"De partnertabel kan niet worden gelezen. {error}")
     st.stop()
-pt = doelgroep.partners_tabel(df, code, partners)
+pt = vindplaatsen.partners_tabel(df, code, partners)
 st.markdown(f"**Partners en wie zij bereiken in {naam}**")
-ui.tabel(pt, {}, "vindplaatsen partners", code, kolommen=doelgroep.partner_indicatoren(partners),
-         titel=f"Partners en wie zij bereiken, {naam}", notes=list(dict.fromkeys(pt["Bron rol"])),
-         scherm=doelgroep.partners_weergave(pt), statisch=True)
+ui.tabel(pt, "vindplaatsen partners", code, kolommen=vindplaatsen.partner_indicatoren(partners),
+         titel=f"Partners en wie zij bereiken, {naam}", notes=vindplaatsen.partner_bronnen(pt),
+         column_order=vindplaatsen.PARTNERS_SCHERM, column_config={"Basis van het aantal": st.column_config.TextColumn(width="large")})
 with st.expander("Rol van elke partner volgens de handreiking"):
-    st.table(doelgroep.partners_rollen(pt))
+    ui.toon(vindplaatsen.partners_rollen(pt), statisch=True)
 st.caption(
-    "Partners, rollen en professionals: " + doelgroep.HANDREIKING + "; wijkteams en inburgering zijn een aanvulling van "
-    "het dashboard. Indicatie 25–50%: ROA (2019), via " + doelgroep.ROA_URL + "."
+    "Partners, rollen en professionals: " + vindplaatsen.HANDREIKING + "; wijkteams en inburgering zijn een aanvulling "
+    "van het dashboard. Indicatie 25–50%: ROA (2019), via " + vindplaatsen.ROA_URL + "."
 )
 
 with st.expander("Werkgevers naar sector"):
-    sectoren = doelgroep.werkgevers_sectoren(df, code)
-    st.markdown(doelgroep.vestigingen_zin(df, code))
-    structuur = sectoren_.sectorstructuur(df, keuze.regio) if keuze.regio and not keuze.gemeente else None
-    if sectoren["Vestigingen"].isna().all() and structuur is not None and structuur.gemeenten_met_gegevens:
+    werkgevers = vindplaatsen.werkgevers_sectoren(df, code)
+    st.markdown(vindplaatsen.vestigingen_zin(df, code))
+    structuur = sectorstructuur(df, keuze.regio) if keuze.regio and not keuze.gemeente else None
+    if werkgevers is None and structuur is not None and structuur.gemeenten_met_gegevens:
         # No total for the region, but its gemeenten with figures are worth showing (as on Sectoren & beroepen).
         st.info(f"Vestigingen per sector zijn bekend voor {structuur.dekking} van {naam}; daarom per gemeente.")
-        per_gemeente = sectoren_.sector_download(structuur.gemeenten)
-        ui.tabel(per_gemeente, sectoren_.sector_formats(per_gemeente), "vindplaatsen werkgevers sectoren per gemeente",
-                 code, kolommen=["vestigingen_totaal"], titel=f"Bedrijfsvestigingen per sector per gemeente, {naam}",
+        ui.tabel(sector_tabel(structuur.gemeenten), "vindplaatsen werkgevers sectoren per gemeente", code,
+                 kolommen=["vestigingen_totaal"], titel=f"Bedrijfsvestigingen per sector per gemeente, {naam}",
                  toelichting=True)
-    elif sectoren["Vestigingen"].isna().all():
-        st.info(doelgroep.sectoren_ontbreken_zin(df, code, ontbrekend))
+    elif werkgevers is None:
+        st.info(vindplaatsen.sectoren_ontbreken_zin(df, code, ontbrekend))
     else:
-        ui.tabel(sectoren.drop(columns="kolom"), doelgroep.SECTOR_FORMATS, "vindplaatsen werkgevers sectoren", code,
-                 kolommen=["vestigingen_totaal"], titel=f"Bedrijfsvestigingen per sector, {naam}", toelichting=True)
+        ui.tabel(werkgevers, "vindplaatsen werkgevers sectoren", code, kolommen=["vestigingen_totaal"],
+                 titel=f"Bedrijfsvestigingen per sector, {naam}", toelichting=True)
 
 # --- the handreiking's table of professionals ---
 st.subheader("Welke professionals betrek je?")
 st.markdown("De tabel met te betrekken professionals uit de handreiking: waarom juist zij, en wie het zijn.")
-ui.tabel(doelgroep.professionals_download(professionals), {}, "vindplaatsen professionals handreiking", None,
-         titel=doelgroep.HANDREIKING, scherm=doelgroep.professionals_weergave(professionals), statisch=True)
-st.caption(f"Bron: {doelgroep.HANDREIKING}, bouwsteen bedrijven (tabel met te betrekken professionals). "
+ui.tabel(vindplaatsen.professionals_tabel(professionals), "vindplaatsen professionals handreiking", None,
+         titel=vindplaatsen.HANDREIKING, statisch=True)
+st.caption(f"Bron: {vindplaatsen.HANDREIKING}, bouwsteen bedrijven (tabel met te betrekken professionals). "
            "Tekst overgenomen; alleen spelfouten hersteld.")

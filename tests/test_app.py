@@ -164,7 +164,8 @@ def test_source_notes_under_figures(built_data):
 def test_every_headline_figure_names_its_source(built_data, gebieden):
     """The note under the headline figures has a line for every figure shown, naming its indicator and its
     source; indicators that share a source share a line (Netto arbeidsparticipatie and Werkloosheid)."""
-    from llo_dash import indicators, queries
+    from llo_dash import indicators
+    from llo_dash.views import queries
 
     at = run_app(regio="AM12")
     assert_ok(at)

@@ -14,8 +14,8 @@ from streamlit.testing.v1 import AppTest
 
 from llo_dash.config import PROJECT_ROOT
 from llo_dash.indicators import SECTOREN
-from llo_dash.upload import MAX_BYTES, UploadResult, validate_tension_upload
-from tests.apptest import REGIO_CODES, TIMEOUT, Sessie, assert_ok, dutch, text, zichtbaar
+from llo_dash.views.sectoren.upload import MAX_BYTES, UploadResult, validate_tension_upload
+from tests.apptest import REGIO_CODES, TIMEOUT, Sessie, assert_ok, text, zichtbaar
 from tests.apptest import run_page as _run_page
 
 PAGE = str(PROJECT_ROOT / "pages" / "sectoren.py")
@@ -34,8 +34,15 @@ def run_page(**params) -> AppTest:
 
 
 def occupations_table(at: AppTest) -> pd.DataFrame:
+    """The occupations table as the page holds it: real numbers (NaN where unknown), shown the Dutch way."""
     (table,) = [df.value for df in at.dataframe if "BRC-code" in df.value.columns]
     return table.set_index("BRC-code")
+
+
+def tension(at: AppTest, brc: str) -> float | None:
+    """The tension shown for one occupation; None when unknown (an empty cell)."""
+    value = occupations_table(at).at[brc, "Spanningsindicator"]
+    return None if pd.isna(value) else round(float(value), 2)
 
 
 def upload_bytes(*rows: str) -> bytes:
@@ -86,15 +93,15 @@ def test_page_for_every_region(sessie, gebieden, beroepen, code):
     source = beroepen.set_index("brc_code")
     assert len(table) == 11
     for brc in ("1121", "0771", "0921"):
-        assert table.at[brc, "Werkzaam in Nederland (2023)"] == dutch(source.at[brc, "werkzame_beroepsbevolking_2023"])
+        assert table.at[brc, "Werkzaam in Nederland (2023)"] == source.at[brc, "werkzame_beroepsbevolking_2023"]
     share = regio["werkzame_beroepsbevolking"] / nl["werkzame_beroepsbevolking"]
     estimate = float(source.at["1121", "werkzame_beroepsbevolking_2023"]) * share
     step = 100 if estimate >= 1000 else 10
     rounded = Decimal(str(estimate / step)).quantize(Decimal(1), rounding=ROUND_HALF_UP) * step
-    assert table.at["1121", "Werkzaam in de regio (grove schatting)"] == dutch(rounded)
-    assert table.at["1122", "% laaggeletterd"] == "niet gepubliceerd"
+    assert table.at["1121", "Werkzaam in de regio (grove schatting)"] == float(rounded)
+    assert pd.isna(table.at["1122", "% laaggeletterd"]) and table.at["1121", "% laaggeletterd"] == 40  # no % published: empty
     # national published tension with its period, labelled as national
-    assert table.at["0781", "Spanningsindicator"] == "0,93" and table.at["0781", "Periode spanning"] == "2023K1"
+    assert table.at["0781", "Spanningsindicator"] == 0.93 and table.at["0781", "Periode spanning"] == "2023K1"
     assert table.at["0781", "Spanning: herkomst"].startswith("landelijk")
     # charts with a PNG button named after the figure, and downloads for the tables
     assert len(at.get("plotly_chart")) >= 3
@@ -155,7 +162,7 @@ def test_valid_upload_shows_the_regions_own_tension(built_data):
     assert "Schoonmakers (2,35; krap; regio 2024K3)" in shown
     assert "Productiemachinebedieners (5,10; zeer krap; regio 2024K3)" in shown
     table = occupations_table(at)
-    assert table.at["1121", "Spanningsindicator"] == "2,35" and table.at["1121", "Spanning: herkomst"] == "regionaal (upload)"
+    assert table.at["1121", "Spanningsindicator"] == 2.35 and table.at["1121", "Spanning: herkomst"] == "regionaal (upload)"
     assert table.at["0781", "Spanning: herkomst"].startswith("landelijk")  # not in the upload: national, labelled
     assert any("'spanning_gooi.csv'" in zichtbaar(caption.value) for caption in at.caption)
     assert isinstance(at.session_state["sectoren_upload"], UploadResult)
@@ -164,29 +171,29 @@ def test_valid_upload_shows_the_regions_own_tension(built_data):
     at.query_params["regio"] = "AM01"
     at.run()
     assert_ok(at)
-    assert occupations_table(at).at["1121", "Spanningsindicator"] == "0,40"
+    assert tension(at, "1121") == 0.4
     at.query_params["regio"] = "AM05"
     at.run()
     assert_ok(at)
     assert any("bevat geen cijfers voor Twente" in info.value for info in at.info)
-    assert occupations_table(at).at["1121", "Spanningsindicator"] == "onbekend"
+    assert tension(at, "1121") is None
 
     # removing the file in the uploader (its ×) forgets the upload
     at.query_params["regio"] = "AM12"
     at.run()
-    assert occupations_table(at).at["1121", "Spanningsindicator"] == "2,35"
+    assert tension(at, "1121") == 2.35
     at.file_uploader[0].set_value(None).run()
     assert_ok(at)
     assert "sectoren_upload" not in at.session_state and not at.success
-    assert occupations_table(at).at["1121", "Spanningsindicator"] == "onbekend"
+    assert tension(at, "1121") is None
 
     # and so does "Verwijder upload"
     at.file_uploader[0].set_value(("spanning_gooi.csv", content, "text/csv")).run()
-    assert occupations_table(at).at["1121", "Spanningsindicator"] == "2,35"
-    at.button(key="verwijder-upload").click().run()
+    assert tension(at, "1121") == 2.35
+    at.button(key="verwijder-sectoren_upload").click().run()
     assert_ok(at)
     assert "sectoren_upload" not in at.session_state
-    assert occupations_table(at).at["1121", "Spanningsindicator"] == "onbekend"
+    assert tension(at, "1121") is None
     assert not at.success
 
 
@@ -202,9 +209,9 @@ def test_upload_in_session_state_is_used(built_data, beroepen):
     at.run()
     assert_ok(at)
     assert at.selectbox(key="sectoren_periode").value == "2025K1"  # two periods: the latest by default
-    assert occupations_table(at).at["1122", "Spanningsindicator"] == "3,30"
+    assert tension(at, "1122") == 3.3
     at.selectbox(key="sectoren_periode").set_value("2024K4").run()
-    assert occupations_table(at).at["1122", "Spanningsindicator"] == "1,10"
+    assert tension(at, "1122") == 1.1
     assert "periode 2024K4" in at.success[0].value
 
 
@@ -222,7 +229,7 @@ def test_bad_uploads_give_a_dutch_error_and_keep_nothing(built_data):
     """One session: a good upload first, then each bad file; after each, nothing of any upload is used."""
     at = run_page(regio="AM12")
     at.file_uploader[0].set_value(("goed.csv", upload_bytes("AM12;1121;;2024K3;2,35"), "text/csv")).run()
-    assert occupations_table(at).at["1121", "Spanningsindicator"] == "2,35"
+    assert tension(at, "1121") == 2.35
     for name, content, message in BAD_UPLOADS:
         if content is None:  # too large: a valid file padded to one byte over the limit
             content = upload_bytes("AM12;1121;;2024K3;1,5").ljust(MAX_BYTES + 1, b" ")
@@ -233,5 +240,5 @@ def test_bad_uploads_give_a_dutch_error_and_keep_nothing(built_data):
         (code,) = at.code
         assert message in code.value, (name, code.value)  # plain text: nothing in a cell is rendered as markup
         assert "sectoren_upload" not in at.session_state, name
-        assert occupations_table(at).at["1121", "Spanningsindicator"] == "onbekend", name
+        assert tension(at, "1121") is None, name
         assert not at.success, name

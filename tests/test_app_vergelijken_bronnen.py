@@ -27,7 +27,9 @@ SCHATTING = "Laaggeletterd 16–65 jaar, % (schatting)"
 
 
 def vergelijk_tabel(at: AppTest) -> pd.DataFrame:
-    (tabel,) = [df.value for df in at.dataframe if "Indicator" in df.value.columns]
+    """The side-by-side table: text with units per row ("14,4% (13,4–15,5%)"), so a static table."""
+    (tabel,) = [table.value for table in at.table if "Indicator" in table.value.columns]
+    assert not any("Indicator" in df.value.columns for df in at.dataframe)  # not a sortable table of text
     return tabel.set_index("Indicator")
 
 
@@ -123,6 +125,8 @@ def test_choices_go_into_the_link(built_data, gebieden):
     assert at.query_params["indicator"] == "werkloosheid_pct"
     ranking = [df.value for df in at.dataframe if "Rang" in df.value.columns][0]
     assert len(ranking) == 342 and ranking["Rang"].iloc[0] == 1
+    waarden = ranking["Werkloosheid, %"]
+    assert pd.api.types.is_float_dtype(waarden) and waarden.dropna().is_monotonic_decreasing  # sorts as numbers
 
 
 def test_downloads_and_sources(built_data):
@@ -139,8 +143,9 @@ def test_downloads_and_sources(built_data):
 def test_every_compared_indicator_names_its_source(built_data, gebieden):
     """The note under the side-by-side table names every row's indicator with its source, also when
     indicators share a source (Netto arbeidsparticipatie and Werkloosheid)."""
-    from llo_dash import indicators, queries
-    from llo_dash import vergelijken as vg
+    from llo_dash import indicators
+    from llo_dash.views import queries
+    from llo_dash.views import vergelijken as vg
 
     at = run_page(VERGELIJKEN, regio="AM18")
     assert_ok(at)
@@ -173,6 +178,13 @@ def test_bronnen_page(built_data):
 
     (bron_tabel,) = [f for f in frames if {"Titel", "Licentie", "URL", "SHA-256"} <= set(f.columns)]
     assert {s.title for s in SOURCES} <= set(bron_tabel["Titel"])
+    # numbers on screen are numbers (a click on the header sorts them as numbers), missing stays missing
+    (verschillen_scherm,) = [f for f in frames if "Cijfer CBS" in f.columns]
+    (ontbrekend,) = [f for f in frames if "Percentage ontbrekend" in f.columns]
+    assert pd.api.types.is_integer_dtype(bron_tabel["Bytes"])
+    assert all(pd.api.types.is_float_dtype(verschillen_scherm[k]) for k in ("Cijfer CBS", "Som gemeenten", "Verschil"))
+    assert pd.api.types.is_float_dtype(ontbrekend["Percentage ontbrekend"])
+    assert pd.api.types.is_float_dtype(shown["Waarde"])
 
     manifest = json.loads((built_data / "manifest.json").read_text(encoding="utf-8"))
     moment = datetime.fromisoformat(manifest["gebouwd_op"]).astimezone(ZoneInfo("Europe/Amsterdam"))
@@ -200,7 +212,7 @@ def test_bronnen_link_columns_are_readable(built_data):
     """A link column shows the site ("opendata.cbs.nl") in a column wide enough to read it, not the first two
     letters of a long URL ("ht"); the sources table has its link next to the title, so it is on screen at
     1024 px without scrolling sideways. The downloads keep the full URL."""
-    from llo_dash import bronnen
+    from llo_dash.views import bronnen
 
     at = run_page(BRONNEN)
     assert_ok(at)

@@ -9,8 +9,9 @@ import re
 import pandas as pd
 import pytest
 
-from llo_dash import bronnen, indicators, sources, ui
+from llo_dash import indicators, sources, ui
 from llo_dash.estimate.method import parameter_table, scenario_labels
+from llo_dash.views import bronnen
 from llo_dash.reference import REFERENCE_DIR, read_reference
 from tests.apptest import dutch
 
@@ -45,7 +46,10 @@ KLEIN_MANIFEST = {
 
 def test_every_registry_source_is_in_the_table():
     tabel = bronnen.bronnen_tabel(KLEIN_MANIFEST)
-    rows = tabel.set_index("Id")
+    assert tabel.labels == ["Id", "Titel", "Uitgever", "Periode", "Licentie", "URL", "CBS-tabel", "Bestand in mirror",
+                            "Kanttekening", "Bronvermelding", "Herkomst", "Bestand gelezen", "Bytes", "SHA-256"]
+    assert set(bronnen.BRONNEN_VOLGORDE) == set(tabel.labels)  # the screen's order names every column once
+    rows = tabel.waarden().set_index("Id")
     for source in sources.SOURCES:
         assert source.id in rows.index
         row = rows.loc[source.id]
@@ -55,7 +59,7 @@ def test_every_registry_source_is_in_the_table():
 
 
 def test_sources_are_merged_with_the_manifest():
-    rows = bronnen.bronnen_tabel(KLEIN_MANIFEST).set_index("Id")
+    rows = bronnen.bronnen_tabel(KLEIN_MANIFEST).waarden().set_index("Id")
     assert rows.at["gebieden_2025", "Herkomst"] == "mirror (lokale kopie)"
     assert rows.at["gebieden_2025", "SHA-256"] == "aa" * 32 and rows.at["gebieden_2025", "Bytes"] == 1234
     assert rows.at["grenzen_wijk_2024", "Herkomst"] == "gedownload van de openbare URL"
@@ -68,16 +72,17 @@ def test_sources_are_merged_with_the_manifest():
 
 
 def test_sources_without_manifest():
-    tabel = bronnen.bronnen_tabel({})
+    tabel = bronnen.bronnen_tabel({}).frame
     assert len(tabel) == len(sources.SOURCES)
-    assert (tabel["Herkomst"] == bronnen.NIET_GEBRUIKT).all()
+    assert (tabel["herkomst"] == bronnen.NIET_GEBRUIKT).all()
+    assert tabel["bytes"].isna().all()  # missing, never 0
 
 
 # --- manifest ----------------------------------------------------------------------------
 
 
 def test_build_summary():
-    rows = dict(bronnen.bouw_samenvatting(KLEIN_MANIFEST).values.tolist())
+    rows = dict(bronnen.bouw_samenvatting(KLEIN_MANIFEST).frame.values.tolist())
     assert rows["Gebouwd op"] == "15 januari 2026, 10:05 uur"
     assert rows["Codeversie"] == "pakket: 0.1.0 · git: abc123"
     assert rows["Duur van de bouw"] == "6,3 seconden"
@@ -85,16 +90,18 @@ def test_build_summary():
 
 
 def test_files_table_equals_manifest():
-    tabel = bronnen.bestanden_tabel(KLEIN_MANIFEST)
+    tabel = bronnen.bestanden_tabel(KLEIN_MANIFEST).waarden()
+    assert list(tabel.columns) == ["Bestand", "Inhoud", "Rijen", "Kolommen", "Bytes", "SHA-256"]
     assert tabel["Bestand"].tolist() == ["cbs/gebieden.parquet", "geo/gemeente.geojson"]
     assert tabel["Inhoud"].iloc[0].startswith("Eén rij per gebied") and "gemeente" in tabel["Inhoud"].iloc[1]
     assert tabel["Rijen"].tolist() == [10, 3] and tabel["Bytes"].tolist() == [100, 50]
-    assert tabel["Kolommen"].iloc[0] == 4 and pd.isna(tabel["Kolommen"].iloc[1])
-    assert bronnen.bestanden_tabel({}).empty
+    assert tabel["Kolommen"].iloc[0] == 4 and pd.isna(tabel["Kolommen"].iloc[1])  # a map has no columns
+    assert bronnen.bestanden_tabel({}).frame.empty
 
 
 def test_missing_values_table():
-    tabel = bronnen.ontbrekend_tabel(KLEIN_MANIFEST)
+    tabel = bronnen.ontbrekend_tabel(KLEIN_MANIFEST).waarden()
+    assert list(tabel.columns) == ["Indicator", "Niveau", "Ontbrekend", "Totaal", "Percentage ontbrekend", "Reden", "Kolom"]
     assert len(tabel) == 3
     row = tabel[(tabel["Kolom"] == "ww_personen") & (tabel["Niveau"] == "wijk")].iloc[0]
     assert (row["Ontbrekend"], row["Totaal"], row["Reden"]) == (3000, 3393, "Alleen 48 gemeenten.")
@@ -104,9 +111,11 @@ def test_missing_values_table():
 
 
 def test_checks_table():
-    assert bronnen.controles_tabel(KLEIN_MANIFEST).values.tolist() == [
+    assert bronnen.controles_tabel(KLEIN_MANIFEST).waarden().values.tolist() == [
         ["342 gemeenten", "geslaagd"], ["geen code verloren", "geslaagd"],
     ]
+    assert bronnen.controles_lijst(KLEIN_MANIFEST) == (
+        "- :material/check_circle: 342 gemeenten\n- :material/check_circle: geen code verloren")
 
 
 def test_read_manifest(tmp_path):
@@ -124,7 +133,7 @@ def test_read_manifest(tmp_path):
 
 
 def test_indicator_list_is_complete():
-    tabel = bronnen.indicatoren_tabel()
+    tabel = bronnen.indicatoren_tabel().waarden()
     assert tabel["Kolom"].tolist() == [indicator.kolom for indicator in indicators.INDICATOREN]
     rows = tabel.set_index("Kolom")
     for indicator in indicators.INDICATOREN:
@@ -142,7 +151,7 @@ def test_indicator_list_is_complete():
 
 
 def test_reference_tables_with_their_sources():
-    tabel = bronnen.referentie_overzicht()
+    tabel = bronnen.referentie_overzicht().waarden()
     assert tabel["Tabel"].tolist() == sorted(path.stem for path in REFERENCE_DIR.glob("*.csv"))
     for row in tabel.itertuples():
         raw = pd.read_csv(REFERENCE_DIR / f"{row.Tabel}.csv", dtype=str)
@@ -158,31 +167,61 @@ def test_reference_tables_on_screen_are_dutch():
     leeg_getal = leeg_tekst = 0
     for naam in bronnen.referentie_namen():
         frame = read_reference(naam)
-        shown = bronnen.met_korte_getallen(frame)
+        tabel = bronnen.referentie_tabel(frame)
+        assert tabel.labels == list(frame.columns)  # headers as in the file
+        shown, download = tabel.als_tekst(), tabel.download()
         for kolom in frame.columns:
-            for raw, text in zip(frame[kolom], shown[kolom]):
-                if pd.api.types.is_numeric_dtype(frame[kolom]):
+            numeriek = pd.api.types.is_numeric_dtype(frame[kolom])
+            assert tabel.kolommen[kolom].numeriek == numeriek, (naam, kolom)  # numbers stay numbers (sorting)
+            for raw, text, file in zip(frame[kolom], shown[kolom], download[kolom]):
+                if numeriek:
                     if pd.isna(raw):
                         leeg_getal += 1
-                        assert text == "geen gegevens", (naam, kolom)
+                        assert text == "geen gegevens" and pd.isna(file), (naam, kolom)
                     else:  # Dutch, as few decimals as needed (at most 3): 0.25 -> "0,25", 4000.0 -> "4.000"
                         assert text == dutch(raw, 3).rstrip("0").rstrip(","), (naam, kolom, raw, text)
+                        assert file == raw, (naam, kolom)  # no reference number has more than 3 decimals
                 elif pd.isna(raw):
                     leeg_tekst += 1
-                    assert text == "", (naam, kolom)  # never "None"
+                    assert text == "" and file == "", (naam, kolom)  # never "None", never "geen gegevens"
     assert leeg_getal and leeg_tekst  # both cases occur in the reference tables
     typering = read_reference("uwv_spanningsindicator_typering")
     assert bronnen.url_kolommen(typering) == ["bron_url", "bron_url_afwijkend"]
-    assert bronnen.url_kolommen(pd.DataFrame(columns=["Bron", "Bron-URL", "urlaub"])) == ["Bron-URL"]
+    assert bronnen.url_kolommen(["Bron", "Bron-URL", "urlaub"]) == ["Bron-URL"]
+
+
+def test_reference_numbers_get_the_decimals_they_need():
+    tabel = bronnen.referentie_tabel(pd.DataFrame({"a": [1.0, 2.0], "b": [0.25, 4000.0], "c": [0.0187644, None]}))
+    assert [tabel.kolommen[k].aantal_decimalen for k in "abc"] == [0, 2, 3]
+    assert tabel.als_tekst().values.tolist() == [["1", "0,25", "0,019"], ["2", "4.000", "geen gegevens"]]
+    assert tabel.download()["c"].iloc[0] == 0.019  # rounded as on screen
+    assert tabel.excel_formaten() == {"a": "#,##0", "b": "#,##0.00", "c": "#,##0.000"}
+
+
+def _verschillen() -> pd.DataFrame:
+    return pd.DataFrame({
+        "niveau": ["arbeidsmarktregio", "nederland", "arbeidsmarktregio", "arbeidsmarktregio"],
+        "code": ["AM01", "NL00", "AM02", "AM02"],
+        "kolom": ["inwoners_15_75", "laag_opgeleid_pct", "inwoners_15_75", "laag_opgeleid_pct"],
+        "cbs_waarde": [581800.0, 26.2, 490200.0, 25.0],
+        "aggregaat_gemeenten": [581900.0, 26.1543, float("nan"), 25.0],
+        "verschil": [-100.0, 0.0457, float("nan"), 0.0],
+        "verschil_pct": [-0.017188, 0.1747, float("nan"), 0.0],
+        "gebruikt": ["cbs_waarde"] * 4,
+    })
 
 
 def test_region_differences_filter_keeps_unknown_differences():
-    tabel = pd.DataFrame({"Indicator": ["A", "A", "B", "B"], "Verschil": [0.0, float("nan"), 2.0, 0.0]})
-    assert bronnen.regio_verschillen_filter(tabel).equals(tabel)
+    tabel = bronnen.regio_verschillen_tabel(_verschillen())
+    assert bronnen.regio_verschillen_filter(tabel).frame.equals(tabel.frame)
     alleen = bronnen.regio_verschillen_filter(tabel, alleen=True)
-    assert list(alleen.index) == [1, 2]  # unknown is not zero: the row stays
-    assert list(bronnen.regio_verschillen_filter(tabel, "A", alleen=True).index) == [1]
-    assert list(bronnen.regio_verschillen_filter(tabel, "B").index) == [2, 3]
+    assert alleen.frame["code"].tolist() == ["AM01", "NL00", "AM02"]  # unknown is not zero: the row stays
+    laag = "Laag opgeleid (15–75 jaar) (%)"
+    assert bronnen.regio_verschillen_indicatoren(tabel) == [bronnen.ALLE_INDICATOREN, "Inwoners 15 tot 75 jaar", laag]
+    assert bronnen.regio_verschillen_filter(tabel, laag, alleen=True).frame["code"].tolist() == ["NL00"]
+    gefilterd = bronnen.regio_verschillen_filter(tabel, laag)
+    assert gefilterd.frame["code"].tolist() == ["NL00", "AM02"]
+    assert gefilterd.als_tekst()["Cijfer CBS"].tolist() == ["26,2%", "25,0%"]  # each row still in its own unit
 
 
 def test_short_numbers():
@@ -203,15 +242,16 @@ def test_effects_table_wide_with_dutch_labels():
         "categorie": ["basisonderwijs", "hoog"] * 2,
         "odds_ratio": [1.0, 0.02, 1.0, 0.01],
     })
-    tabel = bronnen.effecten_tabel(effecten, scenario_labels)
-    assert list(tabel.columns) == ["Kenmerk", "Groep", *scenario_labels(["centraal", "hoog_sterk"])]
-    assert tabel.iloc[1].tolist() == ["Opleiding", "Hoog", 0.02, 0.01]
+    tabel = bronnen.effecten_tabel(effecten)
+    assert tabel.labels == ["Kenmerk", "Groep", *scenario_labels(["centraal", "hoog_sterk"])]
+    assert tabel.waarden().iloc[1].tolist() == ["Opleiding", "Hoog", 0.02, 0.01]
+    assert tabel.als_tekst().iloc[1].tolist() == ["Opleiding", "Hoog", "0,020", "0,010"]  # odds ratios: 3 decimals
 
 
 def test_scenarios_table_nederland_first_with_range():
     scenarios = pd.DataFrame({"code": ["AM02", "NL00", "AM01"], "centraal": [14.0, 15.9, 13.0], "hoog_zwak": [13.5, 15.9, 13.4]})
     namen = pd.DataFrame({"code": ["NL00", "AM01", "AM02"], "naam": ["Nederland", "Noord", "Zuid"]})
-    tabel = bronnen.scenarios_tabel(scenarios, scenario_labels, namen)
+    tabel = bronnen.scenarios_tabel(scenarios, namen).waarden()
     assert tabel["Code"].tolist() == ["NL00", "AM01", "AM02"] and tabel["Naam"].tolist() == ["Nederland", "Noord", "Zuid"]
     assert tabel["Laagste scenario"].tolist() == [15.9, 13.0, 13.5]
     assert tabel["Hoogste scenario"].tolist() == [15.9, 13.4, 14.0]
@@ -227,24 +267,24 @@ def manifest(built_data) -> dict:
 
 
 def test_built_manifest_tables(built_data, manifest):
-    bestanden = bronnen.bestanden_tabel(manifest)
+    bestanden = bronnen.bestanden_tabel(manifest).waarden()
     assert bestanden["Bestand"].tolist() == [entry["bestand"] for entry in manifest["bestanden"]]
     assert bestanden["Rijen"].tolist() == [entry["rijen"] for entry in manifest["bestanden"]]
     assert bestanden["SHA-256"].tolist() == [entry["sha256"] for entry in manifest["bestanden"]]
-    ontbrekend = bronnen.ontbrekend_tabel(manifest)
+    ontbrekend = bronnen.ontbrekend_tabel(manifest).waarden()
     assert len(ontbrekend) == sum(len(levels) for levels in manifest["ontbrekend"].values())
     assert int(ontbrekend["Ontbrekend"].sum()) == sum(
         info["ontbrekend"] for levels in manifest["ontbrekend"].values() for info in levels.values()
     )
-    assert bronnen.controles_tabel(manifest)["Controle"].tolist() == manifest["controles"]
-    rows = bronnen.bronnen_tabel(manifest).set_index("Id")
+    assert bronnen.controles_tabel(manifest).waarden()["Controle"].tolist() == manifest["controles"]
+    rows = bronnen.bronnen_tabel(manifest).waarden().set_index("Id")
     for entry in manifest["bronnen"]:
         assert rows.at[entry["id"], "SHA-256"] == entry["sha256"] and rows.at[entry["id"], "Bytes"] == entry["bytes"]
 
 
 def test_built_region_differences(built_data, gebieden):
     verschillen = pd.read_parquet(built_data / "cbs" / "regio_verschillen.parquet")
-    tabel = bronnen.regio_verschillen_tabel(verschillen, gebieden)
+    tabel = bronnen.regio_verschillen_tabel(verschillen, gebieden).waarden()
     assert len(tabel) == len(verschillen)
     assert (tabel["Naam"] != tabel["Code"]).all()  # every code has its name
     assert set(tabel["Getoond in het dashboard"]) <= {"cijfer van CBS", "som van de gemeenten"}
@@ -256,30 +296,30 @@ def test_built_region_differences(built_data, gebieden):
 
 def test_built_estimate_tables(built_data):
     effecten = pd.read_parquet(built_data / "geletterdheid" / "effecten.parquet")
-    tabel = bronnen.effecten_tabel(effecten, scenario_labels)
-    assert len(tabel) == effecten.groupby(["dimensie", "categorie"]).ngroups
-    assert tabel.columns[2] == "Centrale schatting"
+    tabel = bronnen.effecten_tabel(effecten)
+    assert len(tabel.frame) == effecten.groupby(["dimensie", "categorie"]).ngroups
+    assert tabel.labels[2] == "Centrale schatting"
     scenarios = pd.read_parquet(built_data / "geletterdheid" / "scenarios.parquet")
-    assert bronnen.scenarios_tabel(scenarios, scenario_labels)["Code"].iloc[0] == "NL00"
-    controle = bronnen.controle_tabel(pd.read_parquet(built_data / "geletterdheid" / "controle.parquet"))
+    assert bronnen.scenarios_tabel(scenarios).waarden()["Code"].iloc[0] == "NL00"
+    controle = bronnen.controle_tabel(pd.read_parquet(built_data / "geletterdheid" / "controle.parquet")).waarden()
     assert controle.columns[0] == "Groep" and "Gepubliceerd 2012 (%)" in controle.columns
     assert all(" " in kolom or kolom[0].isupper() for kolom in controle.columns), "Dutch headers, no raw column names"
 
 
 def test_screen_texts_per_unit():
-    verschillen = pd.DataFrame({
-        "niveau": ["arbeidsmarktregio", "nederland"], "code": ["AM01", "NL00"],
-        "kolom": ["inwoners_15_75", "laag_opgeleid_pct"], "cbs_waarde": [581800.0, 26.2],
-        "aggregaat_gemeenten": [581900.0, 26.1543], "verschil": [-100.0, 0.0457], "verschil_pct": [-0.017188, 0.1747],
-        "gebruikt": ["cbs_waarde", "cbs_waarde"],
-    })
-    tabel = bronnen.regio_verschillen_tabel(verschillen)
-    shown = bronnen.regio_verschillen_scherm(tabel)
-    assert shown.iloc[0][["Cijfer CBS", "Som gemeenten", "Verschil", "Verschil (%)"]].tolist() == ["581.800", "581.900", "-100", "-0,02%"]
-    assert shown.iloc[1][["Cijfer CBS", "Som gemeenten", "Verschil"]].tolist() == ["26,2%", "26,2%", "0,0 procentpunt"]
-    assert tabel["Getoond in het dashboard"].tolist() == ["cijfer van CBS"] * 2
-    files = bronnen.bestanden_scherm(bronnen.bestanden_tabel(KLEIN_MANIFEST))
-    assert files["Kolommen"].tolist() == ["4", "–"] and files["Bytes"].tolist() == ["100", "50"]
+    tabel = bronnen.regio_verschillen_tabel(_verschillen())
+    shown = tabel.als_tekst()
+    kolommen = ["Cijfer CBS", "Som gemeenten", "Verschil", "Verschil (%)"]
+    assert shown.iloc[0][kolommen].tolist() == ["581.800", "581.900", "-100", "-0,02"]
+    assert shown.iloc[1][kolommen].tolist() == ["26,2%", "26,2%", "0,0 procentpunt", "+0,17"]
+    assert shown.iloc[2][["Som gemeenten", "Verschil"]].tolist() == ["geen gegevens", "geen gegevens"]
+    assert tabel.waarden()["Getoond in het dashboard"].tolist() == ["cijfer van CBS"] * 4
+    # the download: real numbers, each row rounded as on screen
+    download = tabel.download()
+    assert download.iloc[1][["Cijfer CBS", "Som gemeenten", "Verschil", "Verschil (%)"]].tolist() == [26.2, 26.2, 0.0, 0.17]
+    assert download.iloc[0][["Som gemeenten", "Verschil (%)"]].tolist() == [581900.0, -0.02]
+    files = bronnen.bestanden_tabel(KLEIN_MANIFEST).als_tekst()
+    assert files["Kolommen"].tolist() == ["4", "geen gegevens"] and files["Bytes"].tolist() == ["100", "50"]
 
 
 def test_parameter_table_describes_every_parameter_in_dutch():
@@ -293,6 +333,11 @@ def test_parameter_table_describes_every_parameter_in_dutch():
     assert all("_" not in tekst and " " in tekst for tekst in omschrijving.values()), omschrijving
     assert len(set(omschrijving.values())) == len(omschrijving)  # two parameters never read the same
     assert tabel[["Bron", "Bron-URL"]].equals(parameters[["bron", "bron_url"]].set_axis(["Bron", "Bron-URL"], axis=1))
+    # the page's table: the same columns, the values numbers (sorting), empty text cells empty
+    scherm = bronnen.parameters_tabel()
+    assert scherm.labels == list(tabel.columns) and scherm.kolommen["Waarde"].numeriek
+    assert scherm.waarden()["Waarde"].tolist() == tabel["Waarde"].tolist()
+    assert scherm.waarden()["Bron-URL"].tolist() == tabel["Bron-URL"].fillna("").tolist()
 
 
 @pytest.mark.parametrize("url, tekst", [

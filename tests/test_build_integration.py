@@ -23,7 +23,7 @@ def build(built_data):
 
 
 def dump(relative: str) -> pd.DataFrame:
-    """A CBS bulk dump read the plain way, independent of llo_dash.readers."""
+    """A CBS bulk dump read the plain way, independent of llo_dash.ingest.readers."""
     frame = pd.read_csv(mirror_path() / relative, sep=";", dtype=str, encoding="utf-8-sig", keep_default_na=False)
     return frame.apply(lambda column: column.str.strip())
 

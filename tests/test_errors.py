@@ -7,7 +7,7 @@ import pytest
 
 from llo_dash import redenen
 from llo_dash.errors import BuildError, FileLabel, LloDashError, SchemaError, SourceError
-from llo_dash.readers import read_dertje_csv, read_json_value, to_number
+from llo_dash.ingest.readers import read_dertje_csv, read_json_value, to_number
 
 FVW = FileLabel(
     "cbs/statline_regio/85383NED_maatstaven_fvw_dertje.csv", "Maatstaven Financiële-verhoudingswet (Fvw) (85383NED)",

@@ -1,4 +1,4 @@
-"""Tests for llo_dash.fetch: mirror, cache and download, with a fake HTTP session (no network)."""
+"""Tests for llo_dash.ingest.fetch: mirror, cache and download, with a fake HTTP session (no network)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import requests
 
 from llo_dash import sources
 from llo_dash.errors import SourceError
-from llo_dash.fetch import Obtained, download, obtain, sha256_file
+from llo_dash.ingest.fetch import Obtained, download, obtain, sha256_file
 from tests.fixtures.http import Sleeps
 from tests.fixtures.mirror import mirror_path
 

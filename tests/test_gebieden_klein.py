@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from llo_dash import queries
+from llo_dash.views import queries
 
 LAAGGELETTERD_PCT, LAAGGELETTERD, LAAG_OPGELEID_PCT = "laaggeletterd_16_65_pct", "laaggeletterd_16_65", "laag_opgeleid_pct"
 
@@ -167,6 +167,23 @@ def test_kaartwaarden_wijken_carry_their_gemeente(gebieden_klein):
     assert list(waarden["waarde"]) == [4000.0, 1200.0]
     assert list(waarden["ondergrens"]) == [3600.0, 1080.0]
     assert list(waarden["bovengrens"]) == [4400.0, 1320.0]
+
+
+def test_kaarttabel_shows_the_map_values_the_dutch_way(gebieden_klein):
+    """The table alternative of the map: the values as numbers (they sort as numbers), shown like the indicator,
+    the interval next to it, downloaded with the screen's decimals."""
+    tabel = queries.kaarttabel(queries.kaartwaarden(gebieden_klein, "gemeente", LAAGGELETTERD_PCT), LAAGGELETTERD_PCT)
+    assert tabel.labels == ["Code", "Naam", "Laaggeletterd 16–65 jaar, % (schatting)", "Ondergrens", "Bovengrens",
+                            "Arbeidsmarktregio"]
+    assert tabel.als_tekst().values.tolist() == [
+        ["GM0001", "Aastad", "15,0%", "13,0%", "17,0%", "Noordregio"],
+        ["GM0002", "Beedorp", "18,4%", "16,4%", "20,4%", "Noordregio"],
+        ["GM0003", "Ceeveen", "12,0%", "10,0%", "14,0%", "Zuidregio"],
+    ]
+    assert list(tabel.scherm().data.sort_values("Bovengrens")["Naam"]) == ["Ceeveen", "Aastad", "Beedorp"]
+    aantallen = queries.kaarttabel(queries.kaartwaarden(gebieden_klein, "gemeente", "laag_opgeleid"), "laag_opgeleid")
+    assert aantallen.als_tekst()["Laag opgeleid (15–75 jaar), aantal"].tolist() == ["24.000", "geen gegevens", "12.000"]
+    assert math.isnan(aantallen.download()["Laag opgeleid (15–75 jaar), aantal"].iloc[1])  # empty in a CSV, never 0
 
 
 # --- the fixture cannot drift from the real table ----------------------------------------------

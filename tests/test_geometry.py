@@ -1,7 +1,7 @@
-"""Boundaries build (`llo_dash.build.geometry`), map helpers (`llo_dash.geo`) and the DBF reader.
+"""Boundaries build (`llo_dash.build.geometry`), map helpers (`llo_dash.tables`) and the DBF reader.
 
 Small hand-made fixtures for the behaviour, plus one integration run on the real mirror. The
-DBF reader (`llo_dash.readers.read_dbf`, GDAL through pyogrio like the boundaries) is tested at
+DBF reader (`llo_dash.ingest.readers.read_dbf`, GDAL through pyogrio like the boundaries) is tested at
 the end, on the real wijk- en buurtkaart table and on damaged copies of it.
 """
 
@@ -21,14 +21,15 @@ import pytest
 import shapely
 from shapely.geometry import Polygon, shape
 
-from llo_dash import geo
+from llo_dash import tables
+from llo_dash.figures import maps
 from llo_dash.build import geometry
 from llo_dash.build.geometry import build_boundaries, wijk_gemeente_code
 from llo_dash.errors import BuildError, SchemaError, SourceError
-from llo_dash.readers import read_dbf
+from llo_dash.ingest.readers import read_dbf
 from tests.fixtures.mirror import mirror_file, mirror_path
 
-LEVEL_FILES = {level: f"{level}.geojson" for level in geo.LEVELS}
+LEVEL_FILES = {level: f"{level}.geojson" for level in tables.GEO_LEVELS}
 
 
 # --- fixtures ---------------------------------------------------------------------------------
@@ -135,7 +136,7 @@ def test_wijk_gemeente_code():
 
 def test_manifest_describes_the_written_files(built):
     manifest, out_dir = built
-    assert set(manifest) == set(geo.LEVELS)
+    assert set(manifest) == set(tables.GEO_LEVELS)
     counts = {level: entry["features"] for level, entry in manifest.items()}
     assert counts == {"gemeente": 3, "arbeidsmarktregio": 2, "provincie": 2, "wijk": 4}
     for level, entry in manifest.items():
@@ -201,7 +202,7 @@ def test_region_borders_match_gemeente_borders(built):
 
 def test_rings_follow_rfc7946(built):
     _, out_dir = built
-    for level in geo.LEVELS:
+    for level in tables.GEO_LEVELS:
         for code, geom in load(out_dir, level).items():
             for polygon in polygons(geom):
                 assert polygon.exterior.is_ccw, f"{level} {code}: exterior not counter-clockwise"
@@ -210,7 +211,7 @@ def test_rings_follow_rfc7946(built):
 
 def test_output_is_compact_rounded_and_code_only(built):
     _, out_dir = built
-    for level in geo.LEVELS:
+    for level in tables.GEO_LEVELS:
         text = (out_dir / LEVEL_FILES[level]).read_text(encoding="utf-8")
         assert ", " not in text and ": " not in text and "\n" not in text
         for feature in json.loads(text)["features"]:
@@ -412,7 +413,7 @@ def test_failed_replace_leaves_old_file_and_no_temp(sources, tmp_path, monkeypat
     assert (out_dir / "gemeente.geojson").read_text() == "vorige versie"
 
 
-# --- llo_dash.geo -----------------------------------------------------------------------------
+# --- llo_dash.tables -----------------------------------------------------------------------------
 
 
 @pytest.fixture
@@ -423,60 +424,60 @@ def data_dir(sources, tmp_path):
 
 
 def test_boundaries_path(tmp_path):
-    assert geo.boundaries_path(tmp_path, "wijk") == tmp_path / "geo" / "wijk.geojson"
+    assert tables.boundaries_path(tmp_path, "wijk") == tmp_path / "geo" / "wijk.geojson"
     with pytest.raises(ValueError, match="Onbekend kaartniveau"):
-        geo.boundaries_path(tmp_path, "buurt")
+        tables.boundaries_path(tmp_path, "buurt")
 
 
 def test_read_boundaries(data_dir):
-    collection = geo.read_boundaries(data_dir, "gemeente")
+    collection = tables.read_boundaries(data_dir, "gemeente")
     assert collection["type"] == "FeatureCollection"
     assert [f["id"] for f in collection["features"]] == ["GM0001", "GM0002", "GM0003"]
-    subset = geo.read_boundaries(data_dir, "gemeente", codes=["GM0003", "GM0001", "GM9999"])
+    subset = tables.read_boundaries(data_dir, "gemeente", codes=["GM0003", "GM0001", "GM9999"])
     assert [f["id"] for f in subset["features"]] == ["GM0001", "GM0003"]
     with pytest.raises(ValueError):
-        geo.read_boundaries(data_dir, "land")
+        tables.read_boundaries(data_dir, "land")
 
 
 def test_read_boundaries_missing_or_broken(tmp_path):
     with pytest.raises(BuildError, match="ontbreken"):
-        geo.read_boundaries(tmp_path, "provincie")
+        tables.read_boundaries(tmp_path, "provincie")
     (tmp_path / "geo").mkdir()
     (tmp_path / "geo" / "provincie.geojson").write_text('{"type":"Feat')
     with pytest.raises(BuildError, match=r"provincie\.geojson is beschadigd"):
-        geo.read_boundaries(tmp_path, "provincie")
+        tables.read_boundaries(tmp_path, "provincie")
 
 
 def test_bounds(data_dir):
-    assert geo.bounds(geo.read_boundaries(data_dir, "gemeente")) == pytest.approx((5.0, 52.0, 5.3, 52.1))
-    assert geo.bounds(geo.read_boundaries(data_dir, "wijk", ["WK000201"])) == pytest.approx((5.1, 52.0, 5.2, 52.1))
+    assert maps.bounds(tables.read_boundaries(data_dir, "gemeente")) == pytest.approx((5.0, 52.0, 5.3, 52.1))
+    assert maps.bounds(tables.read_boundaries(data_dir, "wijk", ["WK000201"])) == pytest.approx((5.1, 52.0, 5.2, 52.1))
     with pytest.raises(ValueError):
-        geo.bounds({"type": "FeatureCollection", "features": []})
+        maps.bounds({"type": "FeatureCollection", "features": []})
 
 
 def _pixel_extent(collection, zoom):
     """Width and height in px of the features' bounds at a MapLibre zoom (512 px world at zoom 0)."""
-    lon_min, lat_min, lon_max, lat_max = geo.bounds(collection)
+    lon_min, lat_min, lon_max, lat_max = maps.bounds(collection)
     world = 512 * 2**zoom
     y = lambda lat: math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))  # noqa: E731
     return world * (lon_max - lon_min) / 360, world * (y(lat_max) - y(lat_min)) / (2 * math.pi)
 
 
 def test_center_zoom_fits_the_features(data_dir):
-    collection = geo.read_boundaries(data_dir, "gemeente")
-    center, zoom = geo.center_zoom(collection, width_px=700, height_px=600)
+    collection = tables.read_boundaries(data_dir, "gemeente")
+    center, zoom = maps.center_zoom(collection, width_px=700, height_px=600)
     assert center["lon"] == pytest.approx(5.15)
     assert 52.0 < center["lat"] < 52.1
     width, height = _pixel_extent(collection, zoom)
     assert width <= 700 and height <= 600
     assert max(width / 700, height / 600) > 0.8  # fits snugly, not zoomed out needlessly
-    _, narrow_zoom = geo.center_zoom(collection, width_px=200, height_px=600)
+    _, narrow_zoom = maps.center_zoom(collection, width_px=200, height_px=600)
     assert narrow_zoom < zoom
 
 
 def test_center_zoom_of_a_point_is_capped():
     point = {"type": "FeatureCollection", "features": [{"geometry": {"type": "Point", "coordinates": [5.0, 52.0]}}]}
-    center, zoom = geo.center_zoom(point)
+    center, zoom = maps.center_zoom(point)
     assert center == pytest.approx({"lat": 52.0, "lon": 5.0})
     assert 0 < zoom <= 12
 
@@ -512,7 +513,7 @@ def test_real_counts(real_build):
 
 def test_real_geometries_valid_and_ccw(real_build):
     _, out_dir, _ = real_build
-    for level in geo.LEVELS:
+    for level in tables.GEO_LEVELS:
         for code, geom in load(out_dir, level).items():
             assert geom.is_valid, f"{level} {code} invalid"
             assert all(p.exterior.is_ccw for p in polygons(geom)), f"{level} {code} not CCW"
@@ -664,7 +665,7 @@ def test_damaged_dbf_fails_quickly_never_hangs(tmp_path):
     """The former reader (dbfread) never returned on a copy with its first 32 bytes zeroed."""
     path = _damaged_copy(tmp_path, _zero(0, 32))
     script = (
-        "import sys, time; from pathlib import Path; from llo_dash.readers import read_dbf; "
+        "import sys, time; from pathlib import Path; from llo_dash.ingest.readers import read_dbf; "
         "from llo_dash.errors import SchemaError\n"
         "start = time.perf_counter()\n"
         "try:\n    read_dbf(Path(sys.argv[1]))\nexcept SchemaError:\n    print(time.perf_counter() - start)\n"

@@ -16,7 +16,7 @@ from llo_dash.build.bevolking import kwb_from_odata
 from llo_dash.build.cbs_slices import Slice, slice_from_odata
 from llo_dash.build.context import BuildContext
 from llo_dash.errors import BuildError
-from llo_dash.readers import read_dertje_csv
+from llo_dash.ingest.readers import read_dertje_csv
 from tests.fixtures.mirror import mirror_path, settings_for
 from tests.fixtures.tiny import tiny_indeling
 

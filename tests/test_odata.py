@@ -1,4 +1,4 @@
-"""Tests for llo_dash.odata against the real CBS OData v3 responses in the mirror (api_examples).
+"""Tests for llo_dash.ingest.odata against the real CBS OData v3 responses in the mirror (api_examples).
 
 A fake session maps each request URL (ignoring `$format`) to a recorded response, so the
 client is exercised on exactly the formats CBS returned; see SOURCES.md §1 for the
@@ -17,7 +17,7 @@ import pytest
 import requests
 
 from llo_dash.errors import SchemaError, SourceError
-from llo_dash.odata import (
+from llo_dash.ingest.odata import (
     ODATA_FEED,
     ODataClient,
     build_filter,

@@ -1,4 +1,4 @@
-"""llo_dash.queries: pure functions, on a tiny hand-made table and on the built data."""
+"""llo_dash.views.queries: pure functions, on a tiny hand-made table and on the built data."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from llo_dash import indicators, queries
+from llo_dash import indicators
+from llo_dash.views import queries
 from tests.apptest import dutch
 
 
@@ -171,10 +172,32 @@ def test_kerncijfers(klein):
         queries.kerncijfers(klein, "AM99", ["inwoners"])
 
 
-def test_kaarttabel_has_dutch_headers(klein):
-    tabel, formats = queries.kaarttabel(queries.kaartwaarden(klein, "gemeente", "laag_opgeleid_pct"), "laag_opgeleid_pct")
-    assert list(tabel.columns) == ["Code", "Naam", "Laag opgeleid (15–75 jaar), %", "Arbeidsmarktregio"]
-    assert formats == {"Laag opgeleid (15–75 jaar), %": ("procent", 1)}
+def test_kaarttabel_has_dutch_headers_and_numbers(klein):
+    tabel = queries.kaarttabel(queries.kaartwaarden(klein, "gemeente", "laag_opgeleid_pct"), "laag_opgeleid_pct")
+    assert tabel.labels == ["Code", "Naam", "Laag opgeleid (15–75 jaar), %", "Arbeidsmarktregio"]
+    waarde = tabel.kolommen["waarde"]
+    assert (waarde.soort, waarde.aantal_decimalen) == ("procent", 1)
+    assert tabel.waarden()["Laag opgeleid (15–75 jaar), %"].tolist() == [18.0, 21.0, 27.5]  # numbers: they sort
+    assert tabel.als_tekst()["Laag opgeleid (15–75 jaar), %"].tolist() == ["18,0%", "21,0%", "27,5%"]
+    assert "arbeidsmarktregio_code" in tabel.frame and "arbeidsmarktregio_code" not in tabel.kolommen  # not shown
+
+
+def test_kaarttabel_of_a_ranking_keeps_its_order_and_rank():
+    ranking = pd.DataFrame({"rang": pd.array([1, 2, None], dtype="Int64"), "code": ["AM02", "AM01", "AM03"],
+                            "naam": ["Zuid", "Noord", "Oost"], "waarde": [18.04, 12.05, np.nan],
+                            "ondergrens": [17.0, 11.0, np.nan], "bovengrens": [19.0, 13.0, np.nan]})
+    tabel = queries.kaarttabel(ranking, "laaggeletterd_16_65_pct")
+    assert tabel.labels == ["Rang", "Code", "Naam", "Laaggeletterd 16–65 jaar, % (schatting)", "Ondergrens", "Bovengrens"]
+    assert tabel.als_tekst().iloc[2].tolist() == ["geen gegevens", "AM03", "Oost", "geen gegevens", "geen gegevens",
+                                                  "geen gegevens"]
+    download = tabel.download()  # rounded as on screen (half up)
+    assert download["Laaggeletterd 16–65 jaar, % (schatting)"].tolist()[:2] == [18.0, 12.1]
+    assert download["Rang"].tolist()[:2] == [1, 2]
+
+
+def test_aandeel():
+    assert queries.aandeel(1, 4) == 25.0
+    assert np.isnan(queries.aandeel(1, 0)) and np.isnan(queries.aandeel(None, 4)) and np.isnan(queries.aandeel(pd.NA, 4))
 
 
 def test_samenvatting(klein):

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from llo_dash.errors import SchemaError
-from llo_dash.readers import (
+from llo_dash.ingest.readers import (
     column_stem,
     find_header,
     read_dertje_csv,

@@ -8,6 +8,7 @@ import pytest
 
 from llo_dash import spanning
 from llo_dash.spanning import typering, typeringen
+from llo_dash.views.sectoren import typering as typering_pagina
 
 
 def test_typeringen_are_ordered_from_ruim_to_krap():
@@ -78,3 +79,11 @@ def test_reference_helpers_return_the_three_tables():
     landelijk = spanning.landelijk()
     assert landelijk["spanningsindicator"].dtype == float
     assert "Totaal (alle beroepsgroepen)" in set(landelijk["beroepsgroep_uwv"])
+
+
+def test_typering_uitleg_is_the_table_with_its_note():
+    definitie, tabel, noot = typering_pagina.typering_uitleg(spanning.typering_tabel())
+    assert "vacatures" in definitie.lower()
+    assert tabel.labels == ["Typering", "Grens", "Betekenis"]
+    assert list(tabel.download()["Typering"]) == list(typeringen())
+    assert noot.startswith("Grenswaarden") and "Bron: https://" in noot

@@ -8,9 +8,9 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from llo_dash import upload
 from llo_dash.errors import SchemaError
-from llo_dash.upload import (
+from llo_dash.views.sectoren import upload, upload_reader
+from llo_dash.views.sectoren.upload import (
     MAX_BYTES,
     OUTPUT_COLUMNS,
     TEMPLATE_COLUMNS,
@@ -288,8 +288,8 @@ def test_50_megabyte_file_is_refused_by_size_before_reading(monkeypatch, filenam
     def must_not_read(*args, **kwargs):
         raise AssertionError("a file over the size limit must not be read")
 
-    monkeypatch.setattr(upload, "_read_csv", must_not_read)
-    monkeypatch.setattr(upload, "_read_xlsx", must_not_read)
+    monkeypatch.setattr(upload_reader, "_read_csv", must_not_read)
+    monkeypatch.setattr(upload_reader, "_read_xlsx", must_not_read)
     content = (HEADER.encode() + b"\r\n").ljust(50 * 2**20, b"x")
     assert_refused(check(filename, content), f"'{filename}' is 50,0 MB groot; de grens is 5,0 MB")
 
@@ -324,7 +324,7 @@ def test_xlsx_named_csv_is_refused():
 
 
 def test_xlsx_that_unpacks_too_large_is_refused(monkeypatch):
-    monkeypatch.setattr(upload, "MAX_UNPACKED_BYTES", 1000)
+    monkeypatch.setattr(upload_reader, "MAX_UNPACKED_BYTES", 1000)
     assert_refused(check("s.xlsx", template_xlsx()), "uitgepakt")
 
 

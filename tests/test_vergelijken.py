@@ -8,8 +8,9 @@ import math
 import pandas as pd
 import pytest
 
-from llo_dash import queries
-from llo_dash import vergelijken as vg
+from llo_dash.columns import PER_RIJ
+from llo_dash.views import queries
+from llo_dash.views import vergelijken as vg
 from tests.apptest import dutch
 
 NL = "NL00"
@@ -149,7 +150,7 @@ def test_view_from_the_link(klein):
 
 def test_side_by_side_has_nederland_and_intervals(klein):
     kolommen = ["inwoners", "laaggeletterd_16_65_pct", "laag_opgeleid_pct"]
-    tabel = vg.naast_elkaar(klein, ["AM01", "AM05", "AM01"], kolommen)
+    tabel = vg.naast_elkaar(klein, ["AM01", "AM05", "AM01"], kolommen).scherm.als_tekst()
     assert list(tabel.columns) == ["Indicator", "Noord", "West", "Nederland", "Peildatum"]
     rows = tabel.set_index("Indicator")
     assert rows.at["Inwoners, aantal", "Nederland"] == "1.000"
@@ -158,15 +159,38 @@ def test_side_by_side_has_nederland_and_intervals(klein):
     assert rows.at["Laag opgeleid (15–75 jaar), %", "West"] == "10,0%"
 
 
+def test_side_by_side_equal_names_get_their_code(klein):
+    klein.loc[klein["code"] == "AM03", "naam"] = "Noord"
+    tabel = vg.naast_elkaar(klein, ["AM01", "AM03"], ["inwoners"])
+    assert tabel.scherm.labels == ["Indicator", "Noord (AM01)", "Noord (AM03)", "Nederland", "Peildatum"]
+    assert tabel.cijfers.labels[2:4] == ["Noord (AM01)", "Noord (AM03)"]
+
+
 def test_side_by_side_download_keeps_numbers(klein):
-    tabel = vg.naast_elkaar_download(klein, ["AM01"], ["laaggeletterd_16_65_pct", "inwoners"])
-    assert list(tabel["Indicator"]) == [
+    tabel = vg.naast_elkaar(klein, ["AM01"], ["laaggeletterd_16_65_pct", "inwoners"]).cijfers
+    assert tabel.labels == ["Indicator", "Eenheid", "Noord (AM01)", "Nederland (NL00)", "Peildatum", "Schatting", "Bron"]
+    assert all(tabel.kolommen[code].soort == PER_RIJ for code in ("AM01", "NL00"))  # % and counts in one column
+    download = tabel.download()
+    assert list(download["Indicator"]) == [
         "Laaggeletterd 16–65 jaar", "Laaggeletterd 16–65 jaar, ondergrens", "Laaggeletterd 16–65 jaar, bovengrens", "Inwoners",
     ]
-    assert list(tabel["Noord (AM01)"]) == [18.0, 17.0, 19.0, 400.0]
-    assert list(tabel["Nederland (NL00)"])[:3] == [15.9, 14.8, 17.0]
-    assert list(tabel["Schatting"]) == ["ja", "ja", "ja", "nee"]
-    assert tabel["Bron"].str.startswith("Bron:").all()
+    assert list(download["Noord (AM01)"]) == [18.0, 17.0, 19.0, 400.0]
+    assert list(download["Nederland (NL00)"])[:3] == [15.9, 14.8, 17.0]
+    assert list(download["Schatting"]) == ["ja", "ja", "ja", "nee"]
+    assert download["Bron"].str.startswith("Bron:").all()
+
+
+def test_side_by_side_download_is_rounded_as_on_screen(klein):
+    """A percentage has the screen's one decimal in the download (half up), a count none; the screen's cell says
+    the same number."""
+    rij = klein["code"] == "AM01"
+    klein.loc[rij, ["laaggeletterd_16_65_pct", "laaggeletterd_16_65_pct_laag", "laaggeletterd_16_65_pct_hoog"]] = [
+        18.05, 17.0449, 19.25]
+    naast = vg.naast_elkaar(klein, ["AM01"], ["laaggeletterd_16_65_pct", "inwoners"])
+    download = naast.cijfers.download()
+    assert list(download["Noord (AM01)"]) == [18.1, 17.0, 19.3, 400.0]
+    assert naast.cijfers.waarden()["Noord (AM01)"].tolist()[:3] == [18.05, 17.0449, 19.25]  # the table keeps them
+    assert naast.scherm.als_tekst().at[0, "Noord"] == "18,1% (17,0–19,3%)"
 
 
 # --- ranking -------------------------------------------------------------------------
@@ -189,11 +213,19 @@ def test_ranking_of_estimate_has_interval(klein):
     ranking = vg.rangorde(klein, "arbeidsmarktregio", "laaggeletterd_16_65_pct")
     assert list(ranking.columns) == ["rang", "code", "naam", "waarde", "ondergrens", "bovengrens"]
     assert ranking.iloc[0].tolist()[1:] == ["AM01", "Noord", 18.0, 17.0, 19.0]
-    tabel, formats = queries.kaarttabel(ranking, "laaggeletterd_16_65_pct")
-    assert list(tabel.columns) == ["Rang", "Code", "Naam", "Laaggeletterd 16–65 jaar, % (schatting)", "Ondergrens", "Bovengrens"]
-    assert formats == {c: ("procent", 1) for c in tabel.columns[3:]}
+    tabel = queries.kaarttabel(ranking, "laaggeletterd_16_65_pct")
+    assert tabel.labels == ["Rang", "Code", "Naam", "Laaggeletterd 16–65 jaar, % (schatting)", "Ondergrens", "Bovengrens"]
+    assert [(k.soort, k.aantal_decimalen) for k in tabel.kolommen.values()][3:] == [("procent", 1)] * 3
+    assert tabel.als_tekst().iloc[0].tolist() == ["1", "AM01", "Noord", "18,0%", "17,0%", "19,0%"]
+    assert tabel.als_tekst().iloc[-1].tolist()[0::3] == ["geen gegevens", "geen gegevens"]  # West: no rank, no value
     with pytest.raises(ValueError):
         vg.rangorde(klein, "buurt", "laag_opgeleid_pct")
+
+
+def test_gemeente_ranking_table_names_the_region(klein):
+    tabel = queries.kaarttabel(vg.rangorde(klein, "gemeente", "laag_opgeleid_pct"), "laag_opgeleid_pct")
+    assert tabel.labels == ["Rang", "Code", "Naam", "Laag opgeleid (15–75 jaar), %", "Arbeidsmarktregio"]
+    assert tabel.download()["Rang"].tolist()[:3] == [1, 2, 3] and math.isnan(tabel.download()["Rang"].iloc[3])
 
 
 def test_nederland_value_and_places(klein):
@@ -237,7 +269,7 @@ def test_comparison_indicators_on_built_data(gebieden):
     for kolom in ("inwoners", "laaggeletterd_16_65_pct", "laag_opgeleid_pct", "netto_arbeidsparticipatie_pct",
                   "werkloosheid_pct", "eerste_generatie_pct", "bijstandsuitkeringen"):
         assert kolom in regio
-    tabel = vg.naast_elkaar(gebieden, ["AM12", "AM13"], regio)
+    tabel = vg.naast_elkaar(gebieden, ["AM12", "AM13"], regio).scherm.als_tekst()
     nl = gebieden.loc[NL]
     cell = tabel.set_index("Indicator").at["Laaggeletterd 16–65 jaar, % (schatting)", "Nederland"]
     assert cell == (f"{dutch(nl['laaggeletterd_16_65_pct'], 1)}% ({dutch(nl['laaggeletterd_16_65_pct_laag'], 1)}–"

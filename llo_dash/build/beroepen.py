@@ -21,10 +21,11 @@ import re
 
 import pandas as pd
 
-from llo_dash import sources, spanning
+from llo_dash import sources
+from llo_dash import spanning
 from llo_dash.build.context import BuildContext
 from llo_dash.errors import BuildError, FileLabel, SchemaError
-from llo_dash.readers import require_columns, to_number
+from llo_dash.ingest.readers import require_columns, to_number
 
 SOURCE_ID = "beroepen_werkzamen"
 LISTS = ("laaggeletterdheid", "laaggecijferdheid")

@@ -13,7 +13,7 @@ import pandas as pd
 from llo_dash.build.context import BuildContext, Part
 from llo_dash.build.indeling import Indeling
 from llo_dash.errors import BuildError, FileLabel, SchemaError
-from llo_dash.readers import find_header, to_number
+from llo_dash.ingest.readers import find_header, to_number
 
 AGE_COLUMNS = {
     "inwoners": ("Aantal inwoners",),
@@ -93,7 +93,7 @@ def kwb_from_mirror(
 
 def kwb_from_odata(client, table: str = "85984NED") -> pd.DataFrame:
     """The same table from the CBS OData service (all areas, selected topics)."""
-    from llo_dash import odata
+    from llo_dash.ingest import odata
 
     keys = odata.resolve_topics(client.data_properties(table), LIVE_TOPICS, table=table)
     rows = client.typed_dataset(table, select=["WijkenEnBuurten", *keys.values()])

@@ -14,7 +14,7 @@ import pandas as pd
 
 from llo_dash.build.indeling import NEDERLAND_CODE, Indeling, level_of_code, map_region_names
 from llo_dash.errors import BuildError, FileLabel, SchemaError
-from llo_dash.readers import collapse_spaces, require_columns, resolve_stems, to_number
+from llo_dash.ingest.readers import collapse_spaces, require_columns, resolve_stems, to_number
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,7 @@ def _index(spec: Slice) -> str | list[str]:
 
 def slice_from_odata(client, table: str, spec: Slice, indeling: Indeling) -> pd.DataFrame:
     """The same slice fetched live from the CBS OData service (keys instead of titles, codes in RegioS)."""
-    from llo_dash import odata  # the live path only
+    from llo_dash.ingest import odata  # the live path only
 
     conditions = {}
     for dim, value in spec.dims.items():

@@ -12,7 +12,7 @@ import pandas as pd
 from llo_dash import sources
 from llo_dash.config import Settings
 from llo_dash.errors import FileLabel, SourceError
-from llo_dash.readers import read_source_file
+from llo_dash.ingest.readers import read_source_file
 from llo_dash.redenen import Reden, reden
 
 LIVE = "live (CBS OData)"
@@ -65,13 +65,13 @@ class BuildContext:
         self._live_rows: dict[str, list[dict]] = {}
 
     def mirror_file(self, source_id: str) -> Path | None:
-        from llo_dash.fetch import mirror_copy
+        from llo_dash.ingest.fetch import mirror_copy
 
         return mirror_copy(sources.get(source_id), self.settings.mirror)
 
     def path(self, source_id: str) -> Path:
         """Local file of a source: the mirror copy, a cached or a fresh download."""
-        from llo_dash.fetch import obtain
+        from llo_dash.ingest.fetch import obtain
 
         source = sources.get(source_id)
         if not source.downloadable and not self.mirror_file(source_id):
@@ -128,7 +128,7 @@ class BuildContext:
                 "Zet het bestand in de mirror of bouw met internettoegang",
             )
         if self._odata_client is None:
-            from llo_dash.odata import ODataClient
+            from llo_dash.ingest.odata import ODataClient
 
             self._odata_client = ODataClient(session=self.session)
         if source_id not in self.used:

@@ -16,7 +16,7 @@ from llo_dash.build.cbs_slices import Slice, load_slice, split_levels
 from llo_dash.build.context import BuildContext, Part, reasons
 from llo_dash.build.indeling import Indeling
 from llo_dash.errors import FileLabel, SchemaError
-from llo_dash.readers import require_columns, to_number
+from llo_dash.ingest.readers import require_columns, to_number
 from llo_dash.redenen import reden
 
 EERSTE_GENERATIE = Slice(
@@ -60,7 +60,7 @@ def kwb_first_generation(typed: pd.DataFrame, properties: list[dict], *, file: F
     The topic keys are found through the table's DataProperties by title path: the stem
     "BuitenEuropa" alone occurs three times (herkomst, born in NL, born abroad).
     """
-    from llo_dash.odata import resolve_topics
+    from llo_dash.ingest.odata import resolve_topics
 
     keys = resolve_topics(properties, SMALL_AREA_TOPICS, table="85984NED")
     require_columns(typed, list(keys.values()), file=file)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from llo_dash.errors import BuildError, FileLabel, SchemaError
-from llo_dash.readers import require_columns
+from llo_dash.ingest.readers import require_columns
 
 NEDERLAND_CODE = "NL00"
 NEDERLAND_NAAM = "Nederland"

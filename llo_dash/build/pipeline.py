@@ -28,7 +28,7 @@ from llo_dash.build.schatting import check_estimate, join_estimate
 from llo_dash.estimate.run import estimate_areas
 from llo_dash.config import PROJECT_ROOT, Settings
 from llo_dash.errors import LloDashError
-from llo_dash.fetch import sha256_file
+from llo_dash.ingest.fetch import sha256_file
 from llo_dash.indicators import BY_KOLOM, INDICATOREN
 from llo_dash.redenen import Reden, reden
 from llo_dash.reference import REFERENCE_DIR, read_reference

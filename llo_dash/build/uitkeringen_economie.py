@@ -19,7 +19,7 @@ from llo_dash.build.context import BuildContext, Part, reasons
 from llo_dash.build.indeling import NEDERLAND_CODE, Indeling, map_region_names
 from llo_dash.errors import BuildError, FileLabel, SchemaError
 from llo_dash.indicators import SECTOREN
-from llo_dash.readers import column_stem, find_header, require_columns, to_number
+from llo_dash.ingest.readers import column_stem, find_header, require_columns, to_number
 from llo_dash.redenen import reden
 
 FVW_SLICES = {
@@ -196,7 +196,7 @@ def huishoudens(ctx: BuildContext, indeling: Indeling) -> Part:
 
 def vestigingen(ctx: BuildContext, indeling: Indeling) -> Part:
     """Bedrijfsvestigingen per sector group (KWB 2024), for the gemeenten and areas in the mirror."""
-    from llo_dash.odata import resolve_topics
+    from llo_dash.ingest.odata import resolve_topics
 
     typed = ctx.read_partial("kwb_2024_typed")
     if typed is None:

@@ -6,6 +6,7 @@ import pandas as pd
 
 from llo_dash.config import load_settings
 from llo_dash.errors import LloDashError
+from llo_dash.estimate import groepen
 from llo_dash.estimate.parameters import CENTRAAL, read_parameters, scenarios
 from llo_dash.estimate.run import relative_sampling_margin
 from llo_dash.formatting import getal, procent, verschil
@@ -22,17 +23,9 @@ SCENARIO_LABELS = {
     "totaal_2012_oeso": "Niveau 2012 volgens de OESO (11% in plaats van 12,2%)",
 }
 CHECK_COLUMNS = {"groep", "gepubliceerd_2012_pct", "model_2012_pct", "model_2023_pct", "rol"}
-# Groups whose 2023 rate is compared with the published 2012 rate in the text (the subgroups, not total or shares).
-SUBGROUPS = ("Hoogst basisonderwijs", "16 tot 25 jaar", "Werkenden", "Werklozen (werkzoekenden)")
-CHECK_GROUPS = SUBGROUPS + (
-    "Vmbo, mbo-1, havo/vwo-onderbouw", "Beroepsbevolking (werkenden en werklozen)", "Aandeel met betaald werk onder laaggeletterden",
-    "Laaggeletterd onder NT1 (geboren in Nederland)", "Laaggeletterd onder NT2 (eerste generatie)",
-)
-
-
 def _usable(controle: pd.DataFrame | None) -> pd.DataFrame | None:
     """`controle` indexed by group when it has every column and row the text quotes (not from an older build)."""
-    if controle is None or not CHECK_COLUMNS <= set(controle.columns) or not set(CHECK_GROUPS) <= set(controle["groep"]):
+    if controle is None or not CHECK_COLUMNS <= set(controle.columns) or not set(groepen.IN_DE_TEKST) <= set(controle["groep"]):
         return None
     return controle.set_index("groep")
 
@@ -76,22 +69,22 @@ def method_markdown(parameters: pd.DataFrame | None = None, controle: pd.DataFra
     if check is not None:
         checked = f"""
      - 'Bijna 40%' bij vmbo/mbo-1 ({p('opleiding_vmbo_mbo1_gepubliceerd', 0)} gepubliceerd): het model geeft
-       {model('Vmbo, mbo-1, havo/vwo-onderbouw')} ({deviation('Vmbo, mbo-1, havo/vwo-onderbouw')}), omdat we het lezen als taal
+       {model(groepen.VMBO_MBO1)} ({deviation(groepen.VMBO_MBO1)}), omdat we het lezen als taal
        en/of rekenen (zie Aannames); {p('opleiding_vmbo_mbo1_gepubliceerd', 0)} letterlijk is alleen een scenario.
      - {older_check}
      - {p('arbeid_beroepsbevolking_2012', 0)} in de beroepsbevolking (werkenden en werklozen samen): het model geeft
-       {model('Beroepsbevolking (werkenden en werklozen)')} ({deviation('Beroepsbevolking (werkenden en werklozen)')}).
+       {model(groepen.BEROEPSBEVOLKING)} ({deviation(groepen.BEROEPSBEVOLKING)}).
      - {p('aandeel_betaald_werk_2012', 0)} van de laaggeletterden heeft betaald werk: het model geeft
-       {model('Aandeel met betaald werk onder laaggeletterden')} ({deviation('Aandeel met betaald werk onder laaggeletterden')})."""
-        gaps = [check.loc[g, "model_2023_pct"] - check.loc[g, "gepubliceerd_2012_pct"] for g in SUBGROUPS if g in check.index]
+       {model(groepen.AANDEEL_BETAALD_WERK)} ({deviation(groepen.AANDEEL_BETAALD_WERK)})."""
+        gaps = [check.loc[g, "model_2023_pct"] - check.loc[g, "gepubliceerd_2012_pct"] for g in groepen.SUBGROEPEN if g in check.index]
         level_2023 = (
             f"liggen de percentages per groep in het model in 2023 {getal(min(gaps), 1)} tot {getal(max(gaps), 1)} "
             "procentpunt hoger dan de gepubliceerde van 2012 (kolom *Model 2023* van de controletabel)"
         )
         nt_rates = (
-            f" In het model: onder NT1 {model('Laaggeletterd onder NT1 (geboren in Nederland)')} (2012) en "
-            f"{model('Laaggeletterd onder NT1 (geboren in Nederland)', 2023)} (2023), onder NT2 "
-            f"{model('Laaggeletterd onder NT2 (eerste generatie)')} en {model('Laaggeletterd onder NT2 (eerste generatie)', 2023)}."
+            f" In het model: onder NT1 {model(groepen.NT1)} (2012) en "
+            f"{model(groepen.NT1, 2023)} (2023), onder NT2 "
+            f"{model(groepen.NT2)} en {model(groepen.NT2, 2023)}."
         )
     else:
         checked = f"""

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from llo_dash.estimate import groepen
 from llo_dash.estimate.inputs import CATEGORIES, NT2, AreaInputs, gemeente_inputs, older_labour_parameters, wijk_inputs
 from llo_dash.estimate.model import (
     Composition,
@@ -176,34 +177,34 @@ def structure_check(scenario: Scenario, inputs: AreaInputs, result: "ScenarioRes
         return source.loc[parameter, "bron"]
 
     rows = [
-        row("Totaal 16–65 jaar", published("totaal_2012"), scenario["totaal_2012"],
+        row(groepen.TOTAAL, published("totaal_2012"), scenario["totaal_2012"],
             lambda year: 100 * counts[year].sum() / persons.sum(), GEFIT, bron("totaal_2012")),
-        row("Hoogst basisonderwijs", published("opleiding_basisonderwijs_2012"), scenario["opleiding_basisonderwijs_2012"],
+        row(groepen.BASISONDERWIJS, published("opleiding_basisonderwijs_2012"), scenario["opleiding_basisonderwijs_2012"],
             lambda year: rate("opleiding", ("basisonderwijs",), year), GEFIT,
             bron("opleiding_basisonderwijs_2012") + "; gepubliceerd voor 'basisschool niet voltooid'"),
-        row("Vmbo, mbo-1, havo/vwo-onderbouw", published("opleiding_vmbo_mbo1_gepubliceerd"), scenario["opleiding_vmbo_mbo1_2012"],
+        row(groepen.VMBO_MBO1, published("opleiding_vmbo_mbo1_gepubliceerd"), scenario["opleiding_vmbo_mbo1_2012"],
             lambda year: rate("opleiding", ("vmbo_mbo1",), year), GEFIT_AFGELEID,
             bron("opleiding_vmbo_mbo1_gepubliceerd") + "; doel: 'bijna 40%' als taal en/of rekenen, omgerekend naar alleen taal"),
-        row("16 tot 25 jaar", published("leeftijd_16_24_2012"), scenario["leeftijd_16_24_2012"],
+        row(groepen.LEEFTIJD_16_25, published("leeftijd_16_24_2012"), scenario["leeftijd_16_24_2012"],
             lambda year: rate("leeftijd", ("16_25",), year), GEFIT, bron("leeftijd_16_24_2012") + "; gepubliceerd voor 16–24 jaar"),
-        row("45 tot 65 jaar", np.nan, scenario["leeftijd_45_65_2012"], lambda year: rate("leeftijd", ("45_65",), year),
+        row(groepen.LEEFTIJD_45_65, np.nan, scenario["leeftijd_45_65_2012"], lambda year: rate("leeftijd", ("45_65",), year),
             GEFIT_AFGELEID, "niet gepubliceerd; doel afgeleid uit 55–65 jaar en het totaal"),
-        row("55 tot 65 jaar", published("leeftijd_55_65_2012"), np.nan, None, NIET_TE_CONTROLEREN,
+        row(groepen.LEEFTIJD_55_65, published("leeftijd_55_65_2012"), np.nan, None, NIET_TE_CONTROLEREN,
             bron("leeftijd_55_65_2012") + "; het model kent (net als CBS per gemeente) alleen 45–65 jaar"),
-        row("Werkenden", published("arbeid_werkend_2012"), scenario["arbeid_werkend_2012"],
+        row(groepen.WERKENDEN, published("arbeid_werkend_2012"), scenario["arbeid_werkend_2012"],
             lambda year: rate("arbeid", ("werkend",), year), GEFIT, bron("arbeid_werkend_2012")),
-        row("Werklozen (werkzoekenden)", published("arbeid_werkloos_2012"), scenario["arbeid_werkloos_2012"],
+        row(groepen.WERKLOZEN, published("arbeid_werkloos_2012"), scenario["arbeid_werkloos_2012"],
             lambda year: rate("arbeid", ("werkloos",), year), GEFIT, bron("arbeid_werkloos_2012")),
-        row("Beroepsbevolking (werkenden en werklozen)", published("arbeid_beroepsbevolking_2012"), np.nan,
+        row(groepen.BEROEPSBEVOLKING, published("arbeid_beroepsbevolking_2012"), np.nan,
             lambda year: rate("arbeid", ("werkend", "werkloos"), year), GECONTROLEERD, bron("arbeid_beroepsbevolking_2012")),
-        row("Aandeel met betaald werk onder laaggeletterden", published("aandeel_betaald_werk_2012"), np.nan,
+        row(groepen.AANDEEL_BETAALD_WERK, published("aandeel_betaald_werk_2012"), np.nan,
             lambda year: share("arbeid", ("werkend",), year), GECONTROLEERD, bron("aandeel_betaald_werk_2012")),
-        row("Aandeel eerste generatie (NT2) onder laaggeletterden", published("aandeel_nt2_2012"), scenario["aandeel_nt2_2012"],
+        row(groepen.AANDEEL_NT2, published("aandeel_nt2_2012"), scenario["aandeel_nt2_2012"],
             lambda year: share("herkomst", NT2, year), GEFIT,
             f"{bron('aandeel_nt2_2012')}; 100 min 'circa 65%' NT1; doel 2023: {scenario['aandeel_nt2_2023']:.0f}%"),
-        row("Laaggeletterd onder NT1 (geboren in Nederland)", np.nan, np.nan, lambda year: rate("herkomst", ("nt1",), year),
+        row(groepen.NT1, np.nan, np.nan, lambda year: rate("herkomst", ("nt1",), year),
             NIET_GEPUBLICEERD, "volgt uit het NT2-aandeel en het totaal"),
-        row("Laaggeletterd onder NT2 (eerste generatie)", np.nan, np.nan, lambda year: rate("herkomst", NT2, year),
+        row(groepen.NT2, np.nan, np.nan, lambda year: rate("herkomst", NT2, year),
             NIET_GEPUBLICEERD, "volgt uit het NT2-aandeel en het totaal"),
     ]
     frame = pd.DataFrame(rows)

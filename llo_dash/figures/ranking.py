@@ -9,7 +9,8 @@ from collections.abc import Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from llo_dash import indicators, queries
+from llo_dash import indicators
+from llo_dash.views import queries
 from llo_dash.figures.theme import (
     BALK_KLEUR,
     BALK_MARKEER_KLEUR,

@@ -6,6 +6,7 @@
     state       the choice in the URL: page setup, sidebar pickers, view settings and lists in the link
     blocks      headline figures, tables with downloads and source notes
     maps        maps with click-to-choose, grey-area count and source note
+    upload      a file upload checked once and kept in the session only (Sectoren: the region's UWV figures)
 
 Pages use `from llo_dash import ui` and the names below (`ui.page_setup`, `ui.tabel`, …).
 """
@@ -17,13 +18,14 @@ from llo_dash.ui.blocks import (
     downloads,
     kerncijfers,
     metric_rij,
-    show_table,
+    toon,
     source_note,
     tabel,
 )
 from llo_dash.ui.data import bewaard, data_versie, grenzen, lees_manifest, lees_tabel, load_data, manifest
 from llo_dash.ui.first_run import ensure_built
 from llo_dash.ui.maps import kaart, kaart_blok
+from llo_dash.ui.upload import UploadStand, upload_blok, upload_stand
 from llo_dash.ui.state import (
     GEEN_GEMEENTE,
     GEMEENTE_PARAM,
@@ -49,7 +51,9 @@ __all__ = [
     "GEEN_GEMEENTE", "GEMEENTE_PARAM", "NEDERLAND_OPTIE", "PAGE_CONFIG", "REGIO_PARAM", "Keuze", "kies", "page_setup",
     "router_started", "url_keuze", "url_lijst", "url_lijst_waarde", "zet_url_lijst",
     # blocks
-    "MIME", "Download", "download_row", "downloads", "kerncijfers", "metric_rij", "show_table", "source_note", "tabel",
+    "MIME", "Download", "download_row", "downloads", "kerncijfers", "metric_rij", "source_note", "tabel", "toon",
     # maps
     "kaart", "kaart_blok",
+    # upload
+    "UploadStand", "upload_blok", "upload_stand",
 ]

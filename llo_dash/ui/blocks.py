@@ -10,8 +10,10 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from llo_dash import export, queries
-from llo_dash.formatting import decimalen, format_table
+from llo_dash import export
+from llo_dash.views import queries
+from llo_dash.columns import Tabel
+from llo_dash.formatting import GEEN_GEGEVENS
 
 # --- headline figures ------------------------------------------------------
 
@@ -51,9 +53,13 @@ def source_note(kolommen: Sequence[str], *, kaart: str | None = None, toelichtin
     st.caption("  \n".join(lines))
 
 
-def show_table(df: pd.DataFrame, formats: dict[str, str | tuple], **kwargs) -> None:
-    """A table with Dutch numbers ("1.234,5", "22,6%") and "geen gegevens" for missing values."""
-    st.dataframe(format_table(df, formats), hide_index=True, width="stretch", **kwargs)
+def toon(tabel: Tabel, *, statisch: bool = False, **kwargs) -> None:
+    """A table on screen: real numbers shown the Dutch way ("1.234,5", "22,6%", "geen gegevens"), so a click
+    on a column header sorts numbers as numbers; with `statisch` a plain table (no sorting, all rows)."""
+    if statisch:
+        st.table(tabel.als_tekst())
+    else:
+        st.dataframe(tabel.scherm(), hide_index=True, width="stretch", placeholder=GEEN_GEGEVENS, **kwargs)
 
 
 MIME = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
@@ -78,22 +84,20 @@ def downloads(bestanden: Sequence[Download], *, key: str) -> None:
                             key=f"{bestand.soort}-{key}", on_click="ignore", icon=":material/download:", help=bestand.help)
 
 
-def download_row(df: pd.DataFrame, stem: str, region_code: str | None, *, titel: str | None = None,
-                 bronnen: Sequence[str] = (), notes: Sequence[str] = (), formats: dict | None = None) -> None:
-    """CSV (Dutch Excel: BOM, ";" and decimal comma) and Excel downloads of `df`, with real numbers.
+def download_row(tabel: Tabel, stem: str, region_code: str | None, *, titel: str | None = None,
+                 bronnen: Sequence[str] = (), notes: Sequence[str] = ()) -> None:
+    """CSV (Dutch Excel: BOM, ";" and decimal comma) and Excel downloads of `tabel`, numbers rounded as on screen.
 
     Both files name their source: a last column "Bron" with `bronnen` (unless the table has a source
     column of its own); the Excel file also has a sheet Toelichting with the title, sources and notes,
-    and shows numbers with the decimals of the screen (`formats`); both files round the columns of
-    `formats` to those decimals. Nederland (NL00) is named
-    "nederland" in the file name, like no region at all.
+    and shows numbers with the decimals of the screen. Nederland (NL00) is named "nederland" in the
+    file name, like no region at all.
     """
     region_code = None if region_code == queries.NEDERLAND else region_code
-    numeriek = {kolom: decimalen(spec) for kolom, spec in (formats or {}).items()}
-    bestand = export.met_bron(export.afronden(df, numeriek), list(bronnen))
+    bestand = export.met_bron(tabel.download(), list(bronnen))
     toelichting = [regel for regel in dict.fromkeys([titel, *bronnen, *notes]) if regel]
-    getallen = {kolom: export.excel_formaat(decimalen(spec)) for kolom, spec in (formats or {}).items()
-                if kolom in bestand and pd.api.types.is_numeric_dtype(bestand[kolom])}
+    getallen = {kolom: formaat for kolom, formaat in tabel.excel_formaten().items()
+                if pd.api.types.is_numeric_dtype(bestand[kolom])}
     downloads([
         Download("CSV downloaden", partial(export.to_csv_bytes, bestand), export.download_filename(stem, region_code, "csv"),
                  "csv", "Voor Excel: puntkomma's en decimale komma's; de bron staat in de laatste kolom."),
@@ -104,25 +108,16 @@ def download_row(df: pd.DataFrame, stem: str, region_code: str | None, *, titel:
     ], key=export.slugify(stem))
 
 
-def tabel(df: pd.DataFrame, formats: dict | None, stem: str, code: str | None, *, kolommen: Sequence[str] = (),
-          titel: str | None = None, bronnen: Sequence[str] | None = None, notes: Sequence[str] = (),
-          scherm: pd.DataFrame | None = None, statisch: bool = False, bron_noot: bool = True, toelichting: bool = False,
-          **kwargs) -> None:
-    """A table on screen with its CSV and Excel downloads and the source note of its indicators.
+def tabel(tabel: Tabel, stem: str, code: str | None, *, kolommen: Sequence[str] = (), titel: str | None = None,
+          bronnen: Sequence[str] | None = None, notes: Sequence[str] = (), statisch: bool = False,
+          bron_noot: bool = True, toelichting: bool = False, **kwargs) -> None:
+    """A table on screen (`toon`) with its CSV and Excel downloads and the source note of its indicators.
 
-    `df` (real numbers) is what is downloaded; the screen shows `scherm` instead when given (a text
-    version, or another layout), as an interactive table or, with `statisch`, a plain one. `formats`
-    (`format_table` specs) apply to the columns of the screen table and give the Excel file the same decimals. The downloads' sources are
-    `bronnen`, else those of the indicators `kolommen`, which also get a source note under the table
-    (unless `bron_noot` is False; with the registry's remarks when `toelichting`).
+    The downloads' sources are `bronnen`, else those of the indicators `kolommen`, which also get a source
+    note under the table (unless `bron_noot` is False; with the registry's remarks when `toelichting`).
     """
-    shown = scherm if scherm is not None else df
-    op_scherm = {kolom: spec for kolom, spec in (formats or {}).items() if kolom in shown.columns}
-    if statisch:
-        st.table(format_table(shown, op_scherm))
-    else:
-        show_table(shown, op_scherm, **kwargs)
-    download_row(df, stem, code, titel=titel, bronnen=queries.bronregels(kolommen) if bronnen is None else bronnen,
-                 notes=notes, formats=formats)
+    toon(tabel, statisch=statisch, **kwargs)
+    download_row(tabel, stem, code, titel=titel, bronnen=queries.bronregels(kolommen) if bronnen is None else bronnen,
+                 notes=notes)
     if kolommen and bron_noot:
         source_note(kolommen, toelichting=toelichting)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from llo_dash import geo
+from llo_dash import tables
 from llo_dash.build.pipeline import MANIFEST
 from llo_dash.config import load_settings
 from llo_dash.errors import LloDashError
@@ -90,7 +90,7 @@ def bewaard(functie: Callable, *args):
 @st.cache_resource(show_spinner=False, max_entries=8)
 def _grenzen(data_dir: str, niveau: str, versie: int) -> dict:
     # cache_resource: one shared, read-only copy of the geometry per process, not a copy per session.
-    return geo.read_boundaries(Path(data_dir), niveau)
+    return tables.read_boundaries(Path(data_dir), niveau)
 
 
 def grenzen(niveau: str) -> dict:

@@ -13,7 +13,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from llo_dash import figures, queries
+from llo_dash import figures
+from llo_dash.views import queries
 from llo_dash.ui.blocks import source_note
 from llo_dash.ui.data import data_versie, grenzen, load_data, markering
 from llo_dash.ui.state import Keuze, kies

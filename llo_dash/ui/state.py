@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from llo_dash import queries
+from llo_dash.views import queries
 from llo_dash.formatting import tijdstip
 from llo_dash.ui.data import load_data, manifest, markering
 from llo_dash.ui.first_run import ensure_built

@@ -18,8 +18,8 @@ import pandas as pd
 import requests
 
 from llo_dash.errors import SchemaError, SourceError
-from llo_dash.readers import collapse_spaces, column_stem
-from llo_dash.fetch import send, with_retries
+from llo_dash.ingest.readers import collapse_spaces, column_stem
+from llo_dash.ingest.fetch import send, with_retries
 from llo_dash.sources import ODATA_FEED
 
 TOPIC = "Cbs.OData.Topic"

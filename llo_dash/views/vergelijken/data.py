@@ -14,13 +14,15 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from llo_dash import codes as gebiedscodes, indicators, queries
-from llo_dash.formatting import GEEN_GEGEVENS
-from llo_dash.queries import NEDERLAND, NIVEAU_ENKELVOUD, NIVEAU_MEERVOUD
+from llo_dash import codes as gebiedscodes, indicators
+from llo_dash.columns import PER_RIJ, Kolom, Tabel
+from llo_dash.views import queries
+from llo_dash.views.queries import NEDERLAND
+from llo_dash.views.vergelijken import text
+from llo_dash.views.vergelijken.text import MAX_GEBIEDEN
 
 PARAM = "vergelijk"
 NIVEAUS = ("arbeidsmarktregio", "gemeente")
-MIN_GEBIEDEN, MAX_GEBIEDEN = 2, 6
 STANDAARD_AANTAL = 3  # the chosen area and two comparable ones
 
 # The side-by-side table: the first of these that exist at the level, in this order.
@@ -43,6 +45,11 @@ VERGELIJK_INDICATOREN = (
 )
 
 _SCHEIDING = re.compile(r"[,;\s]+")
+
+
+def _controleer_niveau(niveau: str) -> None:
+    if niveau not in NIVEAUS:
+        raise ValueError(f"Onbekend niveau {niveau!r}; kies uit: {', '.join(NIVEAUS)}.")
 
 
 # --- the list of areas in the link --------------------------------------------
@@ -101,25 +108,12 @@ def lees_vergelijk(raw: str | Sequence[str] | None, df: pd.DataFrame) -> Vergeli
 
     meldingen = []
     if onbekend:
-        genoemd = ", ".join(f"**{queries.veilig(code)}**" for code in onbekend[:6]) + (" …" if len(onbekend) > 6 else "")
-        een = len(onbekend) == 1
-        meldingen.append(
-            f"{'Code' if een else 'Codes'} {genoemd} uit de link {'bestaat' if een else 'bestaan'} niet "
-            "(arbeidsmarktregio's AM01 t/m AM38, gemeenten GM…, indeling 2025) en "
-            f"{'is' if een else 'zijn'} weggelaten."
-        )
+        meldingen.append(text.onbekende_codes(onbekend))
     if ander:
-        meldingen.append(
-            f"Je kunt {NIVEAU_MEERVOUD[niveau]} en {NIVEAU_MEERVOUD[niveau_van(ander[0])]} niet door elkaar vergelijken; "
-            f"{', '.join(ander)} {'is' if len(ander) == 1 else 'zijn'} weggelaten."
-        )
+        meldingen.append(text.ander_niveau(niveau, niveau_van(ander[0]), ander))
     if len(codes) > MAX_GEBIEDEN:
-        weg = codes[MAX_GEBIEDEN:]
+        meldingen.append(text.te_veel(niveau, codes[MAX_GEBIEDEN:]))
         codes = codes[:MAX_GEBIEDEN]
-        meldingen.append(
-            f"Je kunt hoogstens {MAX_GEBIEDEN} {NIVEAU_MEERVOUD[niveau]} vergelijken; de eerste {MAX_GEBIEDEN} uit de link "
-            f"worden getoond ({', '.join(weg)} {'is' if len(weg) == 1 else 'zijn'} weggelaten)."
-        )
     return Vergelijking(niveau, tuple(codes), tuple(meldingen))
 
 
@@ -165,8 +159,7 @@ def standaard_codes(df: pd.DataFrame, niveau: str, regio: str | None = None, gem
     the two gemeenten closest in size; with only a region chosen its three largest
     gemeenten; otherwise the three largest gemeenten of Nederland.
     """
-    if niveau not in NIVEAUS:
-        raise ValueError(f"Onbekend niveau {niveau!r}; kies uit: {', '.join(NIVEAUS)}.")
+    _controleer_niveau(niveau)
     eigen = gemeente if niveau == "gemeente" else regio
     if eigen:
         return [eigen, *vergelijkbaar(df, eigen)]
@@ -177,20 +170,17 @@ def standaard_codes(df: pd.DataFrame, niveau: str, regio: str | None = None, gem
     return list(rows["code"][:STANDAARD_AANTAL])
 
 
-def standaard_uitleg(niveau: str, regio: str | None = None, gemeente: str | None = None) -> str:
-    """The Dutch sentence that explains the default comparison (see `standaard_codes`)."""
-    eigen = gemeente if niveau == "gemeente" else regio
-    if eigen:
-        return (f"Standaard: de gekozen {NIVEAU_ENKELVOUD[niveau]} en de twee {NIVEAU_MEERVOUD[niveau]} met het meest "
-                "vergelijkbare aantal inwoners.")
-    if niveau == "gemeente" and regio:
-        return "Standaard: de drie grootste gemeenten van de gekozen arbeidsmarktregio."
-    return f"Standaard: de drie grootste {NIVEAU_MEERVOUD[niveau]} (kies links een regio om die te vergelijken)."
-
-
 def standaard_niveau(gemeente: str | None) -> str:
     """Gemeenten when a gemeente is chosen in the sidebar, otherwise arbeidsmarktregio's."""
     return "gemeente" if gemeente else "arbeidsmarktregio"
+
+
+def niveau_link(df: pd.DataFrame, niveau: str, regio: str | None = None,
+                gemeente: str | None = None) -> tuple[list[str], list[str] | None]:
+    """After a switch to `niveau`: its default comparison, and the list the link leaves out (that same list
+    when `niveau` is the page's default level, else None: then the link names the areas)."""
+    codes = standaard_codes(df, niveau, regio, gemeente)
+    return codes, codes if niveau == standaard_niveau(gemeente) else None
 
 
 @dataclass(frozen=True)
@@ -221,7 +211,7 @@ def weergave(df: pd.DataFrame, raw: str | None, regio: str | None = None, gemeen
     if link is None or (not link.codes and str(raw).strip()):
         niveau, codes = eigen, standaard_codes(df, eigen, regio, gemeente)
         if link is not None:
-            info = "Geen bruikbare codes in de link: je ziet nu de standaardvergelijking."
+            info = text.GEEN_BRUIKBARE_CODES
     elif not link.codes:
         niveau, codes = huidig_niveau if huidig_niveau in NIVEAUS else eigen, []
     else:
@@ -247,16 +237,6 @@ def vergelijk_indicatoren(df: pd.DataFrame, niveau: str) -> list[str]:
     return queries.indicator_opties(df, niveau, VERGELIJK_INDICATOREN)
 
 
-def waarde_met_marge(row: pd.Series, kolom: str) -> str:
-    """"14,4% (13,4–15,5%)" for an estimate with interval, "254.521" for a count, or "geen gegevens"."""
-    value = queries.als_float(row[kolom]) if kolom in row.index else float("nan")
-    text = queries.waarde_tekst(kolom, value)
-    marge = queries.marge_van(row, kolom)
-    if marge and not pd.isna(value):
-        text += f" ({marge.removeprefix('marge ')})"
-    return text
-
-
 def _gebieden(df: pd.DataFrame, codes: Sequence[str]) -> list[str]:
     """The known codes of `codes` (once each, Nederland left out: it is always added last)."""
     bekend = []
@@ -270,57 +250,68 @@ def _gebieden(df: pd.DataFrame, codes: Sequence[str]) -> list[str]:
     return bekend
 
 
-def naast_elkaar(df: pd.DataFrame, codes: Sequence[str], kolommen: Sequence[str]) -> pd.DataFrame:
-    """The table shown on screen: one row per indicator, one column per area and Nederland (Dutch text).
-
-    Columns: Indicator, <naam of each area>, Nederland, Peildatum. Estimates carry their
-    interval in the cell: "14,4% (13,4–15,5%)".
-    """
-    alle = [*_gebieden(df, codes), NEDERLAND]
-    rijen = {code: queries.rij(df, code) for code in alle}
-    kolomnamen = _kolomnamen({code: str(row["naam"]) for code, row in rijen.items()})
-    records = []
-    for kolom in kolommen:
-        record = {"Indicator": queries.indicator_naam(kolom)}
-        for code in alle:
-            record[kolomnamen[code]] = waarde_met_marge(rijen[code], kolom)
-        record["Peildatum"] = indicators.get(kolom).peildatum
-        records.append(record)
-    return pd.DataFrame.from_records(records, columns=["Indicator", *kolomnamen.values(), "Peildatum"])
-
-
 def _kolomnamen(namen: dict[str, str]) -> dict[str, str]:
     """Column header per area: its name, with the code added when two names are equal."""
     tellingen = pd.Series(list(namen.values())).value_counts()
     return {code: (f"{naam} ({code})" if tellingen[naam] > 1 else naam) for code, naam in namen.items()}
 
 
-def naast_elkaar_download(df: pd.DataFrame, codes: Sequence[str], kolommen: Sequence[str]) -> pd.DataFrame:
-    """The same comparison with real numbers (from `queries.kerncijfers`), for CSV/Excel: estimates get extra
-    rows for their bounds.
+def _met_marge(kolom: str, cijfer: pd.Series) -> str:
+    """"14,4% (13,4–15,5%)" for an estimate with interval, "254.521" for a count, or "geen gegevens"."""
+    tekst = queries.waarde_tekst(kolom, cijfer["gebied"])
+    if cijfer["marge"] and not pd.isna(cijfer["gebied"]):
+        tekst += f" ({cijfer['marge'].removeprefix('marge ')})"
+    return tekst
 
-    Columns: Indicator, Eenheid, <naam (code) of each area>, Nederland (NL00), Peildatum, Schatting, Bron.
+
+@dataclass(frozen=True)
+class NaastElkaar:
+    """The comparison in its two layouts, from the same figures (`queries.kerncijfers` of each area).
+
+    `scherm`: a row per indicator, a column per area and Nederland (the name as header), each estimate with
+    its interval in the cell: "14,4% (13,4–15,5%)". Text with units in every row, so a static table (a column
+    of "%" and counts has nothing to sort on).
+    `cijfers`: for CSV and Excel, real numbers rounded as on screen, a row per indicator and one per bound of an
+    estimate, with "naam (code)" headers, unit, reference date, estimate marker and source.
     """
+
+    scherm: Tabel
+    cijfers: Tabel
+
+
+def naast_elkaar(df: pd.DataFrame, codes: Sequence[str], kolommen: Sequence[str]) -> NaastElkaar:
+    """The areas `codes` (unknown ones and Nederland left out; Nederland is added last) on the indicators `kolommen`."""
     alle = [*_gebieden(df, codes), NEDERLAND]
-    kopjes = {code: f"{queries.naam(df, code)} ({code})" for code in alle}
+    namen = {code: queries.naam(df, code) for code in alle}
     cijfers = {code: queries.kerncijfers(df, code, kolommen).set_index("kolom") for code in alle}
-    records = []
+
+    scherm = pd.DataFrame({
+        "indicator": [queries.indicator_naam(kolom) for kolom in kolommen],
+        **{code: [_met_marge(kolom, cijfers[code].loc[kolom]) for kolom in kolommen] for code in alle},
+        "peildatum": [indicators.get(kolom).peildatum for kolom in kolommen],
+    })
+    koppen = _kolomnamen(namen)
+    scherm_kolommen = {"indicator": Kolom("Indicator"), **{code: Kolom(koppen[code]) for code in alle},
+                       "peildatum": Kolom("Peildatum")}
+
+    records, opmaak = [], []
     for kolom in kolommen:
         meta = indicators.get(kolom)
         regels = [("gebied", "")]
         if queries.interval_kolommen(df, kolom):
             regels += [("ondergrens", ", ondergrens"), ("bovengrens", ", bovengrens")]
         for veld, achter in regels:
-            record = {"Indicator": meta.label + achter, "Eenheid": meta.eenheid}
-            for code in alle:
-                record[kopjes[code]] = cijfers[code].at[kolom, veld]
-            record["Peildatum"] = meta.peildatum
-            record["Schatting"] = "ja" if meta.schatting else "nee"
-            record["Bron"] = queries.bronvermelding(kolom)
-            records.append(record)
-    return pd.DataFrame.from_records(
-        records, columns=["Indicator", "Eenheid", *kopjes.values(), "Peildatum", "Schatting", "Bron"]
-    )
+            records.append({"indicator": meta.label + achter, "eenheid": meta.eenheid,
+                            **{code: cijfers[code].at[kolom, veld] for code in alle},
+                            "peildatum": meta.peildatum, "schatting": "ja" if meta.schatting else "nee",
+                            "bron": queries.bronvermelding(kolom)})
+            opmaak.append(("procent" if meta.is_percentage else "getal", meta.decimalen))
+    ids = ["indicator", "eenheid", *alle, "peildatum", "schatting", "bron"]
+    cijfer_kolommen = {"indicator": Kolom("Indicator"), "eenheid": Kolom("Eenheid"),
+                       **{code: Kolom(f"{namen[code]} ({code})", PER_RIJ) for code in alle},
+                       "peildatum": Kolom("Peildatum"), "schatting": Kolom("Schatting"), "bron": Kolom("Bron")}
+    return NaastElkaar(Tabel(scherm, scherm_kolommen),
+                       Tabel(pd.DataFrame.from_records(records, columns=ids), cijfer_kolommen, rij_opmaak=opmaak))
 
 
 # --- the ranking ---------------------------------------------------------------------
@@ -334,8 +325,7 @@ def rangorde(df: pd.DataFrame, niveau: str, indicator: str) -> pd.DataFrame:
     usual sports ranking; equal values are listed by name. Areas without a value come last,
     without a rank (never ranked as zero).
     """
-    if niveau not in NIVEAUS:
-        raise ValueError(f"Onbekend niveau {niveau!r}; kies uit: {', '.join(NIVEAUS)}.")
+    _controleer_niveau(niveau)
     values = queries.kaartwaarden(df, niveau, indicator)
     values["rang"] = values["waarde"].rank(method="min", ascending=False).astype("Int64")
     values = values.sort_values(
@@ -346,18 +336,3 @@ def rangorde(df: pd.DataFrame, niveau: str, indicator: str) -> pd.DataFrame:
     columns += [c for c in ("ondergrens", "bovengrens", "arbeidsmarktregio_naam") if c in values]
     return values[columns].reset_index(drop=True)
 
-
-def plaatsen(ranking: pd.DataFrame, indicator: str, codes: Sequence[str]) -> str:
-    """One line with the place of each compared area: "Gooi en Vechtstreek: plaats 20 van 35 (14,4%)"."""
-    rows = ranking.set_index("code")
-    gerangschikt = int(ranking["rang"].notna().sum())
-    delen = []
-    for code in codes:
-        if code not in rows.index:
-            continue
-        naam, rang = rows.at[code, "naam"], rows.at[code, "rang"]
-        if pd.isna(rang):
-            delen.append(f"{naam}: {GEEN_GEGEVENS}")
-        else:
-            delen.append(f"{naam}: plaats {int(rang)} van {gerangschikt} ({queries.waarde_tekst(indicator, rows.at[code, 'waarde'])})")
-    return " · ".join(delen)

@@ -1,13 +1,12 @@
-"""Validation of a coordinator's upload of regional UWV tension data.
+"""Validation of a coordinator's upload of regional UWV tension data, and the template to fill in.
 
 UWV publishes the spanningsindicator per arbeidsmarktregio × beroepsgroep only as
 downloads from its dashboard; a coordinator pastes those figures into our template
 (`template_csv` / `template_xlsx`) and uploads it. `validate_tension_upload` checks the
 file completely and keeps nothing when anything is wrong: on any error `data` is None.
 
-Safety: the file is never executed or evaluated. Spreadsheet formulas (and text that
-looks like one, such as `=HYPERLINK(...)`) are rejected, the size is checked before
-reading, and an .xlsx is checked for its unpacked size before openpyxl opens it.
+Safety: the file is never executed or evaluated (`upload_reader`). Spreadsheet formulas (and
+text that looks like one, such as `=HYPERLINK(...)`) are rejected.
 """
 
 from __future__ import annotations
@@ -17,9 +16,7 @@ import io
 import math
 import re
 import unicodedata
-import zipfile
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
 
 import openpyxl
 import pandas as pd
@@ -28,6 +25,19 @@ from openpyxl.utils import get_column_letter
 
 from llo_dash.errors import SchemaError
 from llo_dash.spanning import typering
+from llo_dash.views.sectoren.upload_reader import (
+    MAX_BYTES,
+    Rejected,
+    cell_text,
+    display_name,
+    format_number,
+    is_empty,
+    is_formula,
+    parse_number,
+    read_rows,
+    row_empty,
+    show_cell,
+)
 
 TEMPLATE_COLUMNS = ("arbeidsmarktregio_code", "beroepsgroep_code", "beroepsgroep", "periode", "spanningsindicator")
 REQUIRED_COLUMNS = ("arbeidsmarktregio_code", "periode", "spanningsindicator")
@@ -36,8 +46,6 @@ OUTPUT_COLUMNS = (
     "arbeidsmarktregio_code", "brc_beroepsgroep_code", "brc_beroepsgroep_naam", "periode",
     "spanningsindicator", "typering",
 )
-MAX_BYTES = 5 * 2**20
-MAX_UNPACKED_BYTES = 100 * 2**20  # an .xlsx is a zip: refuse "zip bombs" before parsing
 MAX_WAARDE = 100.0  # UWV values are a few vacancies per person; above 100 is a typing error
 MAX_LISTED = 20  # row messages shown; the rest is summarised
 
@@ -49,9 +57,7 @@ EXAMPLE_ROWS = (
 
 _REGIO = re.compile(r"^AM\s*0*(\d{1,2})$", re.IGNORECASE)
 _PERIODE = re.compile(r"^(\d{4})\s*[-_/]?\s*(?:K|Q|KW|kwartaal)\s*[-_/]?\s*([1-4])$", re.IGNORECASE)
-_NUMBER = re.compile(r"^[+-]?(?:\d+(?:[.,]\d+)?|[.,]\d+)$")
 _CODE = re.compile(r"^\d{1,4}$")
-_PLAIN_TYPES = (str, int, float, bool, datetime, date, time, timedelta)
 
 
 @dataclass
@@ -61,7 +67,7 @@ class UploadResult:
     data: pd.DataFrame | None
     errors: list[str]
     warnings: list[str]
-    filename: str  # cleaned for display (`_display_name`): letters, digits, space and . _ ( ) - only
+    filename: str  # cleaned for display (`display_name`): letters, digits, space and . _ ( ) - only
 
     @property
     def ok(self) -> bool:
@@ -80,10 +86,6 @@ class UploadResult:
         return sorted(rows["periode"].unique().tolist())
 
 
-class _Rejected(Exception):
-    """The file as a whole cannot be used; the message is the Dutch error."""
-
-
 # ---------------------------------------------------------------- public API
 
 
@@ -95,18 +97,18 @@ def validate_tension_upload(
     `regio_codes` are the valid arbeidsmarktregio codes ({"AM01", ...}); `brc` has
     columns `brc_beroepsgroep_code` and `brc_beroepsgroep_naam`.
     """
-    name = _display_name(filename)
+    name = display_name(filename)
     warnings: list[str] = []
     try:
-        rows = _read_rows(name, content, warnings)
-        header_index = next((i for i, (_, cells) in enumerate(rows) if not _row_empty(cells)), None)
+        rows = read_rows(name, content, warnings)
+        header_index = next((i for i, (_, cells) in enumerate(rows) if not row_empty(cells)), None)
         if header_index is None:
-            raise _Rejected(f"Het bestand '{name}' is leeg.")
+            raise Rejected(f"Het bestand '{name}' is leeg.")
         columns = _map_columns(name, rows[header_index][1], warnings)
-        body = [(number, cells) for number, cells in rows[header_index + 1 :] if not _row_empty(cells)]
+        body = [(number, cells) for number, cells in rows[header_index + 1 :] if not row_empty(cells)]
         if not body:
-            raise _Rejected(f"Het bestand '{name}' bevat alleen een kopregel en geen gegevens.")
-    except _Rejected as rejected:
+            raise Rejected(f"Het bestand '{name}' bevat alleen een kopregel en geen gegevens.")
+    except Rejected as rejected:
         return UploadResult(None, [str(rejected)], warnings, name)
 
     is_csv = name.lower().endswith(".csv")
@@ -134,7 +136,7 @@ def template_csv(example: bool = True) -> bytes:
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow(TEMPLATE_COLUMNS)
     for regio, code, beroep, periode, waarde in EXAMPLE_ROWS if example else ():
-        writer.writerow([regio, code, beroep, periode, _format_number(waarde)])
+        writer.writerow([regio, code, beroep, periode, format_number(waarde)])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
@@ -181,104 +183,7 @@ _TEMPLATE_NOTES = (
 )
 
 
-# ---------------------------------------------------------------- reading
-
-
-def _display_name(filename: str) -> str:
-    """The file name as it is shown everywhere (messages, captions, figure notes): the base name only
-    (browsers may send a path), with only letters, digits, space and . _ ( ) - kept, so a name can carry
-    no Markdown, HTML or plotly markup."""
-    base = re.split(r"[\\/]", filename or "")[-1]
-    return re.sub(r"[^\w .()-]", "", base).strip()[:120] or "bestand"
-
-
-def _read_rows(name: str, content: bytes, warnings: list[str]) -> list[tuple[int, list]]:
-    """(Excel row number, cells) for every row of the file, header included."""
-    size = len(content)
-    if size > MAX_BYTES:  # first, so a huge file costs nothing
-        raise _Rejected(
-            f"Het bestand '{name}' is {_megabytes(size)} groot; de grens is {_megabytes(MAX_BYTES)}. "
-            "Upload alleen de benodigde regels."
-        )
-    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-    if extension == "xls":
-        raise _Rejected(
-            f"'{name}' is een oud Excel-bestand (.xls). Sla het in Excel op als .xlsx of als CSV en upload het opnieuw."
-        )
-    if extension not in ("csv", "xlsx"):
-        shown = f".{extension}" if extension else "zonder extensie"
-        raise _Rejected(f"Bestandstype {shown} van '{name}' wordt niet ondersteund; gebruik .csv of .xlsx.")
-    if size == 0:
-        raise _Rejected(f"Het bestand '{name}' is leeg.")
-    if extension == "xlsx":
-        return _read_xlsx(name, content)
-    return _read_csv(name, content, warnings)
-
-
-def _read_csv(name: str, content: bytes, warnings: list[str]) -> list[tuple[int, list]]:
-    if content.startswith(b"PK\x03\x04"):
-        raise _Rejected(f"'{name}' lijkt een Excel-bestand en geen CSV; geef het de extensie .xlsx.")
-    text = _decode(name, content, warnings)
-    if "\x00" in text:
-        raise _Rejected(f"'{name}' is geen tekstbestand (CSV).")
-    first_line = next((line for line in text.splitlines() if line.strip()), "")
-    counts = {sep: first_line.count(sep) for sep in (";", ",", "\t")}
-    separator = max(counts, key=lambda sep: counts[sep]) if any(counts.values()) else ";"
-    try:
-        # Record n is row n in Excel (a quoted line break stays inside one cell there too).
-        return [(number, row) for number, row in enumerate(csv.reader(io.StringIO(text), delimiter=separator), 1)]
-    except csv.Error as error:
-        raise _Rejected(f"'{name}' kan niet als CSV worden gelezen ({error}).") from None
-
-
-def _decode(name: str, content: bytes, warnings: list[str]) -> str:
-    if content.startswith(b"\xef\xbb\xbf"):
-        encodings = ("utf-8-sig",)
-    elif content.startswith((b"\xff\xfe", b"\xfe\xff")):
-        encodings = ("utf-16",)  # Excel "Unicode-tekst"
-    else:
-        encodings = ("utf-8", "cp1252")  # Excel "CSV (gescheiden door lijstscheidingsteken)" is cp1252
-    for encoding in encodings:
-        try:
-            text = content.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if encoding == "cp1252":
-            warnings.append(f"'{name}' is niet in UTF-8 opgeslagen en is gelezen als Windows-tekst (cp1252).")
-        return text
-    raise _Rejected(f"De tekens in '{name}' kunnen niet worden gelezen; sla het bestand op als CSV UTF-8.")
-
-
-def _read_xlsx(name: str, content: bytes) -> list[tuple[int, list]]:
-    corrupt = f"Het Excel-bestand '{name}' kan niet worden geopend: het is beschadigd of geen .xlsx-bestand."
-    try:
-        with zipfile.ZipFile(io.BytesIO(content)) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError):
-        raise _Rejected(corrupt) from None
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise _Rejected(
-            f"Het Excel-bestand '{name}' is uitgepakt {_megabytes(unpacked)} groot; "
-            f"de grens is {_megabytes(MAX_UNPACKED_BYTES)}."
-        )
-    # data_only=False on purpose: with data_only=True a formula would show up as its cached
-    # result and slip through; now it shows up as formula text and is rejected. Nothing is evaluated.
-    try:
-        workbook = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=False)
-    except Exception:  # openpyxl raises many types on malformed input; all mean "cannot open"
-        raise _Rejected(corrupt) from None
-    try:
-        if not workbook.worksheets:
-            raise _Rejected(corrupt)
-        sheet = workbook.worksheets[0]
-        sheet.reset_dimensions()  # do not trust the stored dimension: read every row and column
-        return [(number, list(row)) for number, row in enumerate(sheet.iter_rows(values_only=True), 1)]
-    except _Rejected:
-        raise
-    except Exception:
-        raise _Rejected(corrupt) from None
-    finally:
-        workbook.close()
+# ---------------------------------------------------------------- columns
 
 
 def _map_columns(name: str, header: list, warnings: list[str]) -> dict[str, int]:
@@ -287,16 +192,16 @@ def _map_columns(name: str, header: list, warnings: list[str]) -> dict[str, int]
     found: list[str] = []
     ignored: list[str] = []
     for position, cell in enumerate(header):
-        if _is_formula(cell):
-            raise _Rejected(f"Rij 1 van '{name}' (kopregel) bevat een formule; plak alleen waarden.")
-        label = _text(cell).lstrip("\ufeff").strip()
+        if is_formula(cell):
+            raise Rejected(f"Rij 1 van '{name}' (kopregel) bevat een formule; plak alleen waarden.")
+        label = cell_text(cell).lstrip("\ufeff").strip()
         if not label:
             continue
         found.append(label)
         key = re.sub(r"\s+", "_", label.lower())
         if key in TEMPLATE_COLUMNS:
             if key in positions:
-                raise _Rejected(f"De kolom {key} komt twee keer voor in '{name}'.")
+                raise Rejected(f"De kolom {key} komt twee keer voor in '{name}'.")
             positions[key] = position
         else:
             ignored.append(label)
@@ -304,13 +209,13 @@ def _map_columns(name: str, header: list, warnings: list[str]) -> dict[str, int]
     if not any(column in positions for column in BEROEP_COLUMNS):
         missing.append("beroepsgroep_code of beroepsgroep")
     if missing:
-        raise _Rejected(
+        raise Rejected(
             f"'{name}' heeft niet de juiste kolommen. Ontbreekt: {', '.join(missing)}. "
             f"Verwacht: {', '.join(TEMPLATE_COLUMNS)} (beroepsgroep_code of beroepsgroep is genoeg). "
-            f"Gevonden: {', '.join(_show(label) for label in found) or '(geen)'}."
+            f"Gevonden: {', '.join(show_cell(label) for label in found) or '(geen)'}."
         )
     if ignored:
-        warnings.append(f"Deze kolommen in '{name}' worden genegeerd: {', '.join(_show(label) for label in ignored)}.")
+        warnings.append(f"Deze kolommen in '{name}' worden genegeerd: {', '.join(show_cell(label) for label in ignored)}.")
     return positions
 
 
@@ -408,16 +313,16 @@ class _RowChecker:
 
     def _check_formulas(self, number: int, cells: list) -> None:
         for position, cell in enumerate(cells):
-            if _is_formula(cell):
+            if is_formula(cell):
                 column = next((c for c, p in self.columns.items() if p == position), get_column_letter(position + 1))
                 self._error(
                     number, column,
-                    f"{_show(cell)} is een formule of begint als een formule; formules worden niet "
+                    f"{show_cell(cell)} is een formule of begint als een formule; formules worden niet "
                     "geaccepteerd. Plak alleen waarden.",
                 )
 
     def _check_width(self, number: int, cells: list) -> None:
-        extra = [cell for cell in cells[self.width :] if not _empty(cell)]
+        extra = [cell for cell in cells[self.width :] if not is_empty(cell)]
         if extra:
             message = f"Rij {number}: gevulde cellen buiten de {self.width} kolommen van de kopregel."
             if self.is_csv:  # the usual cause: 1,5 split in two by a ',' separator
@@ -429,67 +334,67 @@ class _RowChecker:
 
     def _regio(self, number: int, cell) -> str:
         column = "arbeidsmarktregio_code"
-        if _empty(cell):
+        if is_empty(cell):
             self._error(number, column, "lege cel.")
             return ""
-        match = _REGIO.match(_text(cell).strip())
+        match = _REGIO.match(cell_text(cell).strip())
         code = f"AM{int(match.group(1)):02d}" if match else ""
         if code not in self.regio_codes:
-            self._error(number, column, f"{_show(cell)} is geen bekende arbeidsmarktregio-code (zoals AM01).")
+            self._error(number, column, f"{show_cell(cell)} is geen bekende arbeidsmarktregio-code (zoals AM01).")
             return ""
         return code
 
     def _beroep(self, number: int, cells: list) -> str:
         code_cell = self._cell(cells, "beroepsgroep_code")
         name_cell = self._cell(cells, "beroepsgroep")
-        if _empty(code_cell) and _empty(name_cell):
+        if is_empty(code_cell) and is_empty(name_cell):
             present = "/".join(column for column in BEROEP_COLUMNS if column in self.columns)
             self._error(number, present, "lege cel; vul een BRC-beroepsgroepcode of -naam in.")
             return ""
-        if _empty(code_cell):
-            code = self.brc.codes_by_key.get(_name_key(_text(name_cell)))
+        if is_empty(code_cell):
+            code = self.brc.codes_by_key.get(_name_key(cell_text(name_cell)))
             if code is None:
-                self._error(number, "beroepsgroep", f"{_show(name_cell)} is geen BRC 2014-beroepsgroep.")
+                self._error(number, "beroepsgroep", f"{show_cell(name_cell)} is geen BRC 2014-beroepsgroep.")
                 return ""
             return code
-        raw = _text(code_cell).strip()
+        raw = cell_text(code_cell).strip()
         code = raw.zfill(4) if _CODE.match(raw) else raw
         if code not in self.brc.names_by_code:
-            self._error(number, "beroepsgroep_code", f"{_show(code_cell)} is geen BRC 2014-beroepsgroepcode.")
+            self._error(number, "beroepsgroep_code", f"{show_cell(code_cell)} is geen BRC 2014-beroepsgroepcode.")
             return ""
         if code != raw:
             self.padded.append((raw, code))
-        if not _empty(name_cell) and self.brc.codes_by_key.get(_name_key(_text(name_cell))) != code:
+        if not is_empty(name_cell) and self.brc.codes_by_key.get(_name_key(cell_text(name_cell))) != code:
             self.name_warnings.append(
-                f"Rij {number}: beroepsgroep {_show(name_cell)} hoort niet bij code {code} "
+                f"Rij {number}: beroepsgroep {show_cell(name_cell)} hoort niet bij code {code} "
                 f"({self.brc.names_by_code[code]}); de code is gebruikt."
             )
         return code
 
     def _periode(self, number: int, cell) -> str:
-        if _empty(cell):
+        if is_empty(cell):
             self._error(number, "periode", "lege cel.")
             return ""
-        match = _PERIODE.match(_text(cell).strip())
+        match = _PERIODE.match(cell_text(cell).strip())
         if not match:
-            self._error(number, "periode", f"{_show(cell)} is geen kwartaal; schrijf bijvoorbeeld 2024K3.")
+            self._error(number, "periode", f"{show_cell(cell)} is geen kwartaal; schrijf bijvoorbeeld 2024K3.")
             return ""
         return f"{match.group(1)}K{match.group(2)}"
 
     def _waarde(self, number: int, cell) -> float:
         column = "spanningsindicator"
-        if _empty(cell):
+        if is_empty(cell):
             self._error(number, column, "lege cel.")
             return math.nan
-        value = _parse_number(cell)
+        value = parse_number(cell)
         if value is None:
-            self._error(number, column, f"{_show(cell)} is geen getal.")
+            self._error(number, column, f"{show_cell(cell)} is geen getal.")
         elif value < 0:
-            self._error(number, column, f"{_show(cell)} is negatief; de spanningsindicator kan niet onder 0 liggen.")
+            self._error(number, column, f"{show_cell(cell)} is negatief; de spanningsindicator kan niet onder 0 liggen.")
         elif value > MAX_WAARDE:
             self._error(
                 number, column,
-                f"{_show(cell)} is onwaarschijnlijk hoog (meer dan {_format_number(MAX_WAARDE)}); controleer de waarde.",
+                f"{show_cell(cell)} is onwaarschijnlijk hoog (meer dan {format_number(MAX_WAARDE)}); controleer de waarde.",
             )
         else:
             return value
@@ -499,75 +404,11 @@ class _RowChecker:
 _EXAMPLE_KEYS = {(regio, code, periode, waarde) for regio, code, _, periode, waarde in EXAMPLE_ROWS}
 
 
-# ---------------------------------------------------------------- cell helpers
-
-
-def _empty(cell) -> bool:
-    return cell is None or (isinstance(cell, str) and not cell.strip())
-
-
-def _row_empty(cells: list) -> bool:
-    return all(_empty(cell) for cell in cells)
-
-
-def _text(cell) -> str:
-    """Cell as text; whole floats from Excel lose their '.0' (771.0 -> '771')."""
-    if cell is None:
-        return ""
-    if isinstance(cell, float) and cell.is_integer():
-        return str(int(cell))
-    return str(cell)
-
-
-def _parse_number(cell) -> float | None:
-    if isinstance(cell, bool):
-        return None
-    if isinstance(cell, (int, float)):
-        return float(cell) if math.isfinite(cell) else None
-    if isinstance(cell, str):
-        text = cell.strip().replace("\u00a0", "").replace(" ", "")
-        if _NUMBER.match(text):
-            return float(text.replace(",", "."))
-    return None
-
-
-def _is_formula(cell) -> bool:
-    """A formula (openpyxl gives '=...' or a formula object) or text a spreadsheet would run as one."""
-    if cell is None:
-        return False
-    if not isinstance(cell, _PLAIN_TYPES):
-        return True  # ArrayFormula, DataTableFormula
-    if isinstance(cell, str):
-        text = cell.strip()
-        return len(text) > 1 and text[0] in "=+-@" and _parse_number(text) is None
-    return False
-
-
 def _name_key(name: str) -> str:
     """Match key for names: case, accents and spacing ignored (Conciërges = concierges)."""
     decomposed = unicodedata.normalize("NFKD", name)
     plain = "".join(char for char in decomposed if not unicodedata.combining(char))
     return " ".join(plain.casefold().split())
-
-
-def _clean(text: str) -> str:
-    return "".join(char for char in text if char.isprintable())
-
-
-def _show(cell) -> str:
-    """Cell value for a message: quoted, printable, at most 40 characters."""
-    if isinstance(cell, float):
-        return _format_number(cell)
-    text = _clean(_text(cell))
-    return f"'{text[:40]}…'" if len(text) > 40 else f"'{text}'"
-
-
-def _format_number(value: float) -> str:
-    return f"{value:g}".replace(".", ",")
-
-
-def _megabytes(size: int) -> str:
-    return f"{size / 2**20:.1f} MB".replace(".", ",")
 
 
 def _limited(messages: list[str], singular: str, plural: str) -> list[str]:

@@ -11,12 +11,14 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from llo_dash import codes as gebiedscodes, indicators, sources
+from llo_dash.columns import Kolom, Tabel, indicator_kolom
 from llo_dash.formatting import GEEN_MARGE, getal, is_missing, marge, opsomming, procent, verschil
 from llo_dash.tables import read_table
 
@@ -86,6 +88,14 @@ def als_float(value) -> float:
         return float(value)
     except (TypeError, ValueError):
         return float("nan")
+
+
+def aandeel(deel, totaal) -> float:
+    """100 × deel / totaal, NaN when either is missing or the total is 0."""
+    deel, totaal = als_float(deel), als_float(totaal)
+    if math.isnan(deel) or math.isnan(totaal) or totaal == 0:
+        return float("nan")
+    return 100 * deel / totaal
 
 
 def waarde(df: pd.DataFrame, code: str, kolom: str) -> float:
@@ -233,7 +243,8 @@ def indicator_naam(kolom: str) -> str:
 
 
 def opmaak(kolom: str) -> tuple[str, int]:
-    """The `formatting.format_table` spec of an indicator: ("procent", 1) or ("getal", 0)."""
+    """(soort, decimalen) of an indicator: ("procent", 1) or ("getal", 0); a row's entry of `columns.Tabel.rij_opmaak`
+    in a table with a row per indicator."""
     indicator = indicators.get(kolom)
     return ("procent" if indicator.is_percentage else "getal", indicator.decimalen)
 
@@ -288,15 +299,14 @@ def kaartwaarden(df: pd.DataFrame, niveau: str, indicator: str, *, regio: str | 
     return result.sort_values(["naam", "code"], key=lambda column: column.str.casefold()).reset_index(drop=True)
 
 
-def kaarttabel(values: pd.DataFrame, indicator: str) -> tuple[pd.DataFrame, dict[str, tuple[str, int]]]:
-    """The table alternative of a map or a ranking, with Dutch column names, and its `format_table` formats."""
-    kolom = indicator_naam(indicator)
-    namen = {"rang": "Rang", "code": "Code", "naam": "Naam", "waarde": kolom, "ondergrens": "Ondergrens",
-             "bovengrens": "Bovengrens", "arbeidsmarktregio_naam": "Arbeidsmarktregio"}
-    tabel = values.drop(columns=["arbeidsmarktregio_code"], errors="ignore").rename(columns=namen)
-    spec = opmaak(indicator)
-    formats = {name: spec for name in (kolom, "Ondergrens", "Bovengrens") if name in tabel}
-    return tabel, formats
+def kaarttabel(values: pd.DataFrame, indicator: str) -> Tabel:
+    """The table alternative of a map (`kaartwaarden`) or a ranking (with "rang"), in the order of `values`:
+    the value with the indicator's unit and decimals, its interval like the value, for gemeenten their region."""
+    waarde = indicator_kolom(indicator, label=indicator_naam(indicator))
+    kolommen = {"rang": Kolom("Rang", "getal"), "code": Kolom("Code"), "naam": Kolom("Naam"), "waarde": waarde,
+                "ondergrens": replace(waarde, label="Ondergrens"), "bovengrens": replace(waarde, label="Bovengrens"),
+                "arbeidsmarktregio_naam": Kolom("Arbeidsmarktregio")}
+    return Tabel(values, {kolom: kolommen[kolom] for kolom in values.columns if kolom in kolommen})
 
 
 def _floats(series: pd.Series) -> np.ndarray:
