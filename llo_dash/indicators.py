@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from llo_dash.formatting import getal, marge, procent
+
 ALLE_NIVEAUS = ("nederland", "arbeidsmarktregio", "gemeente", "wijk", "buurt")  # also the order of table `gebieden`
 REGIO_NIVEAUS = ("nederland", "arbeidsmarktregio", "gemeente")
 
@@ -246,3 +248,25 @@ BY_KOLOM: dict[str, Indicator] = {indicator.kolom: indicator for indicator in IN
 
 def get(kolom: str) -> Indicator:
     return BY_KOLOM[kolom]
+
+
+# --- one value of an indicator, written the Dutch way ------------------------------------
+
+
+def opmaak(kolom: str) -> tuple[str, int]:
+    """(soort, decimalen) of an indicator: ("procent", 1) or ("getal", 0); a row's entry of `columns.Tabel.rij_opmaak`
+    in a table with a row per indicator."""
+    indicator = get(kolom)
+    return ("procent" if indicator.is_percentage else "getal", indicator.decimalen)
+
+
+def waarde_tekst(kolom: str, value) -> str:
+    """One value of an indicator, written the Dutch way ("22,6%", "254.521", "geen gegevens")."""
+    kind, decimals = opmaak(kolom)
+    return procent(value, decimals) if kind == "procent" else getal(value, decimals)
+
+
+def marge_tekst(kolom: str, low, high) -> str:
+    """The interval of an indicator's estimate: "13,4–15,5%" (see `formatting.marge`)."""
+    indicator = get(kolom)
+    return marge(low, high, indicator.decimalen, indicator.is_percentage)

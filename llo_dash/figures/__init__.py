@@ -9,6 +9,8 @@ Numbers are Dutch ("1.234,5") through the template's `separators` plus d3 format
 names its source inside the figure (`bron_onder`), so a downloaded PNG does too.
 """
 
+from types import ModuleType as _ModuleType
+
 from llo_dash.figures.maps import KAART_HOOGTE, MARKEER_BREEDTES, choropleth, markeer_lagen
 from llo_dash.figures.ranking import (
     MAX_BALKEN,
@@ -36,13 +38,6 @@ from llo_dash.figures.theme import (
     plotly_config,
 )
 
-__all__ = [
-    # theme
-    "BALK_KLEUR", "BALK_MARKEER_KLEUR", "BRON_KLEUR", "FONT", "GEEN_GEGEVENS_KLEUR", "GRENS_KLEUR", "KLEURSCHAAL",
-    "MARKEER_KLEUREN", "NEDERLAND_KLEUR", "PLOTLY_NL", "TEMPLATE", "bron_onder", "opmaak", "plotly_config",
-    # maps
-    "KAART_HOOGTE", "MARKEER_BREEDTES", "choropleth", "markeer_lagen",
-    # ranking
-    "MAX_BALKEN", "RANGORDE_LABEL_GROOTTE", "UITERSTEN", "grafiek_selectie", "label_breedte", "rangorde_figuur",
-    "zonder_opmaak",
-]
+# Everything imported above, not the submodules themselves: the names pages use as `ui.<name>`/`figures.<name>`.
+__all__ = sorted(name for name, value in dict(globals()).items()
+                 if not name.startswith("_") and not isinstance(value, _ModuleType))

@@ -14,7 +14,6 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from llo_dash import indicators
-from llo_dash.views import queries
 from llo_dash.figures.theme import (
     GEEN_GEGEVENS_KLEUR,
     KLEURSCHAAL,
@@ -88,7 +87,7 @@ def _hover_lines(values: pd.DataFrame, indicator: indicators.Indicator) -> list[
     lines = [""] * len(values)
     if "ondergrens" in values and "bovengrens" in values:
         lines = [
-            line + "<br>Marge: " + queries.marge_tekst(indicator.kolom, low, high)
+            line + "<br>Marge: " + indicators.marge_tekst(indicator.kolom, low, high)
             for line, low, high in zip(lines, values["ondergrens"], values["bovengrens"])
         ]
     if "arbeidsmarktregio_naam" in values:
@@ -123,7 +122,7 @@ def choropleth(
     bron: str | None = None,
     height: int = KAART_HOOGTE,
 ) -> go.Figure:
-    """A map of `values` (from `queries.kaartwaarden`: code, naam, waarde) on `geojson` (feature id = code).
+    """A map of `values` (from `views.queries.kaartwaarden`: code, naam, waarde) on `geojson` (feature id = code).
 
     The map shows and zooms to the areas of `values` that have a boundary in `geojson` (the others
     cannot be drawn; ValueError when none has one). One trace carries every area with a value, on a continuous Viridis scale whose

@@ -10,7 +10,6 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from llo_dash import indicators
-from llo_dash.views import queries
 from llo_dash.figures.theme import (
     BALK_KLEUR,
     BALK_MARKEER_KLEUR,
@@ -101,7 +100,7 @@ def rangorde_figuur(
     if "ondergrens" in shown and "bovengrens" in shown and shown["ondergrens"].notna().any():
         error_x = dict(type="data", symmetric=False, array=(shown["bovengrens"] - shown["waarde"]).tolist(),
                        arrayminus=(shown["waarde"] - shown["ondergrens"]).tolist(), color="#444444", thickness=1, width=3)
-        customdata = [row + [queries.marge_tekst(indicator, low, high)]
+        customdata = [row + [indicators.marge_tekst(indicator, low, high)]
                       for row, low, high in zip(customdata, shown["ondergrens"], shown["bovengrens"])]
         hover += "<br>Marge: %{customdata[2]}"
     fig = go.Figure(
@@ -120,7 +119,7 @@ def rangorde_figuur(
     if nederland is not None and not pd.isna(nederland):
         fig.add_vline(x=float(nederland), line=dict(color=NEDERLAND_KLEUR, dash="dash", width=2))
         fig.add_annotation(x=float(nederland), y=1, yref="paper", yanchor="bottom", showarrow=False,
-                           text=f"Nederland: {queries.waarde_tekst(indicator, nederland)}", font=dict(color=NEDERLAND_KLEUR))
+                           text=f"Nederland: {indicators.waarde_tekst(indicator, nederland)}", font=dict(color=NEDERLAND_KLEUR))
 
     notes = []
     known = int(ranking["waarde"].notna().sum())

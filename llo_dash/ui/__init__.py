@@ -11,6 +11,8 @@
 Pages use `from llo_dash import ui` and the names below (`ui.page_setup`, `ui.tabel`, …).
 """
 
+from types import ModuleType as _ModuleType
+
 from llo_dash.ui.blocks import (
     MIME,
     Download,
@@ -42,18 +44,6 @@ from llo_dash.ui.state import (
     zet_url_lijst,
 )
 
-__all__ = [
-    # data
-    "bewaard", "data_versie", "grenzen", "lees_manifest", "lees_tabel", "load_data", "manifest",
-    # first start
-    "ensure_built",
-    # the choice in the URL
-    "GEEN_GEMEENTE", "GEMEENTE_PARAM", "NEDERLAND_OPTIE", "PAGE_CONFIG", "REGIO_PARAM", "Keuze", "kies", "page_setup",
-    "router_started", "url_keuze", "url_lijst", "url_lijst_waarde", "zet_url_lijst",
-    # blocks
-    "MIME", "Download", "download_row", "downloads", "kerncijfers", "metric_rij", "source_note", "tabel", "toon",
-    # maps
-    "kaart", "kaart_blok",
-    # upload
-    "UploadStand", "upload_blok", "upload_stand",
-]
+# Everything imported above, not the submodules themselves: the names pages use as `ui.<name>`/`figures.<name>`.
+__all__ = sorted(name for name, value in dict(globals()).items()
+                 if not name.startswith("_") and not isinstance(value, _ModuleType))

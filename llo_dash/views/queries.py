@@ -19,10 +19,12 @@ import pandas as pd
 
 from llo_dash import codes as gebiedscodes, indicators, sources
 from llo_dash.columns import Kolom, Tabel, indicator_kolom
-from llo_dash.formatting import GEEN_MARGE, getal, is_missing, marge, opsomming, procent, verschil
+from llo_dash.formatting import GEEN_MARGE, is_missing, opsomming, procent, verschil
 from llo_dash.tables import read_table
 
 NEDERLAND = gebiedscodes.NEDERLAND
+# One value of an indicator as text: defined with the registry, read by the views as queries.<name> too.
+opmaak, waarde_tekst, marge_tekst = indicators.opmaak, indicators.waarde_tekst, indicators.marge_tekst
 KAART_NIVEAUS = ("arbeidsmarktregio", "gemeente")  # the levels of the Overzicht map
 GEBIEDSNIVEAUS = ("arbeidsmarktregio", "gemeente", "wijk")  # every level a map or a selection can show
 
@@ -240,25 +242,6 @@ def indicator_naam(kolom: str) -> str:
     eenheid = "%" if indicator.is_percentage else "aantal"
     schatting = " (schatting)" if indicator.schatting else ""
     return f"{indicator.label}, {eenheid}{schatting}"
-
-
-def opmaak(kolom: str) -> tuple[str, int]:
-    """(soort, decimalen) of an indicator: ("procent", 1) or ("getal", 0); a row's entry of `columns.Tabel.rij_opmaak`
-    in a table with a row per indicator."""
-    indicator = indicators.get(kolom)
-    return ("procent" if indicator.is_percentage else "getal", indicator.decimalen)
-
-
-def waarde_tekst(kolom: str, value) -> str:
-    """One value of an indicator, written the Dutch way ("22,6%", "254.521", "geen gegevens")."""
-    kind, decimals = opmaak(kolom)
-    return procent(value, decimals) if kind == "procent" else getal(value, decimals)
-
-
-def marge_tekst(kolom: str, low, high) -> str:
-    """The interval of an indicator's estimate: "13,4–15,5%" (see `formatting.marge`)."""
-    indicator = indicators.get(kolom)
-    return marge(low, high, indicator.decimalen, indicator.is_percentage)
 
 
 def marge_van(row: pd.Series, kolom: str) -> str:
