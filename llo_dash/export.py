@@ -6,7 +6,6 @@ the files keep numbers so users can calculate with them.
 
 from __future__ import annotations
 
-import csv
 import io
 import math
 import re
@@ -105,13 +104,13 @@ def to_csv_bytes(df: pd.DataFrame) -> bytes:
     UTF-8 with BOM (otherwise Excel guesses Windows-1252 and mangles "Fryslân"),
     ";" as separator and "," as decimal mark (the nl-NL list and decimal
     separators), CRLF line endings, no index, missing values as empty cells.
+    Each cell is written by `_csv_cell` first (no float noise, no "1234,0", the formula guard);
+    pandas does the quoting and separators.
     """
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow([_safe_text(str(column)) for column in df.columns])
-    columns = [[_csv_cell(value) for value in df[column]] for column in df.columns]
-    writer.writerows(zip(*columns))
-    return buffer.getvalue().encode("utf-8-sig")
+    cellen = pd.DataFrame({i: [_csv_cell(value) for value in df.iloc[:, i]] for i in range(df.shape[1])})
+    cellen.columns = [_safe_text(str(column)) for column in df.columns]
+    tekst = cellen.to_csv(sep=";", decimal=",", index=False, lineterminator="\r\n")
+    return tekst.encode("utf-8-sig")
 
 
 # --- xlsx ------------------------------------------------------------------
