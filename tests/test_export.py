@@ -317,3 +317,8 @@ def test_rounded_to_the_screens_decimals_half_up_and_missing_stays_missing():
     assert table["pct"].iloc[0] == 14.4275  # a copy
     lines = to_csv_bytes(rounded).decode("utf-8-sig").splitlines()
     assert lines[1] == "a;14,4;22461;1,23456" and lines[3] == "c;;3;3"
+
+
+def test_csv_keeps_columns_with_the_same_header_apart():
+    frame = pd.DataFrame([[1, 2.5]], columns=["Aantal", "Aantal"])
+    assert to_csv_bytes(frame).decode("utf-8-sig") == "Aantal;Aantal\r\n1;2,5\r\n"
