@@ -25,6 +25,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         f"({len(manifest['bestanden'])} bestanden, {len(manifest['bronnen'])} bronnen).",
         file=sys.stderr,
     )
+    for waarschuwing in manifest.get("waarschuwingen", []):  # last, so nobody misses them
+        print(waarschuwing, file=sys.stderr)
     return 0
 
 
@@ -64,6 +66,9 @@ def parser() -> argparse.ArgumentParser:
     table.add_argument("--regio", help="Alleen deze arbeidsmarktregio (bijvoorbeeld AM12) en de gebieden daarin.")
     table.add_argument("--format", choices=("csv", "parquet", "json"), default="csv", help="Uitvoerformaat (standaard csv).")
     table.set_defaults(run=cmd_table)
+    from llo_dash import export_profiel  # `profiel`: the Regioprofiel as HTML or PDF
+
+    export_profiel.add_parser(commands)
     return main
 
 

@@ -106,8 +106,10 @@ INDICATOREN: tuple[Indicator, ...] = (
         "(evenveel jaargangen); CBS publiceert geen losse leeftijdsjaren per gemeente.",
     ),
     _count(
-        "inwoners_15_75", "Inwoners 15 tot 75 jaar", "bevolking", ONDERWIJS, "2023", aggregatie="gepubliceerd",
-        toelichting="Bevolking van de onderwijstabel (EBB 2023), afgerond op honderdtallen.",
+        "inwoners_15_75", "Inwoners 15 tot 75 jaar", "bevolking", ONDERWIJS, "2023",
+        toelichting="Bevolking van de onderwijstabel (EBB 2023), afgerond op honderdtallen. Arbeidsmarktregio en "
+        "Nederland: som van de gemeenten van 2025, zodat 15–65 en 65–75 jaar erin passen; het CBS-cijfer van de "
+        "regio staat met het verschil en de reden in Bronnen & methode.",
     ),
     _count(
         "inwoners_65_75", "Inwoners 65 tot 75 jaar (benadering)", "bevolking", ("onderwijsniveau", "kwb_2024_leeftijd"),

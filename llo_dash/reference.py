@@ -51,7 +51,7 @@ SCHEMAS: dict[str, TableSchema] = {
     "beroepen_sectorgroep": TableSchema(
         columns=(
             "brc_beroepsgroep_code", "brc_beroepsgroep_naam", "rol", "sectorgroep_kolom", "sectorgroep", "bedrijven",
-            "sbi_2008", "basis", "soort", "bron", "bron_url",
+            "sbi_2008", "sbi_sectie", "basis", "soort", "bron", "bron_url",
         ),
     ),
     "uwv_spanningsindicator_landelijk": TableSchema(
@@ -60,6 +60,11 @@ SCHEMAS: dict[str, TableSchema] = {
             "typering", "typering_herkomst", "toelichting", "bron_titel", "bron_url", "bron_datum",
         ),
         numeric=("spanningsindicator",),
+    ),
+    # One row per former gemeente and 2025 successor (a split gemeente has one row per successor).
+    "gemeente_herindelingen": TableSchema(
+        columns=("jaar", "oude_code", "oude_naam", "nieuwe_code", "nieuwe_naam", "soort", "toelichting", "bron"),
+        numeric=("jaar",),
     ),
 }
 

@@ -186,6 +186,85 @@ SOURCES: tuple[Source, ...] = (
         table=None,
         caveat="Landelijk per BRC-beroepsgroep; enquêtecijfers afgerond op duizendtallen.",
     ),
+    # --- vacancies per sector and occupations per region (issue 11: llo_dash/build/vacatures.py, beroepsklassen.py)
+    _cbs(
+        "vacatures_sbi", "80472NED", "Vacatures; SBI 2008, bedrijfsgrootte", "1997–2024 (kwartalen)",
+        "arbeidsmarkt/vacatures/80472NED_vacatures_sbi_bedrijfsgrootte_1997-2024_dertje.csv", "dertje_csv",
+        "Openstaande, ontstane en vervulde vacatures, landelijk, in duizendtallen; 2024 waarschijnlijk nog voorlopig. "
+        "Vacatures, geen spanningsindicator (geen werkzoekenden).",
+    ),
+    _cbs(
+        "vacaturegraad_sbi", "80567NED", "Vacaturegraad; SBI 2008", "1997–2024 (kwartalen)",
+        "arbeidsmarkt/vacatures/80567NED_vacaturegraad_sbi_1997-2024_dertje.csv", "dertje_csv",
+        "Openstaande vacatures per 1.000 banen, landelijk per sector; een lege cel is geheim of onbekend.",
+    ),
+    _cbs(
+        "vacatures_seizoen", "80474NED", "Vacatures, seizoengecorrigeerd; SBI 2008", "1997–2024 (kwartalen)",
+        "arbeidsmarkt/vacatures/80474NED_vacatures_seizoengecorrigeerd_sbi_1997-2024_dertje.csv", "dertje_csv",
+        "Openstaande vacatures zonder seizoenpatroon, landelijk, in duizendtallen.",
+    ),
+    _cbs(
+        "vacatures_provincie", "83599NED", "Openstaande vacatures; SBI 2008, regio", "2011–2024 (kwartalen)",
+        "arbeidsmarkt/vacatures/83599NED_openstaande_vacatures_sbi_regio_first10000rows_dertje.csv", "dertje_csv",
+        "Laagste niveau is de provincie (geen arbeidsmarktregio's). De mirror is afgekapt: alleen A-U, A, B-F, B, C, D, "
+        "E, F, G-N en G compleet; live alle sectoren.",
+    ),
+    _cbs(
+        "vacatures_brc_sbi", "85081NED", "Ontstane vacatures; BRC 2014, SBI 2008", "2018–2023",
+        "arbeidsmarkt/vacatures/85081NED_ontstane_vacatures_brc_sbi_first10000rows_dertje.csv", "dertje_csv",
+        "Niet gebruikt: 83 % van de cellen is geheim, bij A-U zijn maar 7 van de 12 beroepsklassen gevuld.",
+    ),
+    _cbs(
+        "beroepsklassen_regio", "84916NED", "Werkzame beroepsbevolking; beroepsklasse, regio", "2022",
+        "arbeidsmarkt/beroepen_regio/84916NED_werkzame_beroepsbevolking_beroepsklasse_regio_2022_dertje.csv",
+        "dertje_csv",
+        "Enquête (EBB), naar woonregio (inwoners, geen banen), afgerond op duizendtallen, indeling 2022; "
+        "twee samengevoegde groepen (07+08 en 02+09+13).",
+    ),
+    Source(
+        id="beroepsklassen_sleutels",
+        title="Sleutels van de beroepsklassen in 84916NED (afgeleid bij het verzamelen)",
+        publisher="Mirror van het LLO Regiodashboard, afgeleid uit CBS 84916NED, 86086NED en 85276NED",
+        licence=CC_BY,
+        period="2022",
+        url=f"{ODATA_FEED}/84916NED/Beroepsklasse",
+        mirror_path="arbeidsmarkt/beroepen_regio/cbs_84916NED_beroepsklasse_sleutels_AFGELEID.csv",
+        reader="csv",
+        caveat="Koppeling sleutel → beroepsklasse vastgesteld via gelijke Nederland-waarden, niet door CBS geleverd; "
+        "controleer de titels live via de URL.",
+    ),
+    _cbs(
+        "beroepen_reeks", "85276NED", "Werkzame beroepsbevolking; beroep", "2013–2024",
+        "arbeidsmarkt/beroepen_regio/85276NED_werkzame_beroepsbevolking_beroep_first10000rows_dertje.csv",
+        "dertje_csv",
+        "Landelijk per BRC-beroep; de mirror is afgekapt (109 van de 114 beroepsgroepen), afgerond op duizendtallen.",
+    ),
+    Source(  # issue 11: BRC codes and full names for the titles of 85276NED (llo_dash/build/beroepen_trend.py)
+        id="brc_classificatie",
+        title="Beroepenclassificatie ROA-CBS 2014 (BRC 2014): klassen, segmenten en beroepsgroepen",
+        publisher=CBS,
+        licence=CC_BY,
+        period="2014",
+        url="https://www.cbs.nl/nl-nl/onze-diensten/methoden/classificaties/onderwijs-en-beroepen/beroepenclassificatie-roa-cbs-2014--brc-2014--",
+        mirror_path="arbeidsmarkt/brc2014_classificatie.csv",
+        reader="csv",
+        caveat="Indeling, geen cijfers: 13 klassen, 40 segmenten, 114 beroepsgroepen.",
+    ),
+    Source(
+        id="gebieden_historie",
+        title="Gemeenten met hun laatste indelingsjaar, arbeidsmarktregio en provincie (uit CBS Gebieden in Nederland)",
+        publisher="ahrnuld/jobmarket, op basis van CBS Gebieden in Nederland 2010–2026",
+        licence=CC_BY,
+        period="2010–2026",
+        url="https://raw.githubusercontent.com/ahrnuld/jobmarket/a0b31834777e0385daa56c8614fb49af566c1e96/"
+        "data/reference/municipalities.csv",
+        mirror_path="geo/cbs_gebieden_multiyear_ahrnuld-jobmarket.csv",
+        reader="csv",
+        downloadable=True,
+        attribution="Bron: CBS, bewerkt door ahrnuld/jobmarket",
+        caveat="Geen officiële CBS-download; gebruikt voor gemeenten van 2022 die in 2025 niet meer bestaan "
+        "(Weesp, Brielle, Hellevoetsluis, Westvoorne).",
+    ),
 )
 
 BY_ID: dict[str, Source] = {source.id: source for source in SOURCES}

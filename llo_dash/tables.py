@@ -30,6 +30,10 @@ TABLES = {
         Table("schatting_effecten", "geletterdheid/effecten.parquet", "Schatting laaggeletterdheid: geschatte odds ratio's per scenario."),
         Table("schatting_scenarios", "geletterdheid/scenarios.parquet", "Schatting laaggeletterdheid 16–65 jaar (%) per arbeidsmarktregio en Nederland in elk scenario."),
         Table("beroepen", "arbeidsmarkt/beroepen.parquet", "BRC 2014-beroepen: landelijke werkzame beroepsbevolking 2023 en lonen 2022, lijsten van de handreiking met gepubliceerde %, gepubliceerde landelijke UWV-spanning."),
+        Table("vacatures", "arbeidsmarkt/vacatures.parquet", "Vacatures per SBI-sector en kwartaal (CBS 80472NED, 80567NED, 80474NED): openstaand, ontstaan, vervuld, vacaturegraad per 1.000 banen, seizoengecorrigeerd; openstaande vacatures per provincie (83599NED, complete reeksen). Vacatures, geen spanningsindicator."),
+        Table("trends", "cbs/trends.parquet", "Indicatoren door de jaren heen op de indeling 2025 (lang: gebied, indicator, periode, waarde, eenheid, bron, toelichting).", True),
+        Table("beroepen_trend", "arbeidsmarkt/beroepen_trend.parquet", "Werkzame beroepsbevolking per BRC-beroep, Nederland, per jaar 2013–2024 (CBS 85276NED); in de mirror afgekapt: sommige reeksen stoppen eerder."),
+        Table("beroepsklassen_regio", "arbeidsmarkt/beroepsklassen_regio.parquet", "Werkzame beroepsbevolking naar beroepsklasse 2022 (CBS 84916NED, naar woonregio): personen, aandeel, aandeel Nederland en locatiequotiënt voor Nederland, provincies, alle 35 arbeidsmarktregio's en gemeenten met minstens 20.000 werkzamen."),
     )
 }
 LEVELS = ALLE_NIVEAUS

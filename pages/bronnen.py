@@ -22,6 +22,8 @@ def _links(tabel) -> dict:
 
 
 st.markdown(bronnen.INTRO)
+for waarschuwing in bronnen.bouw_waarschuwingen(manifest):  # the build's own warnings, where nobody misses them
+    st.warning(waarschuwing, icon=":material/warning:")
 tab_bronnen, tab_schatting, tab_bouw, tab_indicatoren, tab_licentie = st.tabs(
     ["Bronnen", "Schatting laaggeletterdheid", "Bouw en controles", "Indicatoren", "Licentie en bronvermelding"]
 )

@@ -3,13 +3,16 @@
 import streamlit as st
 
 from llo_dash import figures, ui
-from llo_dash.views import doelgroep, queries
+from llo_dash.config import load_settings
+from llo_dash.views import buren, doelgroep, queries
+from llo_dash.views.doelgroep import uitkeringen
 
 keuze = ui.page_setup("Doelgroep", ":material/groups:")
 df = keuze.df
 code = keuze.gebied
 naam = keuze.naam()
 schatting_bron = queries.bronvermelding(doelgroep.TOTAAL)
+parameters = ui.bewaard(uitkeringen.parameters)
 
 st.markdown(
     "Wie is de doelgroep in de regio? Hieronder staan de antwoorden op de vragen uit de handreiking "
@@ -23,14 +26,43 @@ ui.metric_rij(df, code, doelgroep.KERN_METRICS, kort=True, per_rij=2)  # 4 in a 
 
 # --- the handreiking's questions, answered from the figures ---
 st.subheader("Antwoorden op de vragen uit de handreiking")
-st.markdown("\n".join(f"- **{vraag}** {antwoord}" for vraag, antwoord in doelgroep.doelgroep_zinnen(df, code)))
+st.markdown("\n".join(f"- **{vraag}** {antwoord}" for vraag, antwoord in doelgroep.doelgroep_zinnen(df, code, parameters)))
 ui.source_note(["laaggeletterd_16_65", "laag_opgeleid", "werkloze_beroepsbevolking", "bijstandsuitkeringen", "ww_personen"],
                toelichting=False)
 
-# --- all key figures next to Nederland ---
-st.subheader("Kerncijfers naast Nederland")
-ui.tabel(doelgroep.kerncijfers_tabel(df, keuze.vergelijk_codes), "doelgroep kerncijfers", code,
-         kolommen=doelgroep.kern_kolommen(df), titel=f"Kerncijfers {naam} naast Nederland", height="content")
+# --- all key figures next to the neighbours and Nederland ---
+st.subheader("Kerncijfers naast de buren en Nederland")
+niveau = "gemeente" if keuze.gemeente else "arbeidsmarktregio"
+standaard = doelgroep.vergelijk_standaard(code, keuze.regio if keuze.gemeente else None,
+                                          ui.bewaard(buren.buren, str(load_settings().data_dir), niveau))
+keuzes = {gebied: f"{gebiedsnaam} ({gebied})" for gebied, gebiedsnaam in
+          [(queries.NEDERLAND, "Nederland"), *queries.regio_opties(df), *queries.gemeente_opties(df)]}
+codes = st.multiselect("Naast elkaar", list(keuzes), default=standaard, format_func=keuzes.get, max_selections=7,
+                       key=f"doelgroep_kern_vergelijk_{code}",
+                       help="Standaard: de gekozen regio of gemeente, de aangrenzende gebieden (een gedeelde grens op "
+                            "de kaart) en Nederland. Kies er zelf andere bij of haal ze weg.") or [code]
+kern = doelgroep.kerncijfers_tabel(df, codes)
+ui.tabel(kern, "doelgroep kerncijfers", code, kolommen=doelgroep.kern_kolommen(df),
+         titel=f"Kerncijfers {naam} naast de buren en Nederland", height="content",
+         column_order=doelgroep.kern_scherm(kern))
+st.caption("Op het scherm de waarden; onder- en bovengrens van elke schatting staan in de CSV- en Excel-download.")
+
+# --- benefit recipients ---
+st.subheader("Mensen met een uitkering")
+uitk = doelgroep.uitkeringen_tabel(queries.rij(df, code), parameters)
+ui.tabel(uitk, "doelgroep uitkeringen", code, titel=f"Laaggeletterden met een uitkering, {naam} (schatting)",
+         bronnen=[*queries.bronregels(["bijstandsuitkeringen", "ww_personen", "ao_personen"]), schatting_bron],
+         height="content")
+st.caption("Schatting: het geschatte aandeel laaggeletterden van het gebied, omgerekend met gepubliceerde landelijke "
+           "verhoudingen (bijstand, WW) of een aanname (AO); zie *Bronnen & methode*. " + doelgroep.OVERLAP)
+
+# --- ages as rates ---
+st.subheader("Leeftijd: aandeel per leeftijdsgroep")
+leeftijd = doelgroep.leeftijd_tabel(df, code)
+st.markdown(doelgroep.leeftijd_zin(leeftijd, naam))
+ui.tabel(leeftijd, "doelgroep leeftijd", code, titel=f"Laaggeletterd per leeftijdsgroep, {naam} (schatting)",
+         bronnen=[schatting_bron, *queries.bronregels(["inwoners_25_45"])], height="content")
+st.caption(doelgroep.JONGVOLWASSENEN)
 
 # --- NT1/NT2 × work ---
 st.subheader("NT1 en NT2, werkend en niet-werkend")

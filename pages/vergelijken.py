@@ -1,12 +1,14 @@
 """Vergelijken: 2 tot 6 arbeidsmarktregio's of gemeenten naast elkaar en naast Nederland, en een rangorde.
 
 The compared areas live in the link (`?vergelijk=AM12,AM10,AM32`); without one the page compares the
-chosen area with the two areas closest to it in number of inhabitants. Logic: `llo_dash.views.vergelijken`.
+chosen area with its neighbouring areas (a shared border, `llo_dash.views.buren`). Logic: `llo_dash.views.vergelijken`.
 """
 
 import streamlit as st
 
 from llo_dash import figures, ui
+from llo_dash.config import load_settings
+from llo_dash.views import buren as gebiedsburen
 from llo_dash.views import queries
 from llo_dash.views import vergelijken as vg
 
@@ -14,16 +16,20 @@ _W_NIVEAU = "_w_vergelijk_niveau"
 
 keuze = ui.page_setup("Vergelijken", ":material/compare_arrows:")
 df = keuze.df
+buren = ui.bewaard(gebiedsburen.buren, str(load_settings().data_dir), vg.standaard_niveau(keuze.gemeente))
 
 
 def _niveau_gewijzigd() -> None:
     """Another level: its default comparison, in the link unless it is the page's default."""
-    codes, standaard = vg.niveau_link(df, st.session_state[_W_NIVEAU], keuze.regio, keuze.gemeente)
+    niveau = st.session_state[_W_NIVEAU]
+    codes, standaard = vg.niveau_link(df, niveau, keuze.regio, keuze.gemeente,
+                                      ui.bewaard(gebiedsburen.buren, str(load_settings().data_dir), niveau))
     ui.zet_url_lijst(vg.PARAM, codes, standaard=standaard)
 
 
 # --- which areas: the link, else the session, else the default ---
-weergave = vg.weergave(df, ui.url_lijst_waarde(vg.PARAM), keuze.regio, keuze.gemeente, st.session_state.get(_W_NIVEAU))
+weergave = vg.weergave(df, ui.url_lijst_waarde(vg.PARAM), keuze.regio, keuze.gemeente, st.session_state.get(_W_NIVEAU),
+                       buren)
 for melding in weergave.meldingen:
     st.warning(melding)
 if weergave.info:

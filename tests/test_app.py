@@ -20,7 +20,7 @@ from tests.apptest import REGIO_CODES, assert_ok, captions, dutch, markdown_text
 
 APP = str(PROJECT_ROOT / "app.py")
 PAGES = ["pages/overzicht.py", "pages/doelgroep.py", "pages/vindplaatsen.py", "pages/sectoren.py",
-         "pages/vergelijken.py", "pages/bronnen.py"]
+         "pages/vergelijken.py", "pages/trends.py", "pages/bronnen.py"]
 
 
 def run_app(**params) -> AppTest:

@@ -15,6 +15,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from llo_dash.config import PROJECT_ROOT
+from llo_dash.views import buren
 from tests.apptest import REGIO_CODES, TIMEOUT, Sessie, captions, dutch, markdown_text, metrics, run_page, table_with
 from tests.apptest import assert_ok as _assert_ok
 
@@ -86,7 +87,16 @@ def test_doelgroep_for_every_region(built_data, gebieden, sessie, code):
     assert sorted(per_gemeente.index) == sorted(verwacht.index)
     eerste = verwacht.index[0]
     assert per_gemeente.at[eerste, "Laaggeletterd 16–65 jaar, % (schatting)"] == pytest.approx(verwacht.at[eerste, "laaggeletterd_16_65_pct"])
-    assert len(at.download_button) == 8  # four tables, CSV and Excel each
+    assert len(at.download_button) == 12  # six tables, CSV and Excel each
+    # the key figures next to the neighbours (a shared border) and Nederland
+    naast = buren.buren(built_data)[code]
+    assert at.multiselect(key=f"doelgroep_kern_vergelijk_{code}").value == [code, *naast[:4], "NL00"]
+    # benefit recipients as their own group, and ages as rates
+    uitk = table_with(at, "Ontvangers (telling)").set_index("Uitkering")
+    assert uitk.at["Bijstand", "Ontvangers (telling)"] == row["bijstandsuitkeringen"]
+    leeftijden = table_with(at, "Aandeel van de leeftijdsgroep (%, schatting)").set_index("Leeftijd")
+    assert leeftijden.iloc[0]["Aandeel van de leeftijdsgroep (%, schatting)"] == pytest.approx(
+        100 * row["laaggeletterd_16_25"] / row["inwoners_15_25"])
 
 
 @pytest.mark.parametrize("code", REGIO_CODES)
@@ -109,6 +119,14 @@ def test_vindplaatsen_for_every_region(built_data, gebieden, sessie, code):
     assert partners.at["UWV", "Aantal contactgroep"] == pytest.approx(getal(row["ww_personen"]), nan_ok=True)
     assert partners.at["Regionaal Werkcentrum", "Aantal"] == row["laaggeletterd_werkend"] + row["laaggeletterd_werkzoekend"]
     assert (partners["Basis van het aantal"].str.len() > 20).all()
+    # where: NT1 as well as NT2; the ranking by share, its caveat before it, only areas above the minimum
+    tekst = markdown_text(at)
+    assert "van de NT1-laaggeletterden" in tekst and "van de NT2-laaggeletterden" in tekst
+    assert tekst.index("Lees de rangorde met dit voorbehoud") < tekst.index("Het hoogste geschatte aandeel")
+    rang = table_with(at, "Let op (zwakke schatting)")
+    assert (rang["Inwoners 15–65"] >= 1000).all()
+    assert list(rang["Laaggeletterden per 100 inwoners 15–65 (schatting)"]) == sorted(
+        rang["Laaggeletterden per 100 inwoners 15–65 (schatting)"], reverse=True)
     professionals = table_with(at, "Waarom deze professionals?").set_index("Professionals")
     assert "VNO-NCW" in professionals.at["Netwerkers", "Wie zijn deze professionals?"]
 

@@ -17,6 +17,9 @@ from llo_dash.indicators import SECTOREN
 from llo_dash.views.sectoren.upload import MAX_BYTES, UploadResult, validate_tension_upload
 from tests.apptest import REGIO_CODES, TIMEOUT, Sessie, assert_ok, text, zichtbaar
 from tests.apptest import run_page as _run_page
+from tests.fixtures.mirror import mirror_file
+
+BEROEPSKLASSEN = "arbeidsmarkt/beroepen_regio/84916NED_werkzame_beroepsbevolking_beroepsklasse_regio_2022_dertje.csv"
 
 PAGE = str(PROJECT_ROOT / "pages" / "sectoren.py")
 HEADER = "arbeidsmarktregio_code;beroepsgroep_code;beroepsgroep;periode;spanningsindicator"
@@ -66,13 +69,27 @@ def sector_answer(at: AppTest) -> str:
     return answer
 
 
+def klasse_11(naam: str) -> float:
+    """Working residents in class 11 (thousands) of a region or Nederland, from the raw 84916NED file."""
+    raw = pd.read_csv(mirror_file(BEROEPSKLASSEN), sep=";", dtype=str, encoding="utf-8-sig")
+    namen = {"Veluwe Stedendriehoek": "Stedendriehoek en Noordwest Veluwe"}  # CBS's name in 2022
+    gezocht = "Nederland" if naam == "Nederland" else f"{namen.get(naam, naam)} (AM)"
+    rij = raw[(raw["RegioS"] == gezocht) & (raw["Beroepsklasse"] == "8000000")]
+    assert len(rij) == 1, gezocht
+    return float(rij["WerkzameBeroepsbevolking_1"].iloc[0])
+
+
 @pytest.mark.parametrize("code", REGIO_CODES)
 def test_page_for_every_region(sessie, gebieden, beroepen, code):
     at = sessie.run(PAGE, widgets=WIDGETS, regio=code)
     assert_ok(at)
     assert at.query_params["regio"] == code
     regio = gebieden[gebieden["code"] == code].iloc[0]
-    nl = gebieden[gebieden["code"] == "NL00"].iloc[0]
+    # shortages from CBS vacancies (labelled as such, with the provincie) and the region's occupation structure
+    pagina = text(at)
+    assert "vacatures (CBS), geen spanningsindicator" in pagina and "wel per provincie" in pagina
+    assert f"Beroepen van de werkende inwoners van {regio['naam']} (CBS, 2022, naar woonregio" in pagina
+    assert "Geen van deze beroepen is krap" not in pagina  # never concluded from missing values
     # the answer names the sector groups of the occupations and how the region has them (vestigingen, not a
     # rough count of workers); never a region figure for sectors when some gemeenten have no data
     antwoord = sector_answer(at)
@@ -94,7 +111,8 @@ def test_page_for_every_region(sessie, gebieden, beroepen, code):
     assert len(table) == 11
     for brc in ("1121", "0771", "0921"):
         assert table.at[brc, "Werkzaam in Nederland (2023)"] == source.at[brc, "werkzame_beroepsbevolking_2023"]
-    share = regio["werkzame_beroepsbevolking"] / nl["werkzame_beroepsbevolking"]
+    # scaled with the region's own share in class 11 Dienstverlenende beroepen (84916NED key 8000000), read raw
+    share = klasse_11(regio["naam"]) / klasse_11("Nederland")
     estimate = float(source.at["1121", "werkzame_beroepsbevolking_2023"]) * share
     step = 100 if estimate >= 1000 else 10
     rounded = Decimal(str(estimate / step)).quantize(Decimal(1), rounding=ROUND_HALF_UP) * step
@@ -109,10 +127,11 @@ def test_page_for_every_region(sessie, gebieden, beroepen, code):
     assert labels.count("CSV downloaden") >= 3 and "Sjabloon CSV" in labels and "Sjabloon Excel" in labels
 
 
-@pytest.mark.parametrize("code", ["AM12", "AM05"])
+@pytest.mark.parametrize("code", ["AM12", "AM05", "AM37"])
 def test_sector_answer_compares_the_regions_gemeenten_with_nederland(sessie, gebieden, code):
-    """Gooi en Vechtstreek (6 of 7 gemeenten with vestigingen per sector) and Twente (9 of 14): per sector group
-    of the occupations, in how many gemeenten its share of all vestigingen is above or below Nederland's."""
+    """Gooi en Vechtstreek (6 of 7 gemeenten with vestigingen per sector), Twente (9 of 14) and Zuid-Kennemerland en
+    IJmond (5 of 7: not Velsen, home of Tata Steel): per sector group of the occupations, in how many gemeenten its share
+    of all vestigingen is above or below Nederland's; the gemeenten without data named first."""
     at = sessie.run(PAGE, widgets=WIDGETS, regio=code)
     assert_ok(at)
     antwoord = sector_answer(at)
@@ -123,8 +142,11 @@ def test_sector_answer_compares_the_regions_gemeenten_with_nederland(sessie, geb
     zonder = sorted(set(gemeenten["naam"]) - set(met["naam"]))
     assert 2 <= len(met) < len(gemeenten)
     assert f"bekend voor {len(met)} van de {len(gemeenten)} gemeenten" in antwoord and "geen regiocijfer" in antwoord
-    if len(zonder) <= 3:
-        assert ", ".join(zonder[:-1]) in antwoord and zonder[-1] in antwoord
+    # every gemeente without data is named at the top, and no sentence speaks for the region as a whole
+    genoemd = zonder[0] if len(zonder) == 1 else ", ".join(zonder[:-1]) + " en " + zonder[-1]
+    assert antwoord.split("  \n", 1)[1].startswith(f"**Geen vestigingencijfers per sector voor {genoemd}; daarom geen conclusie "
+                               f"over {regio} als geheel.**")
+    assert f"In {regio}:" not in antwoord
     bullets = {line.split("**")[1]: line for line in antwoord.splitlines() if line.startswith("- **")}
     for kolom, label in INDELING[["sectorgroep_kolom", "sectorgroep"]].drop_duplicates().itertuples(index=False):
         nl_aandeel = float(nl[kolom]) / float(nl["vestigingen_totaal"])
@@ -137,7 +159,22 @@ def test_sector_answer_compares_the_regions_gemeenten_with_nederland(sessie, geb
             verwacht = f"naar verhouding minder vestigingen dan landelijk in {'alle ' + str(n) if lager == n else f'{lager} van de {n}'} gemeenten"
         else:
             verwacht = f"wisselend (van de {n} gemeenten met gegevens: meer dan landelijk in {hoger}, minder in {lager}"
-        assert f"In {regio}: {verwacht}" in bullets[label], (label, lq, bullets[label])
+        assert f"Bij de gemeenten met gegevens: {verwacht}" in bullets[label], (label, lq, bullets[label])
+
+
+def test_ijmond_names_velsen_and_draws_no_conclusion_for_the_region(sessie, gebieden):
+    """The KWB extract of the mirror has no vestigingen for Velsen (Tata Steel): the page says so at the top of the
+    answer and in the sector section, and says why there are no jobs per sector."""
+    velsen = gebieden[(gebieden["niveau"] == "gemeente") & (gebieden["naam"] == "Velsen")].iloc[0]
+    assert velsen["arbeidsmarktregio_code"] == "AM37" and pd.isna(velsen["vestigingen_totaal"])
+    at = sessie.run(PAGE, widgets=WIDGETS, regio="AM37")
+    assert_ok(at)
+    antwoord = sector_answer(at)
+    assert antwoord.split("  \n", 1)[1].startswith("**Geen vestigingencijfers per sector voor Velsen")  # right under the question
+    assert "daarom geen conclusie over Zuid-Kennemerland en IJmond als geheel" in antwoord
+    assert "Banen per sector (CBS 83582NED) ontbreken" in antwoord
+    info = [i.value for i in at.info if i.value.startswith("Vestigingen per sector:")]
+    assert len(info) == 1 and "geen gegevens voor Velsen" in info[0]
 
 
 def test_page_for_nederland(built_data, gebieden):

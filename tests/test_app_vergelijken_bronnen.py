@@ -7,6 +7,8 @@ with plain Python, not with the app's formatting code, so a formatting or lookup
 
 from __future__ import annotations
 
+import functools
+
 import json
 import re
 from datetime import datetime
@@ -17,6 +19,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from llo_dash.config import PROJECT_ROOT
+from llo_dash.views import buren
 from tests.apptest import REGIO_CODES, assert_ok, captions, dutch, markdown_text, run_page
 
 VERGELIJKEN = str(PROJECT_ROOT / "pages" / "vergelijken.py")
@@ -36,6 +39,11 @@ def vergelijk_tabel(at: AppTest) -> pd.DataFrame:
 # --- Vergelijken ------------------------------------------------------------------------
 
 
+@functools.cache
+def regio_buren(data_dir) -> dict:
+    return buren.buren(data_dir)
+
+
 @pytest.mark.parametrize("code", REGIO_CODES)
 def test_vergelijken_for_every_region(built_data, gebieden, code):
     at = run_page(VERGELIJKEN, regio=code)
@@ -46,7 +54,8 @@ def test_vergelijken_for_every_region(built_data, gebieden, code):
     assert at.query_params["regio"] == code and "vergelijk" not in at.query_params  # the default is not in the link
     assert at.radio(key="_w_vergelijk_niveau").value == "arbeidsmarktregio"
     gekozen = at.multiselect(key="_w_vergelijk").value
-    assert gekozen[0] == code and len(gekozen) == 3
+    naast = regio_buren(built_data)[code]
+    assert gekozen == [code, *naast[:5]]  # the region and its neighbours (a shared border), at most six
 
     tabel = vergelijk_tabel(at)
     assert list(tabel.columns)[0] == naam and "Nederland" in tabel.columns

@@ -8,6 +8,7 @@ not depend on the tests before it. Waits are on elements and URLs, not on sleeps
 from __future__ import annotations
 
 import io
+import os
 import re
 import socket
 import subprocess
@@ -181,6 +182,13 @@ def _open(page, server: str, link: str) -> None:
     _map_ready(page)
 
 
+def _no_exception(page) -> None:
+    """Called at the end of every test: the page shows no Streamlit exception box (an exception at the end
+    of a page leaves everything above it on screen, so the test's own checks could pass)."""
+    _idle(page)
+    assert page.locator('[data-testid="stException"]').count() == 0, page.locator('[data-testid="stException"]').first.inner_text()
+
+
 def test_first_request_is_a_deep_link_to_another_page(page, server, gebieden):
     """The very first request after start is a shared link to a page other than the start page: it shows
     that page, for that region, with the app's own page menu (not Streamlit's menu of the files in pages/).
@@ -190,10 +198,11 @@ def test_first_request_is_a_deep_link_to_another_page(page, server, gebieden):
     assert "Gooi en Vechtstreek" in _main_text(page)
     assert "Traceback" not in _main_text(page)
     menu = page.locator('[data-testid="stSidebarNav"]').inner_text().split("\n")
-    icons = {"map", "groups", "location_on", "work", "compare_arrows", "menu_book"}  # drawn from the icon font's names
+    icons = {"map", "description", "groups", "location_on", "work", "compare_arrows", "trending_up", "menu_book"}  # drawn from the icon font's names
     assert [item.strip() for item in menu if item.strip() and item.strip() not in icons] == [
-        "Overzicht", "Doelgroep", "Vindplaatsen", "Sectoren & beroepen", "Vergelijken", "Bronnen & methode"]
+        "Overzicht", "Regioprofiel", "Doelgroep", "Vindplaatsen", "Sectoren & beroepen", "Vergelijken", "Trends", "Bronnen & methode"]
     assert page.url.endswith("/doelgroep?regio=AM12")
+    _no_exception(page)
 
 
 def test_deep_link_renders_map(page, server, gebieden):
@@ -216,6 +225,7 @@ def test_deep_link_renders_map(page, server, gebieden):
     titles = page.eval_on_selector_all(".js-plotly-plot .modebar-btn", "els => els.map(e => e.getAttribute('data-title'))")
     assert "Figuur opslaan als PNG" in titles, titles
     assert not {"Download plot as a PNG", "Pan", "Zoom in", "Zoom out", "Reset view"} & set(titles), titles
+    _no_exception(page)
 
 
 def test_hover_shows_dutch_value(page, server, gebieden):
@@ -227,6 +237,7 @@ def test_hover_shows_dutch_value(page, server, gebieden):
     hover = " ".join(page.locator(".hoverlayer text").all_text_contents())
     expected = dutch(gebieden.loc["AM05", DEFAULT_INDICATOR], 1) + "%"
     assert "Twente" in hover and expected in hover, hover
+    _no_exception(page)
 
 
 def test_sidebar_choice_changes_url(page, server, gebieden):
@@ -237,6 +248,7 @@ def test_sidebar_choice_changes_url(page, server, gebieden):
     _wait_for_param(page, "regio", "AM05")
     page.get_by_text("Arbeidsmarktregio Twente").first.wait_for()
     assert dutch(gebieden.loc["AM05", "inwoners"]) in _main_text(page)
+    _no_exception(page)
 
 
 def test_map_click_chooses_region(page, server):
@@ -257,6 +269,7 @@ def test_map_click_chooses_region(page, server):
                 raise
     page.get_by_text("Arbeidsmarktregio Groningen").first.wait_for()
     assert _sidebar_regio(page) == "Groningen (AM01)"
+    _no_exception(page)
 
 
 def test_page_switch_keeps_region(page, server):
@@ -270,6 +283,7 @@ def test_page_switch_keeps_region(page, server):
     page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name="Overzicht").click()
     _wait_for_param(page, "regio", "AM01")
     _map_ready(page)
+    _no_exception(page)
 
 
 def test_csv_download_of_map_table(page, server, gebieden):
@@ -294,6 +308,7 @@ def test_csv_download_of_map_table(page, server, gebieden):
     # the file names its source and says the figure is an estimate (the Excel file also has a Toelichting sheet)
     assert lines[0].endswith(";Bron")
     assert all("Schatting, geen telling" in line and "Kaart: CBS / PDOK" in line for line in lines[1:])
+    _no_exception(page)
 
 
 def _upload(page, name: str, rows: str) -> None:
@@ -313,6 +328,7 @@ def test_upload_can_be_replaced_by_another_file(page, server):
     assert page.get_by_text("De upload is afgekeurd").count() == 0
     _upload(page, "nieuwer.csv", "AM12;1121;;2024K4;1,9\n")
     page.get_by_text(re.compile(r"uit de upload nieuwer\.csv, periode 2024K4")).wait_for(timeout=WAIT_MS)
+    _no_exception(page)
 
 
 def _column_values(table, column: int) -> list[str]:
@@ -359,11 +375,174 @@ def test_numeric_columns_sort_as_numbers(page, server, gebieden):
     as_text = [dutch(value, 1) for value in values]
     assert as_text != sorted(as_text), "kies een kolom waarin tekst- en getalvolgorde verschillen"
     assert values[0] == pytest.approx(gebieden.loc[gebieden["niveau"] == "gemeente", DEFAULT_INDICATOR].min())
+    _no_exception(page)
 
 
-def test_nothing_loaded_from_outside_localhost(network):
-    """Runs last: the whole session above neither tried to load anything from outside localhost (it would
-    have been blocked) nor got anything through, and the page had no script errors."""
+PROFIEL_REGIO = "AM37"  # Zuid-Kennemerland en IJmond: the region the issue was tried on
+FULL_HD = {"width": 1920, "height": 1080}
+PROFIEL_WAIT_MS = 120_000  # the profile page computes every section in one run: slow on a busy machine
+
+
+def _gemeentenamen(gebieden, regio: str) -> set[str]:
+    """The region's gemeenten, from the built table (independent of the drawing code)."""
+    return set(gebieden.loc[(gebieden["niveau"] == "gemeente") & (gebieden["arbeidsmarktregio_code"] == regio), "naam"])
+
+
+def _kleuren(png: bytes) -> int:
+    from PIL import Image
+
+    return len(Image.open(io.BytesIO(png)).convert("RGB").getcolors(maxcolors=1 << 20))
+
+
+@pytest.fixture(scope="module")
+def schermafdrukken(tmp_path_factory) -> Path:
+    """Where the screenshots go, to look at them: the folder LLO_DASH_SCREENSHOTS, else a temporary one (its
+    path is in the test output with -rA)."""
+    if folder := os.environ.get("LLO_DASH_SCREENSHOTS"):
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        return Path(folder)
+    return tmp_path_factory.mktemp("schermafdrukken")
+
+
+def test_profiel_html_opent_offline_met_namen_op_de_kaart(page, server, gebieden, schermafdrukken):
+    """The HTML profile as downloaded from the page, opened from disk in its own 1920×1080 context where
+    every request outside the file and localhost is counted (not blocked, so nothing is hidden): none, no
+    script errors, every section heading visible, and the map names the region's gemeenten as SVG text."""
+    page.goto(f"{server}/profiel?regio={PROFIEL_REGIO}")
+    knop = page.get_by_role("button", name=re.compile(r"Profiel \(HTML, afdrukbaar\)"))
+    knop.wait_for(timeout=PROFIEL_WAIT_MS)
+    page.locator('[data-testid="stStatusWidget"]').wait_for(state="detached", timeout=PROFIEL_WAIT_MS)
+    with page.expect_download(timeout=PROFIEL_WAIT_MS) as info:
+        knop.click()
+    assert info.value.suggested_filename.endswith(".html")
+    bestand = schermafdrukken / info.value.suggested_filename  # with its name: Chromium needs the .html
+    info.value.save_as(bestand)
+    context = page.context.browser.new_context(viewport=FULL_HD, locale="nl-NL")
+    buiten, fouten = [], []
+    context.on("request", lambda request: None if request.url.startswith("file:") or _is_local(request.url)
+               else buiten.append(request.url))
+    profiel = context.new_page()
+    profiel.on("pageerror", lambda error: fouten.append(str(error)))
+    try:
+        profiel.goto(bestand.as_uri())
+        profiel.wait_for_selector(".js-plotly-plot .main-svg")  # plotly.js (embedded) has drawn
+        profiel.wait_for_load_state("networkidle")
+        naam = gebieden.loc[PROFIEL_REGIO, "naam"]
+        assert profiel.locator("h1").inner_text() == f"Regioprofiel {naam} ({PROFIEL_REGIO})"
+        secties = profiel.locator("section.sectie")
+        koppen = profiel.locator("section.sectie > h2")
+        assert secties.count() >= 7 and koppen.count() == secties.count()
+        for i in range(koppen.count()):
+            kop = koppen.nth(i)
+            kop.scroll_into_view_if_needed()
+            assert kop.is_visible() and kop.inner_text().startswith(f"{i + 1}. "), kop.inner_text()
+        kaart = profiel.locator("figure.kaart svg").first
+        kaart.scroll_into_view_if_needed()
+        teksten = {t.strip() for t in kaart.locator("text").all_text_contents()}
+        gemeenten = _gemeentenamen(gebieden, PROFIEL_REGIO)
+        assert len(gemeenten) == 7 and gemeenten <= teksten, gemeenten - teksten
+        box = kaart.bounding_box()
+        assert box["width"] >= 800 and box["height"] >= 400, box  # large enough to read
+        shot = kaart.screenshot(path=schermafdrukken / f"profiel-{PROFIEL_REGIO}-kaart.png")
+        assert _kleuren(shot) > 30, "de kaart lijkt leeg"
+        profiel.screenshot(path=schermafdrukken / f"profiel-{PROFIEL_REGIO}-begin.png")
+        # The same file as slides: the map fills the 16:9 screen.
+        profiel.get_by_role("button", name="Presentatie aan/uit").click()
+        profiel.locator("body.dia").wait_for()
+        profiel.locator("#sectie-2").scroll_into_view_if_needed()
+        profiel.locator("#sectie-2 figure.kaart svg").wait_for()
+        dia = profiel.locator("#sectie-2 figure.kaart svg").bounding_box()
+        assert dia["height"] >= 0.5 * FULL_HD["height"], dia
+        profiel.screenshot(path=schermafdrukken / f"profiel-{PROFIEL_REGIO}-dia-kaart.png")
+        print(f"Schermafdrukken: {schermafdrukken}")
+    finally:
+        context.close()
+    assert buiten == []
+    assert fouten == []
+    _no_exception(page)  # the app's own profile page, where the download came from
+
+
+def test_regioprofiel_pagina_op_full_hd_toont_kaart_met_namen(page, server, gebieden, schermafdrukken):
+    page.set_viewport_size(FULL_HD)
+    try:
+        page.goto(f"{server}/profiel?regio={PROFIEL_REGIO}")
+        page.get_by_text("Laaggeletterdheid in de regio, per gemeente").first.wait_for(timeout=PROFIEL_WAIT_MS)
+        page.locator('[data-testid="stStatusWidget"]').wait_for(state="detached", timeout=PROFIEL_WAIT_MS)
+        assert page.locator('[data-testid="stException"]').count() == 0
+        assert "Traceback" not in _main_text(page)
+        afbeelding = page.locator('[data-testid="stImage"] img').first
+        afbeelding.scroll_into_view_if_needed()
+        page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=afbeelding.element_handle())
+        assert afbeelding.bounding_box()["width"] >= 800  # full content width on a 1920 screen
+        bijschrift = page.get_by_text(re.compile(r"^Namen op de kaart:")).first.inner_text()
+        assert all(naam in bijschrift for naam in _gemeentenamen(gebieden, PROFIEL_REGIO)), bijschrift
+        shot = afbeelding.screenshot(path=schermafdrukken / f"pagina-profiel-{PROFIEL_REGIO}-kaart.png")
+        assert _kleuren(shot) > 30, "de kaart lijkt leeg"
+        page.screenshot(path=schermafdrukken / f"pagina-profiel-{PROFIEL_REGIO}.png")
+        _no_exception(page)
+    finally:
+        page.set_viewport_size({"width": 1400, "height": 1000})
+
+
+LAPTOP = {"width": 1366, "height": 768}
+
+
+def _deelnemers_upload(page, name: str, rows: str) -> None:
+    header = "gemeente_code;gemeente;groep;arbeid;periode;deelnemers\n"
+    uploader = page.locator('[data-testid="stFileUploader"]').filter(has_text="Bestand met deelnemers")
+    uploader.locator('input[type="file"]').set_input_files(
+        {"name": name, "mimeType": "text/csv", "buffer": (header + rows).encode("utf-8")})
+
+
+def test_reach_upload_on_vindplaatsen_on_a_laptop(page, server, gebieden):
+    """On a 1366 × 768 laptop: the sidebar shows the longest region name in full, and the collective's
+    participants (a refused file first, then a good one) give the reach per gemeente, a table and a map."""
+    page.set_viewport_size(LAPTOP)
+    try:
+        page.goto(f"{server}/vindplaatsen?regio=AM37")
+        page.get_by_text("Bereik van het collectief").first.wait_for(timeout=WAIT_MS)
+        picker = page.locator('[data-testid="stSidebar"]').get_by_role("combobox", name="Arbeidsmarktregio")
+        assert picker.input_value() == "Zuid-Kennemerland en IJmond (AM37)"
+        # An input whose text is cut off is wider inside (scrollWidth) than it shows (clientWidth). The sidebar's
+        # style arrives with the page's elements: wait for it a moment before judging.
+        _idle(page)
+        try:
+            picker.element_handle().wait_for_element_state("stable")
+            page.wait_for_function("e => e.scrollWidth <= e.clientWidth", arg=picker.element_handle(), timeout=5_000)
+        except PlaywrightTimeout:
+            breedte, zichtbaar = picker.evaluate("e => [e.scrollWidth, e.clientWidth]")
+            pytest.fail(f"De regionaam in de zijbalk is afgekapt ({breedte} > {zichtbaar} px).")
+
+        _deelnemers_upload(page, "fout.csv", "GM0392;;;;2024;=1+1\n")
+        page.get_by_text("De upload is afgekeurd").wait_for(timeout=WAIT_MS)
+        _deelnemers_upload(page, "deelnemers.csv", "GM0392;;NT1;;2024;177\n;Velsen;NT2;;2024;50\n")
+        page.get_by_text("227 deelnemers", exact=True).wait_for(timeout=WAIT_MS)
+        _idle(page)
+        assert page.get_by_text("De upload is afgekeurd").count() == 0
+        assert page.locator('[data-testid="stException"]').count() == 0
+        verwacht = dutch(100 * 227 / gebieden.loc["AM37", "laaggeletterd_16_65"], 2)
+        assert f"naar schatting {verwacht}% van de" in _main_text(page)
+        # the page's map and the reach map (plotly mounts a chart a moment after Streamlit's rerun is over)
+        page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot').length === 2")
+        assert page.get_by_text("Bereik van het collectief per gemeente, Zuid-Kennemerland en IJmond").count() >= 1
+        _no_exception(page)
+    finally:
+        page.set_viewport_size({"width": 1400, "height": 1000})
+
+
+PAGINAS = ("/", "/profiel", "/doelgroep", "/vindplaatsen", "/sectoren", "/vergelijken", "/trends", "/bronnen")
+
+
+def test_nothing_loaded_from_outside_localhost(page, server, network):
+    """Runs last: it opens every page of the app once itself (so it checks something when run alone), and then
+    neither this nor the session above tried to load anything from outside localhost (it would have been
+    blocked) nor got anything through, and no page had script errors or an exception box."""
+    for pad in PAGINAS:
+        page.goto(f"{server}{pad}?regio=AM12")
+        page.locator('[data-testid="stMain"] h1').first.wait_for(timeout=PROFIEL_WAIT_MS)
+        page.locator('[data-testid="stStatusWidget"]').wait_for(state="detached", timeout=PROFIEL_WAIT_MS)
+        page.wait_for_load_state("networkidle")  # images, fonts and map tiles requested by the page have been asked for
+        _no_exception(page)
     assert network["blocked"] == []
     assert network["succeeded"] == []
     assert network["page_errors"] == []

@@ -259,3 +259,66 @@ def test_gemeente_table_has_intervals_next_to_estimates(df, gebieden):
 def test_unknown_area_is_a_dutch_key_error(df):
     with pytest.raises(KeyError, match="komt niet voor"):
         doelgroep.nt_arbeid_tabel(df, "AM99")
+
+
+# --- benefit recipients, ages as rates, the default comparison --------------------------------
+
+from llo_dash.views.doelgroep import leeftijd, uitkeringen  # noqa: E402
+
+PARAMS = {"uitkering_bijstand_relatief_risico": 3.0, "uitkering_ao_relatief_risico": 2.0,
+          "arbeid_werkloos_2012": 16.2, "totaal_2012": 12.2}
+
+
+def test_benefit_estimate_by_hand():
+    row = pd.Series({"laaggeletterd_16_65_pct": 20.0, "laaggeletterd_16_65_pct_laag": 10.0,
+                     "laaggeletterd_16_65_pct_hoog": 30.0, "bijstandsuitkeringen": 1000, "ww_personen": 500,
+                     "ao_personen": pd.NA})
+    bijstand, ww, ao = uitkeringen.schatting(row, PARAMS)
+    # Bayes with relative risk 3: 3·0,2 / (3·0,2 + 0,8) = 0,6 / 1,4
+    assert bijstand.pct == pytest.approx(100 * 0.6 / 1.4)
+    assert bijstand.aantal == pytest.approx(1000 * 0.6 / 1.4)
+    assert bijstand.laag == pytest.approx(1000 * 0.3 / 1.2) and bijstand.hoog == pytest.approx(1000 * 0.9 / 1.6)
+    # WW: p × 16,2 / 12,2
+    assert ww.aantal == pytest.approx(500 * 0.2 * 16.2 / 12.2)
+    assert ww.laag == pytest.approx(500 * 0.1 * 16.2 / 12.2)
+    # AO: no recipients here, so no number (never 0); the range runs from "as everyone" to "as bijstand"
+    assert ao.kolom is None and np.isnan(ao.aantal)
+    assert ao.pct_laag == pytest.approx(10.0) and ao.pct_hoog == pytest.approx(100 * 0.9 / 1.6)
+
+
+def test_benefit_estimate_uses_the_parameter_table():
+    params = uitkeringen.parameters()
+    assert params["uitkering_bijstand_relatief_risico"] == 3  # Lezen & Schrijven: "3 keer vaker"
+    assert params["arbeid_werkloos_2012"] == pytest.approx(16.2)
+
+
+def test_benefits_on_the_real_data(df, gebieden):
+    params = uitkeringen.parameters()
+    row = gebieden.loc["AM37"]
+    tabel = uitkeringen.uitkeringen_tabel(row, params).frame.set_index("groep")
+    p = row["laaggeletterd_16_65_pct"] / 100
+    assert tabel.at["Bijstand", "ontvangers"] == row["bijstandsuitkeringen"]
+    assert tabel.at["Bijstand", "aantal"] == pytest.approx(row["bijstandsuitkeringen"] * 3 * p / (1 + 2 * p))
+    assert tabel.at["WW", "aantal"] == pytest.approx(row["ww_personen"] * p * 16.2 / 12.2)
+    assert (tabel["laag"].dropna() <= tabel["aantal"].dropna()).all()
+    zin = dict(doelgroep.doelgroep_zinnen(df, "AM37", params))["Hoe groot is de doelgroep werkzoekenden?"]
+    for deel in ("Werkloos", "Niet-werkend", "bijstandsuitkeringen", "personen met WW", "niet bij elkaar"):
+        assert deel in zin, deel
+    assert dutch(row["bijstandsuitkeringen"] * 3 * p / (1 + 2 * p)) in zin
+
+
+def test_ages_as_rates(gebieden):
+    row, nl = gebieden.loc["AM37"], gebieden.loc["NL00"]
+    tabel = leeftijd.leeftijd_tabel(gebieden.reset_index(drop=True), "AM37").frame.set_index("band")
+    assert tabel.at["16_25", "pct"] == pytest.approx(100 * row["laaggeletterd_16_25"] / row["inwoners_15_25"])
+    assert tabel.at["45_65", "pct_nl"] == pytest.approx(100 * nl["laaggeletterd_45_65"] / nl["inwoners_45_65"])
+    assert tabel.at["66_75", "pct"] == pytest.approx(row["laaggeletterd_66_75_pct"])
+    # a rate, not a share of the low-literates: the bands do not add up to 100
+    assert tabel["pct"].sum() != pytest.approx(100, abs=1)
+
+
+def test_key_figures_default_to_the_neighbours():
+    buren = {"AM37": ["AM18", "AM15", "AM19", "AM17", "AM99"], "GM0392": ["GM0397"]}
+    assert doelgroep.vergelijk_standaard("AM37", None, buren) == ["AM37", "AM18", "AM15", "AM19", "AM17", "NL00"]
+    assert doelgroep.vergelijk_standaard("GM0392", "AM37", buren) == ["GM0392", "GM0397", "AM37", "NL00"]
+    assert doelgroep.vergelijk_standaard("NL00", None, buren) == ["NL00"]

@@ -179,7 +179,7 @@ def test_manifests_without_codes_and_unknown_codes_keep_their_text():
 
 
 def test_unknown_codes_and_audiences_are_refused_where_they_are_made():
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="Onbekende redencode 'bestaat_niet'"):
         redenen.reden("bestaat_niet")
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="Onbekend publiek voor een reden: 'iedereen'"):
         redenen.tekst(redenen.reden("optelling_onvolledig"), "iedereen")

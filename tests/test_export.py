@@ -297,7 +297,7 @@ def test_download_filename_defaults_to_today():
 
 
 def test_download_filename_rejects_other_extensions():
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="Onbekend bestandstype 'pdf'"):
         download_filename("x", None, "pdf", TODAY)
 
 

@@ -88,7 +88,7 @@ def test_missing_values(value):
 
 
 def test_getal_refuses_text():
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match="Geen getal: '12,5'"):
         getal("12,5")
 
 
@@ -230,9 +230,9 @@ def test_format_table_procent_with_decimals_and_nullable_ints():
 
 def test_format_table_errors():
     df = pd.DataFrame({"a": [1]})
-    with pytest.raises(KeyError):
+    with pytest.raises(KeyError, match=r"Kolommen niet in de tabel: \['b'\]"):
         format_table(df, {"b": "getal"})
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="Onbekende opmaak 'valuta'"):
         format_table(df, {"a": "valuta"})
 
 
@@ -244,5 +244,5 @@ def test_d3_format_and_separators():
     assert PLOTLY_SEPARATORS == ",."
     assert hover_value("y", "procent", 1) == "%{y:,.1f}%"
     assert hover_value("customdata[0]", "getal", 0) == "%{customdata[0]:,.0f}"
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="Onbekende opmaak 'valuta'"):
         d3_format("valuta", 0)

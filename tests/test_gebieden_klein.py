@@ -81,9 +81,9 @@ def test_selectie(gebieden_klein):
     assert codes(df, queries.selectie(df, "wijk", gemeente="GM0001")) == ["WK000101", "WK000102"]
     assert codes(df, queries.selectie(df, "wijk", regio="AM01", gemeente="GM0002")) == []  # the gemeente wins
     assert codes(df, queries.selectie(df, "wijk", regio="AM02")) == []
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match='Kies een arbeidsmarktregio of gemeente'):
         queries.selectie(df, "wijk")  # all wijken of Nederland: no selection
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="Onbekend niveau 'provincie'"):
         queries.selectie(df, "provincie")
 
 

@@ -193,6 +193,33 @@ def test_dissolve_stays_on_the_grid(tmp_path):
     assert not re.search(r"\d\.\d{5,}", (tmp_path / "out" / "arbeidsmarktregio.geojson").read_text())
 
 
+def test_wijken_are_clipped_to_their_gemeente_and_fill_it(tmp_path):
+    """A wijk that spills into the next gemeente is cut back, the gap it leaves in its own gemeente goes to
+    the wijk with the longest shared border, and a wijk wholly outside its gemeente is kept and reported."""
+    gemeenten = {"GM0001": {"type": "Polygon", "coordinates": [_square(5.0, 52.0, 5.1, 52.1)]},
+                 "GM0002": {"type": "Polygon", "coordinates": [_square(5.1, 52.0, 5.2, 52.1)]}, "GM0003": GM0003}
+    wijken = {
+        "WK000101": {"type": "Polygon", "coordinates": [_square(5.0, 52.0, 5.05, 52.1)]},
+        # 0.02 into GM0002, and 0.01 short of GM0001's top: the strip above borders it over 0.05, WK000101 over 0.01
+        "WK000102": {"type": "Polygon", "coordinates": [_square(5.05, 52.0, 5.12, 52.09)]},
+        "WK000201": {"type": "Polygon", "coordinates": [_square(5.1, 52.0, 5.2, 52.1)]},
+        "WK000202": {"type": "Polygon", "coordinates": [_square(5.5, 52.0, 5.51, 52.01)]},  # far outside GM0002
+        "WK0003AA": WIJKEN["WK0003AA"],
+    }
+    out_dir = tmp_path / "out"
+    manifest = build_boundaries(write_geojson(tmp_path / "g.geojson", gemeenten), write_geojson(tmp_path / "w.geojson", wijken),
+                                TABLE, out_dir)
+    built = load(out_dir, "wijk")
+    assert built["WK000101"].equals(shapely.box(5.0, 52.0, 5.05, 52.1))
+    assert built["WK000102"].equals(shapely.box(5.05, 52.0, 5.1, 52.1))
+    assert built["WK000201"].equals(shapely.box(5.1, 52.0, 5.2, 52.1))
+    assert built["WK0003AA"].area == pytest.approx(0.005)  # the bow-tie gemeente's two triangles
+    assert built["WK000202"].equals(shapely.box(5.5, 52.0, 5.51, 52.01))  # kept as published, not dropped
+    assert manifest["wijk"]["features"] == 5
+    (melding,) = manifest["wijk"]["meldingen"]
+    assert "geknipt" in melding and "wijken van w.geojson" in melding and melding.endswith("(1): WK000202")
+
+
 def test_region_borders_match_gemeente_borders(built):
     _, out_dir = built
     gemeenten = load(out_dir, "gemeente")
@@ -435,7 +462,7 @@ def test_read_boundaries(data_dir):
     assert [f["id"] for f in collection["features"]] == ["GM0001", "GM0002", "GM0003"]
     subset = tables.read_boundaries(data_dir, "gemeente", codes=["GM0003", "GM0001", "GM9999"])
     assert [f["id"] for f in subset["features"]] == ["GM0001", "GM0003"]
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="Onbekend kaartniveau 'land'"):
         tables.read_boundaries(data_dir, "land")
 
 
@@ -451,7 +478,7 @@ def test_read_boundaries_missing_or_broken(tmp_path):
 def test_bounds(data_dir):
     assert maps.bounds(tables.read_boundaries(data_dir, "gemeente")) == pytest.approx((5.0, 52.0, 5.3, 52.1))
     assert maps.bounds(tables.read_boundaries(data_dir, "wijk", ["WK000201"])) == pytest.approx((5.1, 52.0, 5.2, 52.1))
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match='geen gebieden om op de kaart te tonen'):
         maps.bounds({"type": "FeatureCollection", "features": []})
 
 
@@ -575,6 +602,45 @@ def test_real_gemeenten_keep_their_area(real_build):
     published = {f["properties"]["statcode"]: shapely.make_valid(shape(f["geometry"])) for f in source["features"]}
     for code, geom in load(out_dir, "gemeente").items():
         assert abs(geom.area - published[code].area) / published[code].area < 1e-3, code
+
+# Snap-rounding on the 0.0001° grid can move a clipped edge by less than a grid step over the outline: what
+# lies outside is at most a strip half a grid step wide along the wijk's outline (~5 m; less than a pixel).
+SNAP_STRIP = 0.5e-4
+
+
+def test_real_haarlem_wijken_nest_in_the_gemeente(real_build):
+    """Haarlem (GM0392): as published, wijken and gemeente were simplified separately and wijken spill over
+    the outline; built, every wijk lies within it and together they cover it (within 0.1%)."""
+    _, out_dir, _ = real_build
+    haarlem = load(out_dir, "gemeente")["GM0392"]
+    wijken = {code: geom for code, geom in load(out_dir, "wijk").items() if code.startswith("WK0392")}
+    source = json.loads((mirror_path() / "geo" / "wijk_2024.geojson").read_bytes())
+    published = [shapely.make_valid(shape(f["geometry"])) for f in source["features"]
+                 if f["properties"]["statcode"].startswith("WK0392")]
+    assert len(wijken) == len(published) == 21
+    assert sum(w.difference(haarlem).area for w in published) > 1e-3 * haarlem.area  # the problem was real
+    for code, wijk in wijken.items():
+        assert wijk.difference(haarlem).area < SNAP_STRIP * wijk.length, code
+    assert sum(w.area for w in wijken.values()) == pytest.approx(haarlem.area, rel=1e-3)  # no overlaps, no gaps
+    assert shapely.union_all(list(wijken.values())).symmetric_difference(haarlem).area < 1e-3 * haarlem.area
+
+
+def test_real_wijken_outside_their_gemeente_are_reported(real_build):
+    """Every wijk is within its gemeente, except the few the manifest reports: those have, as published, no
+    area inside their own gemeente at all."""
+    manifest, out_dir, _ = real_build
+    gemeenten, wijken = load(out_dir, "gemeente"), load(out_dir, "wijk")
+    (melding,) = manifest["wijk"]["meldingen"]
+    gemeld = set(re.findall(r"WK[0-9A-Z]{6}", melding))
+    source = json.loads((mirror_path() / "geo" / "wijk_2024.geojson").read_bytes())
+    published = {f["properties"]["statcode"]: shapely.make_valid(shape(f["geometry"])) for f in source["features"]}
+    assert 0 < len(gemeld) < 10
+    for code, wijk in wijken.items():
+        gemeente = gemeenten["GM" + code[2:6]]
+        if code in gemeld:
+            assert published[code].intersection(gemeente).area < 1e-6 * published[code].area, code
+        else:
+            assert wijk.difference(gemeente).area < SNAP_STRIP * wijk.length, code
 
 
 # --- read_dbf (CBS wijk- en buurtkaart 2023, attributes) ---------------------------------------

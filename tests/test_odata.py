@@ -249,7 +249,7 @@ def test_resolve_topics_missing_is_schema_error(spec):
 
 
 def test_resolve_topics_refuses_hard_coded_suffix():
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="zonder _NN-achtervoegsel, niet 'AantalInwoners_5'"):
         resolve_topics(kwb_properties(), {"inwoners": "AantalInwoners_5"}, table="85984NED")
 
 
@@ -281,9 +281,9 @@ def test_build_filter():
     assert build_filter({"WijkenEnBuurten": ["GM0363    "]}) == "(WijkenEnBuurten eq 'GM0363    ')"
     assert build_filter({"Naam": ["'s-Gravenhage"]}) == "(Naam eq '''s-Gravenhage')"
     assert build_filter({}) == ""
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match='Geen waarden opgegeven voor het filter op RegioS'):
         build_filter({"RegioS": []})
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match='Ongeldige dimensienaam voor een filter'):
         build_filter({"RegioS eq 'x') or (1": ["GM0363"]})
 
 

@@ -168,7 +168,7 @@ def test_kerncijfers(klein):
     assert result.loc["inwoners", "aandeel_nederland"] == pytest.approx(30.0)
     assert np.isnan(result.loc["inwoners", "verschil"])  # no difference of counts
     assert np.isnan(result.loc["ww_personen", "gebied"])
-    with pytest.raises(KeyError):
+    with pytest.raises(KeyError, match="Gebied 'AM99' komt niet voor in de tabel gebieden"):
         queries.kerncijfers(klein, "AM99", ["inwoners"])
 
 

@@ -335,11 +335,14 @@ def test_answer_for_a_complete_region_gives_its_location_quotients(tabel_beroepe
 def test_answer_for_an_incomplete_region_compares_per_gemeente(tabel_beroepen, drie_gemeenten, indeling):
     tekst = _antwoord(tabel_beroepen, drie_gemeenten, "AM03", indeling)
     bullets = {line.split("**")[1]: line for line in tekst.splitlines() if line.startswith("- ")}
-    assert ("In Regio Drie: naar verhouding meer vestigingen dan landelijk in 2 van de 3 gemeenten met gegevens "
+    # Ha has no data: the answer opens with it and never speaks for "Regio Drie" as a whole
+    assert tekst.startswith("**Geen vestigingencijfers per sector voor Ha; daarom geen conclusie over Regio Drie als geheel.**")
+    assert "In Regio Drie:" not in tekst
+    assert ("Bij de gemeenten met gegevens: naar verhouding meer vestigingen dan landelijk in 2 van de 3 gemeenten met gegevens "
             "(niet in Gee)." in bullets["A Landbouw, bosbouw en visserij"])
-    assert ("In Regio Drie: naar verhouding minder vestigingen dan landelijk in alle 3 gemeenten met gegevens."
+    assert ("Bij de gemeenten met gegevens: naar verhouding minder vestigingen dan landelijk in alle 3 gemeenten met gegevens."
             in bullets["B–F Nijverheid en energie"])
-    assert ("In Regio Drie: wisselend (van de 3 gemeenten met gegevens: meer dan landelijk in 1, minder in 1, "
+    assert ("Bij de gemeenten met gegevens: wisselend (van de 3 gemeenten met gegevens: meer dan landelijk in 1, minder in 1, "
             "even veel in 1)." in bullets["M+N Zakelijke dienstverlening"])
     assert "wisselend" in bullets["G+I Handel en horeca"]
     assert "bekend voor 3 van de 4 gemeenten (geen gegevens voor Ha)" in tekst and "geen regiocijfer" in tekst
@@ -356,6 +359,7 @@ def test_answer_for_a_region_with_one_gemeente_with_data(tabel_beroepen, klein_g
     assert "naar verhouding meer vestigingen dan landelijk (locatiequotiënt 2,00)" in bullets["A Landbouw, bosbouw en visserij"]
     assert "even veel vestigingen als landelijk (locatiequotiënt 1,00)" in bullets["B–F Nijverheid en energie"]
     assert "bekend voor 1 van de 2 gemeenten (geen gegevens voor Dee)" in tekst and "geen regiocijfer" in tekst
+    assert tekst.startswith("**Geen vestigingencijfers per sector voor Dee; daarom geen conclusie over Regio Twee")
 
 
 def test_answer_for_a_region_without_any_gemeente_with_data(tabel_beroepen, klein_gebieden, indeling):
@@ -444,10 +448,16 @@ def test_answer_on_shortages_national(tabel_beroepen, klein_gebieden):
     totaal = typering.LandelijkeSpanning("2023K4", "krap", None, "gepubliceerd", "2023K1", 4.32, "zeer krap")
     tekst = text.antwoord_tekorten(ov, klein_gebieden, "AM01", SpanningBron(), totaal)
     assert "landelijke UWV-spanningsindicator" in tekst and "bekend voor 1 van de 4 beroepen" in tekst
-    assert "Geen van deze beroepen is krap" in tekst
+    # One known value that is not tight says nothing about the three without one (issue 11).
+    assert "Het enige beroep met een bekende spanningsindicator (2023K1) is niet krap" in tekst
+    assert "voor de andere 3 is de spanning onbekend, wat niet betekent dat ze niet krap zijn" in tekst
+    assert "Geen van deze beroepen is krap" not in tekst
     assert "Productiemachinebedieners (1,20; gemiddeld; landelijk 2023K1)" in tekst
     assert "Geen spanningsindicator bekend voor Schoonmakers, Keukenhulpen en Hulpkrachten bouw en industrie" in tekst
     assert "upload de UWV-cijfers" in tekst
+    met_sector = text.antwoord_tekorten(ov, klein_gebieden, "AM01", SpanningBron(), totaal,
+                                        sector_zinnen={"Keukenhulpen": "Keukenhulpen (sector I Horeca 63 per 1.000 banen)"})
+    assert "Keukenhulpen (sector I Horeca 63 per 1.000 banen)" in met_sector and "geen spanningsindicator" in met_sector
     assert "heel Nederland was in 2023K4 krap" in tekst and "4,32 (zeer krap), voor 2023K1" in tekst
     assert "in 2023K1 zeer krap (4,32)" not in tekst
 

@@ -55,7 +55,7 @@ def test_typering_rejects_negative_values(negative):
 
 @pytest.mark.parametrize("not_a_number", ["1,5", "hoog", True])
 def test_typering_rejects_non_numbers(not_a_number):
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match='Spanningsindicator moet een getal zijn'):
         typering(not_a_number)
 
 

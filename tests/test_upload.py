@@ -436,3 +436,157 @@ def test_file_name_is_cleaned_once_for_every_place_it_is_shown(sent, shown):
     result = check(sent, csv_bytes(HEADER, "AM01;1121;;2024K3;1"))
     assert result.ok and result.filename == shown
     assert all(shown in message for message in check(sent, b"").errors)  # the messages use the same name
+
+
+# ---------------------------------------------------------------- bounded reading (time and memory)
+
+
+def _xlsx_without_dimension(content: bytes) -> bytes:
+    """The same workbook with its stored used range (`<dimension ref=…>`) removed, as some tools write it."""
+    import re
+    import zipfile
+
+    source, target = zipfile.ZipFile(io.BytesIO(content)), io.BytesIO()
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename.startswith("xl/worksheets/"):
+                data = re.sub(rb"<dimension [^>]*/>", b"", data)
+            out.writestr(info, data)
+    return target.getvalue()
+
+
+def _xfd_workbook(rows: int) -> bytes:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(HEADER.split(";"))
+    for row in range(2, rows + 2):
+        sheet.cell(row=row, column=16384, value="x")  # one filled cell per row, in column XFD
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def test_one_cell_in_column_xfd_is_refused_by_the_used_range_before_reading(monkeypatch):
+    def must_not_parse(*args, **kwargs):
+        raise AssertionError("a sheet whose used range is too wide must not be parsed")
+
+    content = _xfd_workbook(200)
+    monkeypatch.setattr("openpyxl.worksheet._reader.WorkSheetParser.parse", must_not_parse)
+    assert_refused(check("breed.xlsx", content), "'breed.xlsx' heeft 16.384 kolommen; de grens is 100")
+
+
+def test_one_cell_in_column_xfd_without_a_stored_used_range_is_refused_at_the_first_such_row():
+    content = _xlsx_without_dimension(_xfd_workbook(200))
+    assert b"<dimension" not in content  # precondition: nothing tells the width in advance
+    assert_refused(check("breed.xlsx", content), "'breed.xlsx' heeft 16.384 kolommen")
+
+
+def test_a_sheet_is_read_as_stored_not_padded_to_the_widest_row():
+    rows = upload_reader.read_rows("s.xlsx", xlsx_bytes([["a"], [None, None, "c"], [], ["d"]]), [])
+    assert rows == [(1, ["a"]), (2, [None, None, "c"]), (3, []), (4, ["d"])]
+
+
+def test_a_flood_of_empty_lines_is_refused_before_parsing(monkeypatch):
+    def must_not_parse(*args, **kwargs):
+        raise AssertionError("the CSV parser must not run on a flood of lines")
+
+    content = (HEADER + "\r\n").encode() + b"\r\n" * (MAX_BYTES // 2 - 100)
+    monkeypatch.setattr(upload_reader.csv, "reader", must_not_parse)
+    assert_refused(check("leeg.csv", content), "'leeg.csv' heeft meer dan 20.000 regels")
+
+
+def test_too_many_rows_in_xlsx_is_refused():
+    content = xlsx_bytes([HEADER.split(";"), *[["AM01", "1121", "", "2024K3", 1]] * (upload_reader.MAX_ROWS + 1)])
+    assert_refused(check("lang.xlsx", content), "heeft meer dan 20.000 regels")
+
+
+def test_too_many_columns_in_csv_is_refused():
+    assert_refused(check("breed.csv", csv_bytes(HEADER + ";x" * 200)), "'breed.csv' heeft 205 kolommen; de grens is 100")
+
+
+def _workbook(*sheets: tuple[str, list[list], str]) -> bytes:
+    workbook = openpyxl.Workbook()
+    workbook.remove(workbook.active)
+    for title, rows, state in sheets:
+        sheet = workbook.create_sheet(title)
+        sheet.sheet_state = state
+        for row in rows:
+            sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+GOED = [HEADER.split(";"), ["AM01", "1121", "Schoonmakers", "2024K3", 0.5]]
+ANDERS = [HEADER.split(";"), ["AM01", "1121", "Schoonmakers", "2024K3", 2.5]]
+
+
+def test_a_hidden_first_sheet_is_refused_not_used():
+    """The probe's case: the hidden sheet's values were used, with a success message."""
+    result = check("verborgen.xlsx", _workbook(("Oud", ANDERS, "hidden"), ("Spanning", GOED, "visible")))
+    assert_refused(result, "'verborgen.xlsx' heeft een verborgen werkblad (Oud)")
+
+
+def test_a_very_hidden_sheet_is_refused_too():
+    assert_refused(check("v.xlsx", _workbook(("Spanning", GOED, "visible"), ("X", ANDERS, "veryHidden"))),
+                   "verborgen werkblad (X)")
+
+
+def test_two_visible_sheets_are_refused_naming_them():
+    result = check("twee.xlsx", _workbook(("Spanning", GOED, "visible"), ("Kopie", ANDERS, "visible")))
+    assert_refused(result, "'twee.xlsx' heeft 2 werkbladen (Spanning, Kopie)")
+
+
+def test_one_visible_sheet_is_read():
+    result = check("een.xlsx", _workbook(("Spanning", GOED, "visible")))
+    assert result.ok and result.data["spanningsindicator"].tolist() == [0.5]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_byte_order_mark_is_read(encoding):
+    content = csv_bytes(HEADER, "AM01;1121;Schoonmakers;2024K3;0,5", encoding=encoding)
+    assert not content.startswith((b"\xff\xfe", b"\xfe\xff"))  # precondition: no BOM
+    result = check("unicode.csv", content)
+    assert result.ok and result.data["spanningsindicator"].tolist() == [0.5]
+    assert result.data["brc_beroepsgroep_naam"].tolist() == ["Schoonmakers"]
+
+
+def test_latin1_with_a_byte_that_windows_text_does_not_define_is_read_with_a_warning():
+    content = csv_bytes(HEADER, "AM01;1121;Schoonmakers;2024K3;0,5", "", "opmerking\x81", encoding="latin-1")
+    with pytest.raises(UnicodeDecodeError, match="0x81"):  # precondition: cp1252 cannot read it
+        content.decode("cp1252")
+    text = upload_reader._decode("l.csv", content, warnings := [])
+    assert "opmerking\x81" in text and "latin-1" in warnings[0]
+
+
+@pytest.mark.parametrize("prefix", ["\t", "\r", " ", "  \t"])
+@pytest.mark.parametrize("formula", ["=1+1", "+1+cmd", "-1+cmd", "@SUM(A1)"])
+def test_formulas_behind_whitespace_are_refused(prefix, formula):
+    cell = f'"{prefix}{formula}"'
+    assert_refused(check("s.csv", csv_bytes(HEADER, f"AM01;1121;{cell};2024K3;0,5")), "formule")
+
+
+def test_binary_file_named_csv_is_refused():
+    assert_refused(check("s.csv", bytes(range(256)) * 20), "'s.csv' is geen tekstbestand (CSV).")
+
+
+def test_the_templates_explanation_sheet_is_not_a_second_data_sheet():
+    result = check("t.xlsx", _workbook(("Spanning", GOED, "visible"), ("Toelichting", [["uitleg"]], "visible")))
+    assert result.ok and result.data["spanningsindicator"].tolist() == [0.5]
+
+
+def test_the_uploader_leaves_refusing_file_types_to_the_dutch_check(built_data):
+    """With a `type=` filter Streamlit refuses a .txt or .xls itself, in English; the check refuses it in Dutch."""
+    from streamlit.testing.v1 import AppTest
+
+    from llo_dash.config import PROJECT_ROOT
+
+    at = AppTest.from_file(str(PROJECT_ROOT / "pages" / "sectoren.py"), default_timeout=60)
+    at.query_params["regio"] = "AM12"
+    at.run()
+    assert not at.exception
+    uploader = at.file_uploader[0]
+    assert list(uploader.proto.type) == []
+    assert ".csv" in uploader.proto.help and ".xlsx" in uploader.proto.help
+    assert_refused(check("oud.xls", b"\xd0\xcf\x11\xe0"), "oud Excel-bestand (.xls)")

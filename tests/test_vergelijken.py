@@ -122,7 +122,7 @@ def test_default_without_choice_is_the_largest(klein):
     assert vg.standaard_codes(klein, "gemeente", regio="AM02") == ["GM0003", "GM0004"]  # only two in AM02
     assert vg.standaard_codes(klein, "gemeente", "AM01", "GM0004")[0] == "GM0004"
     assert vg.standaard_niveau(None) == "arbeidsmarktregio" and vg.standaard_niveau("GM0001") == "gemeente"
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="Onbekend niveau 'wijk'"):
         vg.standaard_codes(klein, "wijk")
 
 
@@ -218,7 +218,7 @@ def test_ranking_of_estimate_has_interval(klein):
     assert [(k.soort, k.aantal_decimalen) for k in tabel.kolommen.values()][3:] == [("procent", 1)] * 3
     assert tabel.als_tekst().iloc[0].tolist() == ["1", "AM01", "Noord", "18,0%", "17,0%", "19,0%"]
     assert tabel.als_tekst().iloc[-1].tolist()[0::3] == ["geen gegevens", "geen gegevens"]  # West: no rank, no value
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="Onbekend niveau 'buurt'"):
         vg.rangorde(klein, "buurt", "laag_opgeleid_pct")
 
 
@@ -275,3 +275,18 @@ def test_comparison_indicators_on_built_data(gebieden):
     assert cell == (f"{dutch(nl['laaggeletterd_16_65_pct'], 1)}% ({dutch(nl['laaggeletterd_16_65_pct_laag'], 1)}–"
                     f"{dutch(nl['laaggeletterd_16_65_pct_hoog'], 1)}%)")
     assert not math.isnan(queries.waarde(gebieden, NL, "werkloosheid_pct"))
+
+
+def test_default_comparison_is_the_neighbours(gebieden, built_data):
+    from llo_dash.views import buren
+
+    regio = buren.buren(built_data)
+    codes = vg.standaard_codes(gebieden, "arbeidsmarktregio", "AM37", buren=regio)
+    assert codes[0] == "AM37" and {"AM18", "AM19"} <= set(codes)  # Groot Amsterdam, Holland Rijnland
+    # at most six areas: a region with more neighbours keeps the longest borders
+    for code, naast in regio.items():
+        codes = vg.standaard_codes(gebieden, "arbeidsmarktregio", code, buren=regio)
+        assert codes == [code, *naast[:5]]
+    # without neighbours: the two closest in size, as before
+    assert len(vg.standaard_codes(gebieden, "arbeidsmarktregio", "AM37", buren={})) == 3
+    assert vg.weergave(gebieden, None, "AM37", buren=regio).codes == [code for code in [*["AM37"], *regio["AM37"]]]

@@ -256,7 +256,7 @@ def test_map_of_the_selection_only(df, built_data):
     getoond = {code for trace in fig.data for code in trace.locations}
     assert getoond == set(values["code"]) & {f["id"] for f in grenzen["features"]}
     assert len(getoond) == len(values) == len(wijken(df, regio="AM12"))  # the map is the table's areas
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match='Geen van deze gebieden heeft een grens op de kaart'):
         figures.choropleth(grenzen, values.assign(code="XX"), "laaggeletterd_16_65_pct", "t")
 
 
@@ -389,3 +389,42 @@ def test_werkgevers_by_sector(df, gebieden):
 def test_unknown_area_is_a_dutch_key_error(df, partners):
     with pytest.raises(KeyError, match="komt niet voor"):
         vindplaatsen.partners_tabel(df, "AM99", partners)
+
+
+# --- ranking by share above a minimum population ------------------------------------------
+
+from llo_dash.views.vindplaatsen import rangorde  # noqa: E402
+
+
+def test_ranking_by_share_above_the_minimum():
+    rows = pd.DataFrame({
+        "code": ["WK1", "WK2", "WK3", "WK4"], "naam": ["Groot", "Klein", "Hoog", "Expat"],
+        "gemeente_naam": ["A"] * 4,
+        "inwoners_15_65": [20000, 400, 3000, 5000],
+        "laaggeletterd_16_65": [2000, 200, 600, 800],
+        "laaggeletterd_nt1": [1500, 100, 100, 50],
+        "laaggeletterd_nt2": [500, 100, 500, 750],
+        "eerste_generatie_pct": [10.0, 5.0, 12.0, 40.0],
+        "schatting_toelichting": [None, None, None, "… het aandeel eerste generatie daarin …"],
+    })
+    totaal = rangorde.rangorde(rows, "totaal")
+    # Klein (50%) is below the minimum; by share: Hoog 20%, Expat 16%, Groot 10% (not by count: Groot has most)
+    assert list(totaal["naam"]) == ["Hoog", "Expat", "Groot"]
+    assert list(totaal["pct"]) == pytest.approx([20.0, 16.0, 10.0])
+    assert list(totaal["aantal"]) == [600, 800, 2000]
+    zwak = totaal.set_index("naam")["zwakte"]
+    assert "mogelijk expats" in zwak["Expat"] and "van de gemeente" in zwak["Expat"] and "klein" not in zwak["Expat"]
+    assert zwak["Groot"] == "" and zwak["Hoog"] == ""
+    assert list(rangorde.rangorde(rows, "nt1")["naam"]) == ["Groot", "Hoog", "Expat"]
+    zin = rangorde.rangorde_zin(totaal, "totaal", "wijk", len(rows))
+    assert "3 van de 4 wijken" in zin and "Expat (A) 16,0% (800 mensen, zwakke schatting)" in zin
+    assert rangorde.VOORBEHOUD.index("expats") >= 0
+
+
+def test_ranking_of_real_wijken(df):
+    rows = vindplaatsen.gebieden_van(df, "wijk", "AM37", None)
+    frame = rangorde.rangorde(rows, "nt1")
+    assert (frame["inwoners"] >= rangorde.MIN_INWONERS).all()
+    assert frame["pct"].is_monotonic_decreasing
+    eerste = rows.set_index("code").loc[frame.at[0, "code"]]
+    assert frame.at[0, "pct"] == pytest.approx(100 * eerste["laaggeletterd_nt1"] / eerste["inwoners_15_65"])

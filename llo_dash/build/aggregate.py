@@ -12,6 +12,7 @@ import pandas as pd
 
 from llo_dash.build.context import Part
 from llo_dash.build.indeling import NEDERLAND_CODE, NEDERLAND_NAAM, Indeling, level_of_code
+from llo_dash.build.samenstelling import composition_differs, composition_reason, compare_compositions
 from llo_dash.errors import BuildError
 from llo_dash.indicators import ALLE_NIVEAUS, INDICATOREN, Indicator
 
@@ -55,6 +56,8 @@ def aggregate(
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Region and Nederland rows from gemeenten, plus the differences with CBS's own published figures.
 
+    A published region figure is used only where CBS counted the same gemeenten as the 2025
+    indeling (`llo_dash.build.samenstelling`); `verschillen` says per row which figure is used and why.
     Returns (regios, nederland, verschillen).
     """
     indicators = [indicator for indicator in INDICATOREN if indicator.kolom in gemeenten.columns]
@@ -69,6 +72,7 @@ def aggregate(
 
     differences = []
     final = aggregated.copy()
+    compositions = compare_compositions(gemeenten, published, indeling)
     for indicator in indicators:
         if indicator.kolom not in published.columns:
             continue
@@ -76,19 +80,24 @@ def aggregate(
         compared = pd.DataFrame({"cbs_waarde": own, "aggregaat_gemeenten": aggregated[indicator.kolom]}).dropna(how="all")
         compared = compared[compared["cbs_waarde"].notna()]
         compared["kolom"] = indicator.kolom
-        compared["gebruikt"] = (
-            "cbs_waarde" if indicator.aggregatie == "gepubliceerd" else "aggregaat_gemeenten"
+        other_composition = composition_differs(compositions, indicator.kolom, final.index)
+        # CBS's own figure wins where the table is survey-based and CBS counted the 2025 gemeenten,
+        # and fills in where the gemeenten are incomplete (e.g. Nederland for a source that covers few gemeenten).
+        use_own = own.notna() & (
+            ((indicator.aggregatie == "gepubliceerd") & ~other_composition) | aggregated[indicator.kolom].isna()
         )
-        compared.loc[compared["aggregaat_gemeenten"].isna(), "gebruikt"] = "cbs_waarde"
+        compared["gebruikt"] = np.where(use_own.reindex(compared.index), "cbs_waarde", "aggregaat_gemeenten")
+        compared["reden"] = [
+            composition_reason(compositions, indicator.kolom, code, used) for code, used in compared["gebruikt"].items()
+        ]
         differences.append(compared)
-        # CBS's own figure wins where the table is survey-based, and fills in where the
-        # gemeenten are incomplete (e.g. Nederland for a source that covers few gemeenten).
-        use_own = own.notna() & ((indicator.aggregatie == "gepubliceerd") | aggregated[indicator.kolom].isna())
         final[indicator.kolom] = own.where(use_own, aggregated[indicator.kolom])
-    # Shares without a published figure are re-derived from the final counts.
+    # Shares without a published figure, and shares whose published figure was set aside for its
+    # composition, are re-derived from the final counts; so are the derived counts (one method per row).
     for indicator in indicators:
         if indicator.eenheid == "%" and indicator.aggregatie == "aandeel":
             final[indicator.kolom] = _share(final, indicator)
+    final = derive_gemeente_columns(final)
     verschillen = pd.concat(differences).rename_axis("code").reset_index() if differences else pd.DataFrame()
     if not verschillen.empty:
         verschillen["verschil"] = verschillen["cbs_waarde"] - verschillen["aggregaat_gemeenten"]
@@ -97,12 +106,13 @@ def aggregate(
         # So that `table regio_verschillen --regio AMxx` selects a region's rows like in `gebieden`.
         verschillen["arbeidsmarktregio_code"] = verschillen["code"].where(verschillen["niveau"] == "arbeidsmarktregio")
         verschillen = verschillen[["niveau", "code", "arbeidsmarktregio_code", "kolom", "cbs_waarde", "aggregaat_gemeenten",
-                                   "verschil", "verschil_pct", "gebruikt"]]
+                                   "verschil", "verschil_pct", "gebruikt", "reden"]]
     return final.loc[final.index != NEDERLAND_CODE], final.loc[[NEDERLAND_CODE]], verschillen
 
 
 def derive_gemeente_columns(gemeenten: pd.DataFrame) -> pd.DataFrame:
-    """Columns computed from two sources (see their `toelichting` in llo_dash.indicators)."""
+    """Columns computed from two sources (see their `toelichting` in llo_dash.indicators), at any level:
+    for regions and Nederland from that row's own final figures, so a row never mixes two methods."""
     gemeenten = gemeenten.copy()
     if {"inwoners_15_75", "inwoners_15_65"} <= set(gemeenten.columns):
         difference = gemeenten["inwoners_15_75"] - gemeenten["inwoners_15_65"]

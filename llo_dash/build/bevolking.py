@@ -125,7 +125,9 @@ def build(ctx: BuildContext, indeling: Indeling) -> tuple[Part, pd.DataFrame]:
             herkomst_file=ctx.file_label("kwb_2024_herkomst"),
         )
     else:
-        kwb = kwb_from_odata(ctx.live("kwb_2024_leeftijd"))
+        # Named by the file that is missing (with both missing: the first), not always by the age file.
+        absent = "kwb_2024_leeftijd" if not ctx.mirror_file("kwb_2024_leeftijd") else "kwb_2024_herkomst"
+        kwb = kwb_from_odata(ctx.live(absent))
     kwb = derive(kwb)
     duplicated = kwb["code"].duplicated()
     if duplicated.any():
@@ -135,7 +137,8 @@ def build(ctx: BuildContext, indeling: Indeling) -> tuple[Part, pd.DataFrame]:
     if expected != found:
         raise BuildError(
             "Kerncijfers wijken en buurten 2024 en de indeling 2025 (86059NED) hebben niet dezelfde gemeenten: "
-            f"ontbreekt {sorted(expected - found)[:5]}, extra {sorted(found - expected)[:5]}."
+            f"ontbreekt {sorted(expected - found)[:5]}, extra {sorted(found - expected)[:5]}.",
+            source_id=("kwb_2024_leeftijd", "gebieden_2025"),  # named by their files (either may be the wrong one)
         )
     values = [column for column in kwb.columns if column not in ("code", "niveau", "naam")]
     nederland = kwb[kwb["niveau"] == "nederland"].set_index("code")[values]

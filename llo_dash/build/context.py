@@ -63,6 +63,8 @@ class BuildContext:
         self.used: dict[str, UsedSource] = {}
         self._frames: dict[str, pd.DataFrame] = {}
         self._live_rows: dict[str, list[dict]] = {}
+        self.absent: list[str] = []  # optional (partial) sources not in the mirror: the build warns at the end
+        self.waarschuwingen: list[str] = []  # what a step computed differently for lack of a source
 
     def mirror_file(self, source_id: str) -> Path | None:
         from llo_dash.ingest.fetch import mirror_copy
@@ -108,9 +110,19 @@ class BuildContext:
     def read_partial(self, source_id: str):
         """A source that covers only part of the areas in the mirror: parsed, or None when it is absent.
 
-        Its indicators then stay missing with a reason, as for the areas it does not cover.
+        Its indicators then stay missing with a reason, as for the areas it does not cover, and the
+        build ends with a warning (`absent`), so that changed figures never pass unnoticed.
         """
-        return self.read(source_id) if self.mirror_file(source_id) else None
+        if self.mirror_file(source_id):
+            return self.read(source_id)
+        if source_id not in self.absent:
+            self.absent.append(source_id)
+        return None
+
+    def waarschuw(self, source_id: str, gevolg: str) -> None:
+        """Record that the absence of optional `source_id` changed a figure (said in `gevolg`), for the end of the build."""
+        source = sources.get(source_id)
+        self.waarschuwingen.append(f"Let op: {gevolg}: bestand {source.mirror_path} ({source.title}) ontbreekt in de mirror.")
 
     def absent_reason(self, source_id: str) -> Reden:
         """Why the indicators of an absent partial source are missing (for the manifest)."""

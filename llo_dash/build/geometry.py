@@ -3,7 +3,8 @@
 Input are the generalised CBS/PDOK boundaries (see `sources.py`, `grenzen_gemeente_2025` and
 `grenzen_wijk_2024`). The regions are dissolved from the gemeente polygons instead of read from
 the published region files, because those were generalised separately and their borders would
-not line up with the gemeente layer. The output is small, compact GeoJSON for the browser.
+not line up with the gemeente layer. For the same reason the wijken (2024) are clipped to their
+gemeente (2025) and fill it (`_nest`): wijk and gemeente outlines nest. The output is small, compact GeoJSON for the browser.
 Reading, repairing, dissolving and encoding is geopandas (GDAL through pyogrio); the checks,
 with their Dutch messages, and the atomic write are ours.
 """
@@ -63,7 +64,8 @@ def build_boundaries(
 
     `gemeenten` holds the official indeling (`gemeente_code`, `arbeidsmarktregio_code`,
     `provincie_code`). Returns per level the manifest entry
-    `{"file", "features", "bytes", "sha256"}`. Everything is checked before anything is
+    `{"file", "features", "bytes", "sha256"}`; the wijk entry also has `meldingen`, a sentence on how the wijken
+    were fitted into their gemeenten (`_nest`). Everything is checked before anything is
     written, so on an error `out_dir` is left as it was.
     """
     if not 1 <= decimals <= 7:
@@ -82,7 +84,7 @@ def build_boundaries(
     layers = {"gemeente": _repair(gemeente_raw, grid, gemeente_file)}
     for level, column in REGION_LEVELS.items():
         layers[level] = _dissolve(layers["gemeente"], table[column], grid, level)
-    layers["wijk"] = _repair(wijk_raw, grid, wijk_file)
+    layers["wijk"], outside = _nest(_repair(wijk_raw, grid, wijk_file), layers["gemeente"], grid)
 
     encoded = {level: _feature_collection_bytes(geometries) for level, geometries in layers.items()}
     out_dir = Path(out_dir)
@@ -97,6 +99,12 @@ def build_boundaries(
             "bytes": len(data),
             "sha256": hashlib.sha256(data).hexdigest(),
         }
+    # What the nesting did, as one sentence for the build's list of checks (shown under Bronnen & methode).
+    manifest["wijk"]["meldingen"] = [
+        "elke wijk geknipt op de grens van haar gemeente, gaten aan de buurwijk gegeven"
+        + (f"; wijken van {wijk_file.name} die na vereenvoudiging helemaal buiten hun gemeente liggen, zijn "
+           f"ongeknipt gelaten ({len(outside)}): {_listing(outside)}" if outside else "")
+    ]
     return manifest
 
 
@@ -255,6 +263,42 @@ def _dissolve(gemeenten: gpd.GeoSeries, membership: pd.Series, grid: float, leve
                 "overlappen de gemeentegrenzen?"
             )
     return regions.rename_axis("code")
+
+
+def _polygonal(geometry):
+    """Only the areas of an overlay result (a clip can leave touching lines and points)."""
+    parts = [part for part in getattr(geometry, "geoms", [geometry]) if part.geom_type in _POLYGONAL]
+    return shapely.union_all(parts) if parts else shapely.Polygon()
+
+
+def _nest(wijken: gpd.GeoSeries, gemeenten: gpd.GeoSeries, grid: float) -> tuple[gpd.GeoSeries, list[str]]:
+    """Wijken that tile their gemeente exactly: each wijk clipped to its gemeente's outline, and the gaps the
+    clip leaves (the two layers were generalised separately) given to the wijk they share most border with.
+
+    So a wijk never spills over its gemeente and the wijken of a gemeente add up to it: no stray lines where
+    wijk and gemeente outlines are drawn together. A wijk that has no area left inside its gemeente keeps
+    its own shape and is returned by code, to be reported (the wijk codes are checked against the gemeenten
+    before, so every wijk has a gemeente here).
+    """
+    codes = pd.Series(wijken.index.map(wijk_gemeente_code), index=wijken.index)
+    clipped = pd.Series(shapely.intersection(wijken.values, gemeenten.reindex(codes).values, grid_size=grid),
+                        index=wijken.index).map(_polygonal)
+    outside = sorted(clipped.index[shapely.is_empty(clipped.values)])
+    for gemeente, members in codes.drop(outside).groupby(codes):
+        inside = clipped[members.index]
+        gap = shapely.difference(gemeenten[gemeente], shapely.union_all(inside.values, grid_size=grid), grid_size=grid)
+        for piece in getattr(_polygonal(gap), "geoms", [_polygonal(gap)]):
+            if piece.is_empty:
+                continue
+            shared = shapely.length(shapely.intersection(piece.boundary, shapely.boundary(inside.values), grid_size=grid))
+            # longest shared border; a gap touching no wijk (a lake, an islet) goes to the nearest one
+            owner = inside.index[shared.argmax()] if shared.max() > 0 else inside.index[shapely.distance(piece, inside.values).argmin()]
+            inside[owner] = shapely.union(inside[owner], piece, grid_size=grid)
+        # once more, as snapping the unions to the grid can move a vertex a grid step over the outline
+        clipped[inside.index] = [_polygonal(part) for part in
+                                 shapely.intersection(inside.map(_polygonal).values, gemeenten[gemeente], grid_size=grid)]
+    clipped[outside] = wijken[outside]
+    return gpd.GeoSeries(clipped.values, index=wijken.index, crs=wijken.crs), outside
 
 
 # --- output -----------------------------------------------------------------------------------

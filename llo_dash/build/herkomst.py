@@ -54,7 +54,8 @@ SMALL_AREA_TOPICS = {
 }
 
 
-def kwb_first_generation(typed: pd.DataFrame, properties: list[dict], *, file: FileLabel | str) -> pd.DataFrame:
+def kwb_first_generation(typed: pd.DataFrame, properties: list[dict], *, file: FileLabel | str,
+                         properties_file: FileLabel | str | None = None) -> pd.DataFrame:
     """First generation by origin per gemeente, wijk and buurt from the KWB TypedDataSet dump (column `soort`).
 
     The topic keys are found through the table's DataProperties by title path: the stem
@@ -62,7 +63,7 @@ def kwb_first_generation(typed: pd.DataFrame, properties: list[dict], *, file: F
     """
     from llo_dash.ingest.odata import resolve_topics
 
-    keys = resolve_topics(properties, SMALL_AREA_TOPICS, table="85984NED")
+    keys = resolve_topics(properties, SMALL_AREA_TOPICS, table="85984NED", file=properties_file)
     require_columns(typed, list(keys.values()), file=file)
     areas = typed[typed[keys["soort"]].str.strip().isin(["Gemeente", "Wijk", "Buurt"])]
     result = pd.DataFrame(
@@ -73,7 +74,13 @@ def kwb_first_generation(typed: pd.DataFrame, properties: list[dict], *, file: F
     )
     result["eerste_generatie"] = result.sum(axis=1, min_count=2)
     result["soort"] = areas[keys["soort"]].str.strip().values
-    result.index = areas[keys["code"]].str.strip().values
+    codes = areas[keys["code"]].str.strip()
+    twice = codes[codes.duplicated()]
+    if len(twice):
+        # line: the frame keeps the file's row order; +2 for the header line and counting from 1
+        raise SchemaError("komt twee keer voor; elk gebied hoort één rij te hebben", file=file,
+                          line=int(twice.index[0]) + 2, column=keys["code"], value=twice.iloc[0])
+    result.index = codes.values
     return result
 
 
@@ -95,7 +102,12 @@ def build(ctx: BuildContext, indeling: Indeling) -> Part:
     typed = ctx.read_partial("kwb_2024_typed")
     kwb = None
     if typed is not None:
-        kwb = kwb_first_generation(typed, ctx.read("kwb_2024_eigenschappen"), file=ctx.file_label("kwb_2024_typed"))
+        kwb = kwb_first_generation(typed, ctx.read("kwb_2024_eigenschappen"), file=ctx.file_label("kwb_2024_typed"),
+                                   properties_file=ctx.file_label("kwb_2024_eigenschappen"))
+    else:
+        ctx.waarschuw("kwb_2024_typed", "eerste generatie naar Europa / buiten Europa is voor alle gemeenten berekend "
+                      "met de percentages van 1 januari 2023 (wijk- en buurtkaart) in plaats van de KWB-telling 2024, "
+                      "en de schatting van laaggeletterdheid per wijk gebruikt daar de herkomstverdeling van de gemeente")
     kwb_gemeenten = kwb[kwb["soort"] == "Gemeente"] if kwb is not None else None
     gemeente = gemeente.join(split_gemeenten(gemeente["eerste_generatie"], shares, kwb_gemeenten))
     klein = kwb[kwb["soort"].isin(["Wijk", "Buurt"])].drop(columns="soort") if kwb is not None else None

@@ -21,10 +21,14 @@ import pandas as pd
 from llo_dash import __version__, sources
 from llo_dash.build import beroepen, bevolking, herkomst, onderwijs_arbeid, uitkeringen_economie
 from llo_dash.build.aggregate import assemble
+from llo_dash.build import beroepen_trend, beroepsklassen, vacatures
+from llo_dash.build import trends
 from llo_dash.build.checks import check_gebieden
 from llo_dash.build.context import BuildContext
 from llo_dash.build.indeling import Indeling, indeling_from_frame
 from llo_dash.build.schatting import check_estimate, join_estimate
+from llo_dash.build.slot import bouwslot, staging_pad
+from llo_dash.build.waarschuwingen import bouw_waarschuwingen
 from llo_dash.estimate.run import estimate_areas
 from llo_dash.config import PROJECT_ROOT, Settings
 from llo_dash.errors import LloDashError
@@ -132,12 +136,20 @@ def build_tables(ctx: BuildContext, staging: Path, progress: Progress) -> dict:
     progress(0.78, "Beroepen: werkzamen per BRC-beroepsgroep, lijsten handreiking, spanning (85276NED)")
     beroepen_tabel = beroepen.build(ctx)
 
+    progress(0.79, "Vacatures per sector (80472NED, 80567NED, 80474NED, 83599NED), beroepsklassen per regio (84916NED)")
+    vacatures_tabel, vacatures_controles = vacatures.build(ctx, indeling)
+    beroepsklassen_tabel, beroepsklassen_controles = beroepsklassen.build(ctx, indeling)
+    checks = checks + vacatures_controles + beroepsklassen_controles
+    beroepen_trend_tabel, beroepen_trend_controles = beroepen_trend.build(ctx)  # issue 11
+    checks = checks + beroepen_trend_controles
+
     progress(0.8, "Kaarten maken (gemeente, arbeidsmarktregio, provincie, wijk)")
     from llo_dash.build.geometry import build_boundaries
 
     geo = build_boundaries(
         ctx.path("grenzen_gemeente_2025"), ctx.path("grenzen_wijk_2024"), indeling.gemeenten, staging / "geo"
     )
+    checks = checks + geo["wijk"].pop("meldingen")  # issue 10: wijken with no area inside their gemeente
 
     progress(0.92, "Tabellen wegschrijven")
     files = [
@@ -147,6 +159,10 @@ def build_tables(ctx: BuildContext, staging: Path, progress: Progress) -> dict:
         _write_parquet(estimate.effecten, staging / TABLES["schatting_effecten"].path),
         _write_parquet(estimate.scenarios, staging / TABLES["schatting_scenarios"].path),
         _write_parquet(beroepen_tabel, staging / TABLES["beroepen"].path),
+        _write_parquet(trends.build(ctx, indeling), staging / TABLES["trends"].path),
+        _write_parquet(vacatures_tabel, staging / TABLES["vacatures"].path),
+        _write_parquet(beroepsklassen_tabel, staging / TABLES["beroepsklassen_regio"].path),
+        _write_parquet(beroepen_trend_tabel, staging / TABLES["beroepen_trend"].path),
     ]
     files += [{"bestand": f"geo/{info['file']}", "rijen": info["features"], "bytes": info["bytes"], "sha256": info["sha256"]} for info in geo.values()]
     return {
@@ -157,8 +173,9 @@ def build_tables(ctx: BuildContext, staging: Path, progress: Progress) -> dict:
         ],
         "referentietabellen": reference_tables(),
         "bestanden": files,
-        "ontbrekend": missing_reasons(gebieden, redenen),
+        "ontbrekend": (ontbrekend := missing_reasons(gebieden, redenen)),
         "controles": checks,
+        "waarschuwingen": bouw_waarschuwingen(ctx.absent, ctx.waarschuwingen, ontbrekend),
     }
 
 
@@ -194,12 +211,16 @@ def recover_interrupted_swap(data_dir: Path) -> None:
 
 def run_build(settings: Settings, *, progress: Progress = _no_progress, offline: bool = False, session=None, odata_client=None) -> dict:
     """Build everything and swap it into `settings.data_dir`; returns the manifest."""
+    # One build at a time per data/ (the second waits); holding the lock, leftovers of killed builds are removed.
+    with bouwslot(settings.data_dir, melding=lambda text: progress(0.0, text)):
+        return _run_build(settings, progress=progress, offline=offline, session=session, odata_client=odata_client)
+
+
+def _run_build(settings: Settings, *, progress: Progress, offline: bool, session, odata_client) -> dict:
     started = time.monotonic()
     data_dir = settings.data_dir
     recover_interrupted_swap(data_dir)
-    staging = data_dir.with_name(f".{data_dir.name}-bouw-{os.getpid()}")
-    if staging.exists():
-        shutil.rmtree(staging)
+    staging = staging_pad(data_dir)
     staging.mkdir(parents=True)
     try:
         ctx = BuildContext(settings, offline=offline, session=session, odata_client=odata_client)

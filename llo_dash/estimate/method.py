@@ -209,6 +209,26 @@ een ruime keuze, alsof beide tegelijk aan hun grens liggen. Wijken krijgen de re
 onzekerheid per gemeente, en zeker per wijk, is groter: een synthetische schatting ziet geen plaatselijke verschillen
 die niet uit de samenstelling volgen.
 
+### Laaggeletterden met een uitkering
+
+Naast de arbeidsposities (werkend, werkloos volgens CBS, niet-werkend) toont de pagina *Doelgroep* de mensen met een
+uitkering als eigen groep: bijstand, WW en, waar CBS het publiceert, arbeidsongeschiktheid (AO). Hoeveel van hen
+laaggeletterd zijn, wordt niet geteld; het dashboard past gepubliceerde landelijke verhoudingen toe op het geschatte
+aandeel p (16–65 jaar) van het gebied:
+
+- **bijstand**: laaggeletterden zijn {getal(central['uitkering_bijstand_relatief_risico'])} keer zo vaak afhankelijk van de bijstand als
+  anderen (Stichting Lezen & Schrijven), dus is het aandeel onder bijstandsontvangers 3p / (3p + 1 − p);
+- **WW**: wie WW heeft moet werk zoeken; PIAAC 2012 vond {p('arbeid_werkloos_2012')} laaggeletterden onder werklozen
+  tegen {p('totaal_2012')} in het geheel, dus p × {getal(central['arbeid_werkloos_2012'], 1)} / {getal(central['totaal_2012'], 1)};
+- **AO**: geen gepubliceerd cijfer; *aanname* {getal(central['uitkering_ao_relatief_risico'])} keer zo vaak, met als grenzen 1 (als
+  iedereen) en {getal(central['uitkering_bijstand_relatief_risico'])} (als de bijstand).
+
+De bandbreedte volgt uit de onder- en bovengrens van p (en voor AO uit de grenzen van de verhouding); de onzekerheid
+van de landelijke verhoudingen zelf zit er niet in. De groepen worden niet opgeteld: bijstand kan een aanvulling op
+WW of AO zijn, en ze overlappen met de arbeidsposities (WW'ers die actief zoeken zijn werkloos volgens CBS; bijstand
+zonder sollicitatieplicht en de meeste AO'ers zijn niet-werkend). Bijstand telt uitkeringen (een paar heeft er één),
+per wijk personen.
+
 ### Niet afgestemd op andere schattingen
 
 De parameters komen alleen uit landelijke, gepubliceerde cijfers (tabel hieronder). De schatting is bewust niet
@@ -244,6 +264,8 @@ PARAMETER_OMSCHRIJVING = {
     "aandeel_nt2_2012": "Aandeel NT2 onder laaggeletterden, verhoudingen van 2012",
     "odds_nt2_buiten_europa": "Odds ratio eerste generatie buiten Europa tegenover Europa",
     "aandeel_betaald_werk_2012": "Aandeel met betaald werk onder laaggeletterden, 2012",
+    "uitkering_bijstand_relatief_risico": "Hoe veel vaker laaggeletterden bijstand hebben dan anderen",
+    "uitkering_ao_relatief_risico": "Hoe veel vaker laaggeletterden een AO-uitkering hebben (aanname)",
 }
 
 

@@ -9,8 +9,6 @@ Numbers are Dutch ("1.234,5") through the template's `separators` plus d3 format
 names its source inside the figure (`bron_onder`), so a downloaded PNG does too.
 """
 
-from types import ModuleType as _ModuleType
-
 from llo_dash.figures.maps import KAART_HOOGTE, MARKEER_BREEDTES, choropleth, markeer_lagen
 from llo_dash.figures.ranking import (
     MAX_BALKEN,
@@ -38,6 +36,10 @@ from llo_dash.figures.theme import (
     plotly_config,
 )
 
-# Everything imported above, not the submodules themselves: the names pages use as `ui.<name>`/`figures.<name>`.
-__all__ = sorted(name for name, value in dict(globals()).items()
-                 if not name.startswith("_") and not isinstance(value, _ModuleType))
+__all__ = [
+    "BALK_KLEUR", "BALK_MARKEER_KLEUR", "BRON_KLEUR", "FONT", "GEEN_GEGEVENS_KLEUR", "GRENS_KLEUR",
+    "KAART_HOOGTE", "KLEURSCHAAL", "MARKEER_BREEDTES", "MARKEER_KLEUREN", "MAX_BALKEN", "NEDERLAND_KLEUR",
+    "PLOTLY_NL", "RANGORDE_LABEL_GROOTTE", "TEMPLATE", "UITERSTEN", "bron_onder", "choropleth",
+    "grafiek_selectie", "label_breedte", "markeer_lagen", "opmaak", "plotly_config", "rangorde_figuur",
+    "zonder_opmaak",
+]

@@ -121,6 +121,8 @@ def choropleth(
     highlight: Sequence[dict] = (),
     bron: str | None = None,
     height: int = KAART_HOOGTE,
+    meta: indicators.Indicator | None = None,
+    tick_decimalen: int = 0,
 ) -> go.Figure:
     """A map of `values` (from `views.queries.kaartwaarden`: code, naam, waarde) on `geojson` (feature id = code).
 
@@ -131,9 +133,10 @@ def choropleth(
     trace with "geen gegevens" in the hover, added only when such areas exist.
     `highlight`: FeatureCollections outlined on top (the chosen region, then the chosen
     gemeente), drawn as map layers rather than traces so clicks and hovers still reach
-    the areas underneath.
+    the areas underneath. `meta` describes a value that is not an indicator of the registry (label, unit);
+    `tick_decimalen` the colour bar's decimals (values of a few percent need one).
     """
-    meta = indicators.get(indicator)
+    meta = meta or indicators.get(indicator)  # `meta` for a value outside the registry (an upload's reach)
     fmt, suffix = waarde_formaat(meta)
     label = meta.label + (" (schatting)" if meta.schatting else "")
     geojson = _subset(geojson, values["code"])
@@ -157,7 +160,7 @@ def choropleth(
             # A click selects an area (the page reads it); the others must not fade.
             selected=dict(marker=dict(opacity=0.9)),
             unselected=dict(marker=dict(opacity=0.9)),
-            colorbar=dict(title=dict(text=eenheid_tekst(meta)), tickformat=d3_format("getal", 0),
+            colorbar=dict(title=dict(text=eenheid_tekst(meta)), tickformat=d3_format("getal", tick_decimalen),
                           ticksuffix=suffix, thickness=14, len=0.6),
             name=label,
         )

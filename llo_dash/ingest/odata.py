@@ -187,8 +187,14 @@ def _norm(text) -> str:
     return _clean(text).casefold()
 
 
-def topic_table(data_properties: list[dict]) -> pd.DataFrame:
+def topic_table(data_properties: list[dict], *, file=None) -> pd.DataFrame:
     """One row per topic: key, stem, title, unit, datatype, decimals and its path of titles from the root."""
+    for number, entry in enumerate(data_properties, start=1):
+        if not isinstance(entry, dict) or not isinstance(entry.get("Key"), str):
+            # The API changed the shape of DataProperties: say so, not KeyError.
+            fields = ", ".join(list(entry)[:8]) if isinstance(entry, dict) else type(entry).__name__
+            raise SchemaError(f"onderwerp {number} van DataProperties heeft geen veld 'Key' (wel: {fields}); "
+                              "CBS heeft de vorm van het antwoord veranderd", file=file, column="Key")
     by_id = {entry.get("ID"): entry for entry in data_properties}
     rows = [
         {
@@ -223,7 +229,7 @@ def dimension_names(data_properties: list[dict]) -> list[str]:
 
 
 def resolve_topics(
-    data_properties: list[dict], wanted: dict[str, str | tuple[str, ...]], *, table: str
+    data_properties: list[dict], wanted: dict[str, str | tuple[str, ...]], *, table: str, file=None
 ) -> dict[str, str]:
     """Map canonical names to this edition's topic keys.
 
@@ -231,7 +237,7 @@ def resolve_topics(
     the end of the topic's path (`("Geboren buiten Nederland", "Buiten Europa")`); both are
     compared case-insensitively with whitespace collapsed. Missing or ambiguous -> SchemaError.
     """
-    topics = topic_table(data_properties)
+    topics = topic_table(data_properties, file=file)
     stems = topics["stem"].map(_norm)
     paths = topics["path"].map(lambda path: tuple(_norm(title) for title in path))
     resolved = {}

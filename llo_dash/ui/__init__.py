@@ -11,8 +11,6 @@
 Pages use `from llo_dash import ui` and the names below (`ui.page_setup`, `ui.tabel`, …).
 """
 
-from types import ModuleType as _ModuleType
-
 from llo_dash.ui.blocks import (
     MIME,
     Download,
@@ -26,7 +24,7 @@ from llo_dash.ui.blocks import (
 )
 from llo_dash.ui.data import bewaard, data_versie, grenzen, lees_manifest, lees_tabel, load_data, manifest
 from llo_dash.ui.first_run import ensure_built
-from llo_dash.ui.maps import kaart, kaart_blok
+from llo_dash.ui.maps import kaart, kaart_blok, kaart_waarden
 from llo_dash.ui.upload import UploadStand, upload_blok, upload_stand
 from llo_dash.ui.state import (
     GEEN_GEMEENTE,
@@ -44,6 +42,10 @@ from llo_dash.ui.state import (
     zet_url_lijst,
 )
 
-# Everything imported above, not the submodules themselves: the names pages use as `ui.<name>`/`figures.<name>`.
-__all__ = sorted(name for name, value in dict(globals()).items()
-                 if not name.startswith("_") and not isinstance(value, _ModuleType))
+__all__ = [
+    "Download", "GEEN_GEMEENTE", "GEMEENTE_PARAM", "Keuze", "MIME", "NEDERLAND_OPTIE", "PAGE_CONFIG",
+    "REGIO_PARAM", "UploadStand", "bewaard", "data_versie", "download_row", "downloads", "ensure_built",
+    "grenzen", "kaart", "kaart_blok", "kaart_waarden", "kerncijfers", "kies", "lees_manifest", "lees_tabel",
+    "load_data", "manifest", "metric_rij", "page_setup", "router_started", "source_note", "tabel", "toon",
+    "upload_blok", "upload_stand", "url_keuze", "url_lijst", "url_lijst_waarde", "zet_url_lijst",
+]

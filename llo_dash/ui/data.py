@@ -31,9 +31,24 @@ def data_versie() -> int:
     return path.stat().st_mtime_ns if path.exists() else 0
 
 
+HERBOUWEN = ("Bouw de gegevens opnieuw: voer in een terminal `python -m llo_dash build` uit, of verwijder de map "
+             "`{data_dir}` en start het dashboard opnieuw (dan bouwt het ze zelf).")
+
+
+def beschadigd(wat: str, data_dir: str, error: Exception) -> LloDashError:
+    """A built file that cannot be read (cut off, overwritten, from another version): a Dutch sentence and the way out."""
+    return LloDashError(f"{wat} in `{data_dir}` is beschadigd en kan niet worden gelezen ({type(error).__name__}). "
+                        + HERBOUWEN.format(data_dir=data_dir))
+
+
 @st.cache_data(show_spinner="Gegevens laden …", max_entries=16)
 def _tabel(data_dir: str, naam: str, versie: int) -> pd.DataFrame:
-    return read_table(Path(data_dir), naam)
+    try:
+        return read_table(Path(data_dir), naam)
+    except LloDashError:
+        raise
+    except Exception as error:  # noqa: BLE001 - pyarrow, OSError, …: the user gets a sentence, not a traceback
+        raise beschadigd(f"De gebouwde tabel '{naam}'", data_dir, error) from error
 
 
 def lees_tabel(naam: str, *, verplicht: bool = True) -> pd.DataFrame | None:
@@ -90,7 +105,12 @@ def bewaard(functie: Callable, *args):
 @st.cache_resource(show_spinner=False, max_entries=8)
 def _grenzen(data_dir: str, niveau: str, versie: int) -> dict:
     # cache_resource: one shared, read-only copy of the geometry per process, not a copy per session.
-    return tables.read_boundaries(Path(data_dir), niveau)
+    try:
+        return tables.read_boundaries(Path(data_dir), niveau)
+    except LloDashError:
+        raise
+    except Exception as error:  # noqa: BLE001 - a damaged GeoJSON: a sentence, not a traceback
+        raise beschadigd(f"Het kaartbestand ({niveau})", data_dir, error) from error
 
 
 def grenzen(niveau: str) -> dict:

@@ -73,3 +73,19 @@ def kaart_blok(keuze: Keuze, niveau: str, indicator: str, *, titel: str, key: st
                    + (f" {grijs_uitleg}" if grijs_uitleg else ""))
     source_note([indicator], kaart=niveau)
     return waarden.copy()
+
+
+def kaart_waarden(keuze: Keuze, waarden: pd.DataFrame, meta, *, niveau: str, titel: str, key: str,
+                  bestandsnaam: str, bron: str) -> None:
+    """A map of values that are not in the built table (an upload: `waarden` has code, naam, waarde; `meta` is an
+    `indicators.Indicator` for its label and unit), with the chosen areas outlined and `bron` under it.
+
+    Not cached: the values belong to one session."""
+    try:
+        fig = figures.choropleth(grenzen(niveau), waarden, meta.kolom, titel, highlight=markering(keuze.regio, keuze.gemeente),
+                                 bron=bron, meta=meta, tick_decimalen=1)
+    except ValueError:  # none of these areas has a boundary
+        st.info("Voor deze gebieden zijn geen kaartgrenzen beschikbaar; de cijfers staan in de tabel.")
+        return
+    kaart(fig, key=key, bestandsnaam=bestandsnaam)
+    st.caption(queries.grenzen_bron(niveau))

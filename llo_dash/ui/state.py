@@ -129,7 +129,13 @@ def _sync_widget(key: str, value) -> None:
     st.session_state[key] = value
 
 
+# A little wider than Streamlit's 300 px, so the longest region in the picker ("Zuid-Kennemerland en IJmond (AM37)")
+# is not cut off on a 1366 × 768 laptop. Style only: st.html sends it without taking room on the page.
+_ZIJBALK_CSS = '<style>section[data-testid="stSidebar"][data-collapsed="false"] { min-width: 22rem; }</style>'
+
+
 def _zijbalk(df: pd.DataFrame, regio: str | None, gemeente: str | None, gemeente_kiezer: bool) -> None:
+    st.html(_ZIJBALK_CSS)
     with st.sidebar:
         regio_namen = dict(queries.regio_opties(df))
         _sync_widget(_W_REGIO, regio or NEDERLAND_OPTIE)

@@ -66,8 +66,10 @@ def upload_blok(sleutel: str, label: str, controle: Controle, *, soorten: tuple[
     """
     in_gebruik, fout, verwerkt, teller = _sleutels(sleutel)
     uploader = f"{sleutel}_bestand_{st.session_state.get(teller, 0)}"
-    bestand = st.file_uploader(label, type=list(soorten), key=uploader, on_change=_uploader_gewijzigd,
-                               args=(sleutel, uploader), max_upload_size=max_mb)
+    # No `type=` filter: Streamlit would refuse other types with an English message; the check (`controle`)
+    # refuses them in Dutch, and the help text says which types are read.
+    bestand = st.file_uploader(label, key=uploader, on_change=_uploader_gewijzigd, args=(sleutel, uploader),
+                               max_upload_size=max_mb, help=f"Bestandstypen: {', '.join('.' + soort for soort in soorten)}.")
     if bestand is None:
         st.session_state.pop(fout, None)
     elif bestand.file_id != st.session_state.get(verwerkt):

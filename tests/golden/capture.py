@@ -49,7 +49,7 @@ LOKAAL_DIR = GOLDEN_DIR / "lokaal"
 TEKST = "tekst.txt"
 DATUM_TOKEN = "DATUM"  # replaces the date in download file names ("llo-…-AM22-2026-12-06.csv")
 
-PAGINAS = ["overzicht", "doelgroep", "vindplaatsen", "sectoren", "vergelijken", "bronnen"]
+PAGINAS = ["overzicht", "doelgroep", "vindplaatsen", "sectoren", "vergelijken", "trends", "bronnen"]
 
 # The three areas: heel Nederland (no ?regio=), the smallest arbeidsmarktregio by inhabitants
 # (AM35 Gorinchem, 145.611 inwoners) and the largest (AM22 Rijnmond, 1.436.988 inwoners).

@@ -42,6 +42,7 @@ from llo_dash.views.bronnen.methode import (
     scenarios_tabel,
 )
 from llo_dash.views.bronnen.text import (
+    bouw_waarschuwingen,
     BRONNEN_INTRO,
     CONTROLE_INTRO,
     CONTROLES_INTRO,
@@ -67,7 +68,7 @@ from llo_dash.views.bronnen.text import (
 
 __all__ = [
     # data
-    "ALLE_INDICATOREN", "BRONNEN_VOLGORDE", "LINK_TEKST", "NIET_GEBRUIKT", "REKENREGELS", "bestanden_tabel",
+    "ALLE_INDICATOREN", "bouw_waarschuwingen", "BRONNEN_VOLGORDE", "LINK_TEKST", "NIET_GEBRUIKT", "REKENREGELS", "bestanden_tabel",
     "bouw_samenvatting", "bronnen_tabel", "controles_tabel", "getal_kort", "indicatoren_tabel", "ontbrekend_tabel",
     "referentie_bron", "referentie_namen", "referentie_overzicht", "referentie_tabel", "referentie_tabellen",
     "regio_verschillen_bronnen", "regio_verschillen_filter", "regio_verschillen_indicatoren", "regio_verschillen_tabel",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from llo_dash.formatting import tijdstip
+from llo_dash.formatting import markdown_veilig, tijdstip
 
 INTRO = (
     "Waar elk cijfer vandaan komt, hoe de schatting van laaggeletterdheid werkt en wanneer en hoe de gegevens "
@@ -107,3 +107,9 @@ def referentie_kop(naam: str) -> str:
 
 def rijen_getoond(getoond: int, totaal: int) -> str:
     return f"{getoond} van {totaal} rijen."
+
+
+def bouw_waarschuwingen(manifest: Mapping) -> list[str]:
+    """The build's warnings (an optional source was absent, so figures are missing or computed otherwise), as
+    the build printed them; safe to show through Markdown (file names hold underscores)."""
+    return [markdown_veilig(str(zin)) for zin in manifest.get("waarschuwingen") or []]

@@ -7,7 +7,7 @@ build wrote one.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
@@ -155,3 +155,21 @@ def gemeenten(df: pd.DataFrame, regio: str | None = None) -> pd.DataFrame:
 def gemeentetabel(df: pd.DataFrame, regio: str | None) -> Tabel:
     """Per gemeente of the region (all without one) the estimates with intervals and the context."""
     return gebiedstabel.gebiedstabel(gemeenten(df, regio), GEMEENTE_KOLOMMEN, "gemeente")
+
+
+MAX_BUREN = 4  # neighbours next to the area in the key-figure table (plus its region and Nederland): fits a laptop
+
+
+def vergelijk_standaard(code: str, regio: str | None, buren: Mapping[str, Sequence[str]]) -> list[str]:
+    """The default areas of the key-figure table: the area, its neighbours (a shared border, longest first;
+    `llo_dash.views.buren`), for a gemeente its region, then Nederland."""
+    naast = [buur for buur in buren.get(code, ()) if buur != code][:MAX_BUREN]
+    return list(dict.fromkeys([code, *naast, *([regio] if regio and regio != code else []), NEDERLAND]))
+
+
+def kern_scherm(tabel: Tabel) -> list[str]:
+    """The screen's column order of `kerncijfers_tabel`: indicator and each area's value first, the bounds (in the
+    download) left off screen so the table fits a laptop."""
+    ids = ["indicator", *(kolom for kolom in tabel.frame.columns if kolom.startswith("gebied_")
+                          and not kolom.endswith(("_laag", "_hoog"))), "verschil", "eenheid", "schatting"]
+    return [tabel.kolommen[kolom].label for kolom in ids if kolom in tabel.kolommen]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 
 import pandas as pd
 
@@ -10,6 +11,7 @@ from llo_dash.formatting import GEEN_GEGEVENS, getal, is_missing, opsomming, pro
 from llo_dash.indicators import GROEP_LABELS, LEEFTIJD_GROEPEN
 from llo_dash.indicators import LAAGGELETTERD as TOTAAL
 from llo_dash.views import queries
+from llo_dash.views.doelgroep import uitkeringen
 from llo_dash.views.queries import NEDERLAND, aandeel, als_float, rij
 
 _BREUKEN = (
@@ -41,8 +43,11 @@ def _schatting_zin(row: pd.Series, kolom: str, wat: str = "") -> str:
     return f"{getal(row[kolom])}{' ' + wat if wat else ''} ({procent(row[pct], 1)}; {marge_})"
 
 
-def doelgroep_zinnen(df: pd.DataFrame, code: str) -> list[tuple[str, str]]:
+def doelgroep_zinnen(df: pd.DataFrame, code: str, parameters: Mapping[str, float] | None = None) -> list[tuple[str, str]]:
     """The handreiking's questions about the participants, answered in short Dutch sentences from the figures.
+
+    With `parameters` (`uitkeringen.parameters()`) the job-seekers' answer adds the benefit recipients and the
+    estimated low-literates among them.
 
     Returns (vraag, antwoord) pairs; all literacy figures are marked "naar schatting".
     """
@@ -86,7 +91,9 @@ def doelgroep_zinnen(df: pd.DataFrame, code: str) -> list[tuple[str, str]]:
            f"herkomst Europa en {getal(row['laaggeletterd_nt2_buiten_europa'])} van buiten Europa. De andere {getal(nt1)} "
            f"({procent(aandeel(nt1, totaal), 0)}) zijn NT1: geboren in Nederland.")
     if not is_nl:
-        zin += f" Landelijk is {procent(aandeel(nl['laaggeletterd_nt2'], nl[TOTAAL]), 0)} NT2."
+        zin += f" Landelijk is naar schatting {procent(aandeel(nl['laaggeletterd_nt2'], nl[TOTAAL]), 0)} NT2 (PIAAC 2023)."
+    zin += (" Oudere stukken noemen 56% NT1 (44% NT2) of twee derde NT1 (PIAAC 2012): het aandeel NT2 is sindsdien "
+            "gestegen; de marge van de schatting rekent met 44% tot 55% NT2.")
     zinnen.append(("Hoe groot is de NT1- en de NT2-groep?", zin))
 
     # 3. working
@@ -101,10 +108,14 @@ def doelgroep_zinnen(df: pd.DataFrame, code: str) -> list[tuple[str, str]]:
         zin += f" Landelijk werkt {procent(aandeel(nl['laaggeletterd_werkend'], nl[TOTAAL]), 0)} van de laaggeletterden."
     zinnen.append(("Hoe groot is de doelgroep werkenden?", zin))
 
-    # 4. job seekers and the inactive
+    # 4. job seekers: the CBS unemployed, the inactive, and benefit recipients as a group of their own
     zoekend, inactief = als_float(row["laaggeletterd_werkzoekend"]), als_float(row["laaggeletterd_inactief"])
-    zin = (f"Naar schatting {getal(zoekend)} laaggeletterden ({procent(aandeel(zoekend, totaal), 0)}) zijn werkloos en "
-           f"zoeken werk; {getal(inactief)} ({procent(aandeel(inactief, totaal), 0)}) werken niet en zoeken ook geen werk.")
+    zin = (f"Drie groepen, die elkaar deels overlappen. Werkloos (geen werk, zoekt actief en is direct beschikbaar, "
+           f"CBS): naar schatting {getal(zoekend)} laaggeletterden ({procent(aandeel(zoekend, totaal), 0)}). "
+           f"Niet-werkend en niet zoekend: {getal(inactief)} ({procent(aandeel(inactief, totaal), 0)}); hier zitten de "
+           "meeste mensen met bijstand zonder sollicitatieplicht of met een AO-uitkering.")
+    if parameters is not None and (uitkering := uitkeringen.uitkeringen_zin(row, parameters)):
+        zin += f" {uitkering}"
     telling = []
     if not is_missing(row.get("werkloze_beroepsbevolking")):
         telling.append(f"{getal(row['werkloze_beroepsbevolking'])} werklozen van 15 tot 75 jaar "
@@ -113,10 +124,12 @@ def doelgroep_zinnen(df: pd.DataFrame, code: str) -> list[tuple[str, str]]:
         telling.append(f"{getal(row['bijstandsuitkeringen'])} bijstandsuitkeringen")
     if not is_missing(row.get("ww_personen")):
         telling.append(f"{getal(row['ww_personen'])} personen met WW")
-    if telling:
+    if telling and parameters is None:
         zin += f" {naam} telt {opsomming(telling)}."
     if is_missing(row.get("ww_personen")):
         zin += " Voor WW zijn hier geen gegevens."
+    if parameters is not None:
+        zin += " De uitkeringsgroepen worden niet bij elkaar of bij de werklozen opgeteld (zie de tabel Uitkeringen)."
     zinnen.append(("Hoe groot is de doelgroep werkzoekenden?", zin))
 
     # 5. age

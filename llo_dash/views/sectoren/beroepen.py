@@ -67,6 +67,7 @@ class SpanningBron:
     bestandsnaam: str | None = None
     periode: str | None = None  # the uploaded period used for the region (None: the latest per occupation)
     regio_in_upload: bool = False
+    uit_map: str | None = None  # the folder of uploads the file was read from (None: uploaded in this session)
 
     @property
     def regionaal(self) -> bool:
@@ -109,14 +110,16 @@ def spanning_per_beroep(
 
 
 def beroepen_overzicht(
-    beroepen: pd.DataFrame, df: pd.DataFrame, regio: str | None, spanning_: pd.DataFrame, *, alle: bool = False
+    beroepen: pd.DataFrame, df: pd.DataFrame, regio: str | None, spanning_: pd.DataFrame, *, alle: bool = False,
+    klasse_factor: dict[str, float] | None = None,
 ) -> pd.DataFrame:
     """One row per occupation: the handreiking's lists (or all 114 BRC groups with `alle`; column
     `handreiking` says which rows are on the lists, see `handreiking_beroepen`).
 
     Numbers stay numbers (NaN where unknown). `laaggeletterd_nl` = national employment ×
     published % (an estimate); `*_regio` columns are the rough regional estimates
-    (national × `regio_aandeel`), rounded with `schatting_afronden`; NaN for Nederland.
+    (national × `regio_aandeel`, or with `klasse_factor` national × the region's own share in the occupation's
+    class, see `beroepsstructuur.klasse_factoren`), rounded with `schatting_afronden`; NaN for Nederland.
     `pct_matrix` is the x of the matrix: % laaggeletterd, or % laaggeletterd en/of
     laaggecijferd where only that is published (`pct_matrix_maat` says which).
     """
@@ -129,6 +132,10 @@ def beroepen_overzicht(
     pct_lc = groepen["pct_laaggecijferd"].astype("float64")
     pct_eo = groepen["pct_laaggeletterd_en_of_laaggecijferd"].astype("float64")
     codes = groepen["brc_code"].astype(str)
+    if klasse_factor and regio and regio != NEDERLAND:
+        factor = pd.Series([klasse_factor.get(code[:2], float("nan")) for code in codes], index=groepen.index)
+    else:
+        factor = pd.Series(aandeel, index=groepen.index)
     shown = spanning_.reindex(codes)
     result = pd.DataFrame({
         "handreiking": groepen["beroep_handreiking"].notna().to_numpy(),
@@ -143,9 +150,9 @@ def beroepen_overzicht(
         "pct_laaggeletterd_en_of_laaggecijferd": pct_eo.to_numpy(),
         "laaggeletterd_nl": [schatting_afronden(v * p / 100) for v, p in zip(werkzaam, pct_ll)],
         "laaggecijferd_nl": [schatting_afronden(v * p / 100) for v, p in zip(werkzaam, pct_lc)],
-        "werkzaam_regio": [schatting_afronden(v * aandeel) for v in werkzaam],
-        "laaggeletterd_regio": [schatting_afronden(v * aandeel * p / 100) for v, p in zip(werkzaam, pct_ll)],
-        "laaggecijferd_regio": [schatting_afronden(v * aandeel * p / 100) for v, p in zip(werkzaam, pct_lc)],
+        "werkzaam_regio": [schatting_afronden(v * f) for v, f in zip(werkzaam, factor)],
+        "laaggeletterd_regio": [schatting_afronden(v * f * p / 100) for v, f, p in zip(werkzaam, factor, pct_ll)],
+        "laaggecijferd_regio": [schatting_afronden(v * f * p / 100) for v, f, p in zip(werkzaam, factor, pct_lc)],
         "spanningsindicator": shown["spanningsindicator"].astype("float64").to_numpy(),
         "spanning_periode": shown["spanning_periode"].to_numpy(),
         "spanning_typering": shown["spanning_typering"].to_numpy(),

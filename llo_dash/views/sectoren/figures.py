@@ -171,6 +171,20 @@ def label_plekken(xs: Sequence[float], ys: Sequence[float], labels: Sequence[str
     return plekken
 
 
+def _pct_bereik(xs: pd.Series) -> tuple[float, float]:
+    """The x range of a matrix panel: the published percentages with 10 points room, within 0–100."""
+    if xs.empty:
+        return 0.0, 50.0
+    return max(0.0, float(xs.min()) - 10), min(100.0, float(xs.max()) + 10)
+
+
+def _label_notes(xs, ys, labels: Sequence[str], plekken: Sequence[tuple[int, int]]) -> list[dict]:
+    """The label of each bubble, at the place `label_plekken` found for it."""
+    return [dict(x=x, y=y, text=label, showarrow=True, arrowhead=0, arrowwidth=1, ax=ax, ay=ay,
+                 font=dict(size=LABEL_SIZE, color="#111111"), bgcolor="rgba(255,255,255,0.85)", borderpad=2)
+            for x, y, label, (ax, ay) in zip(xs, ys, labels, plekken)]
+
+
 def figuur_matrix(overzicht: pd.DataFrame, typering_tabel: pd.DataFrame, *, titel: str, bron: str | Sequence[str] | None = None) -> go.Figure:
     """The "kansrijke beroepen" matrix: x = % low-literate (as published), y = spanningsindicator on a log
     scale with the five UWV bands shaded and named, bubble area = national employment.
@@ -219,15 +233,10 @@ def figuur_matrix(overzicht: pd.DataFrame, typering_tabel: pd.DataFrame, *, tite
             label += f"<br><i>spanning {_spanning_tekst(row['spanningsindicator'])} (onder de as)</i>"
         labels.append(label)
     xs = punten["pct_matrix"]
-    x_low = max(0.0, float(xs.min()) - 10) if not xs.empty else 0.0
-    x_high = min(100.0, float(xs.max()) + 10) if not xs.empty else 50.0
+    x_low, x_high = _pct_bereik(xs)
     log_y = [math.log10(y) for y in getekend]
     plekken = label_plekken([(x - x_low) / (x_high - x_low) for x in xs], [(y - y0) / (y1 - y0) for y in log_y], labels)
-    for x, y, label, (ax, ay) in zip(xs, log_y, labels, plekken):
-        notes.append(dict(
-            x=x, y=y, text=label, showarrow=True, arrowhead=0, arrowwidth=1, ax=ax, ay=ay,
-            font=dict(size=LABEL_SIZE, color="#111111"), bgcolor="rgba(255,255,255,0.85)", borderpad=2,
-        ))
+    notes += _label_notes(xs, log_y, labels, plekken)
     fig.update_layout(
         xaxis=dict(title=dict(text="Werkenden laaggeletterd (gepubliceerd %)"), range=[x_low, x_high], ticksuffix="%",
                    gridcolor="#d9d9d9", zeroline=False),
@@ -243,6 +252,47 @@ def figuur_matrix(overzicht: pd.DataFrame, typering_tabel: pd.DataFrame, *, tite
     fig.update_layout(shapes=shapes, annotations=notes)
     return _layout(fig, titel, bron, height=620, legenda_boven=True)
 
+
+
+def figuur_matrix_sector(punten: pd.DataFrame, *, titel: str, label: str,
+                         bron: str | Sequence[str] | None = None) -> go.Figure:
+    """The matrix's second panel: listed occupations without a tension, x = % low-literate (as published), y = the
+    vacancy rate of their main SBI section (`matrix_sector.punten`), a dashed line at Nederland over all sectors.
+    Its own linear axis: a vacancy rate is no tension, so it never shares the UWV bands."""
+    punten = punten[punten["pct_matrix"].notna() & punten["vacaturegraad"].notna()].reset_index(drop=True)
+    alle = float(punten["alle_sectoren"].iloc[0]) if not punten.empty else float("nan")
+    maximum = float(punten["werkzaam_nl"].max()) if not punten.empty else 1.0
+    fig = go.Figure(go.Scatter(
+        x=punten["pct_matrix"], y=punten["vacaturegraad"], mode="markers",
+        marker=dict(size=punten["werkzaam_nl"], sizemode="area", sizeref=2.0 * maximum / 70**2, sizemin=8,
+                    color="#fde725", opacity=0.9, line=dict(color="#000000", width=1.5)),
+        customdata=list(zip(punten["beroep"], punten["sector"], punten["werkzaam_nl"])),
+        hovertemplate=("<b>%{customdata[0]}</b><br>%{x:,.0f}% (gepubliceerd)<br>Sector %{customdata[1]}: "
+                       "%{y:,.0f} vacatures per 1.000 banen<br>Werkzaam in Nederland: %{customdata[2]:,.0f}<extra></extra>"),
+        showlegend=False,
+    ))
+    labels = [f"<b>{_afbreken(r['beroep'])}</b><br><i>sector {r['sbi_code']}</i>" for _, r in punten.iterrows()]
+    x_low, x_high = _pct_bereik(punten["pct_matrix"])
+    y_high = max([alle * 1.4 if not math.isnan(alle) else 10.0, *(punten["vacaturegraad"] * 1.25)])
+    plekken = label_plekken([(x - x_low) / (x_high - x_low) for x in punten["pct_matrix"]],
+                            [y / y_high for y in punten["vacaturegraad"]], labels)
+    notes = _label_notes(punten["pct_matrix"], punten["vacaturegraad"], labels, plekken)
+    notes.append(dict(x=0, y=1.0, xref="paper", yref="paper", yanchor="bottom", showarrow=False, align="left",
+                      font=dict(size=14, color="#555555"), text=f"{label[0].upper()}{label[1:]}; bolgrootte: werkzame "
+                      "personen in Nederland (2023)"))
+    shapes = []
+    if not math.isnan(alle):
+        shapes.append(dict(type="line", xref="paper", x0=0, x1=1, yref="y", y0=alle, y1=alle,
+                           line=dict(color="#222222", width=2, dash="dash")))
+        notes.append(dict(x=1, xref="paper", xanchor="right", y=alle, yref="y", yanchor="bottom", showarrow=False,
+                          text=f"Nederland, alle sectoren: {getal(alle, 0)}", font=dict(size=15, color="#222222")))
+    fig.update_layout(
+        xaxis=dict(title=dict(text="Werkenden laaggeletterd (gepubliceerd %)"), range=[x_low, x_high], ticksuffix="%",
+                   gridcolor="#d9d9d9", zeroline=False),
+        yaxis=dict(title=dict(text="Vacatures per 1.000 banen in de sector"), range=[0, y_high], gridcolor="#d9d9d9"),
+        shapes=shapes, annotations=notes,
+    )
+    return _layout(fig, titel, bron, height=520, legenda_boven=True)
 
 
 def figuur_lq(gemeenten: pd.DataFrame, *, titel: str, bron: str | Sequence[str] | None = None) -> go.Figure:
@@ -287,3 +337,27 @@ def figuur_sectoren(tabel: pd.DataFrame, *, gebied_naam: str, titel: str, bron: 
                                  range=[0, float(tabel[["aandeel_pct", "aandeel_nl_pct"]].max().max()) * 1.4]),
                       legend=dict(orientation="h", x=0, y=1.0, yanchor="bottom"))
     return _layout(fig, titel, bron, height=560, legenda_boven=True)
+
+
+def figuur_vacaturegraad(trend: pd.DataFrame, *, titel: str, bron: str | Sequence[str] | None = None) -> go.Figure:
+    """Vacancy rate per quarter since 2015: all sectors (thick) and the sectors of the handreiking's occupations."""
+    fig = go.Figure()
+    for code, rows in trend.groupby("sbi_code", sort=False):
+        totaal = code == "A-U"
+        fig.add_trace(go.Scatter(x=rows["periode"], y=rows["vacaturegraad"], mode="lines", name=rows["sector"].iloc[0],
+                                 line=dict(width=4 if totaal else 2, color="#222222" if totaal else None),
+                                 hovertemplate="%{x}: %{y:.0f} per 1.000 banen<extra>" + rows["sector"].iloc[0] + "</extra>"))
+    fig.update_yaxes(title_text="vacatures per 1.000 banen", rangemode="tozero")
+    fig.update_xaxes(nticks=10)
+    return _layout(fig, titel, bron, height=420, legenda_boven=False, onder=90)
+
+
+def figuur_beroepentrend(reeksen: pd.DataFrame, *, titel: str, bron: str | Sequence[str] | None = None) -> go.Figure:
+    """Working population per year of the handreiking's occupations (Nederland); a series ends where the source does."""
+    fig = go.Figure()
+    for beroep, rows in reeksen.groupby("beroep", sort=False):
+        fig.add_trace(go.Scatter(x=rows["jaar"], y=rows["werkzame_beroepsbevolking"], mode="lines+markers", name=beroep,
+                                 hovertemplate="%{x}: %{y:,.0f} werkenden<extra>" + beroep + "</extra>"))
+    fig.update_yaxes(title_text="werkzame beroepsbevolking", rangemode="tozero")
+    fig.update_xaxes(dtick=1)
+    return _layout(fig, titel, bron, height=460, legenda_boven=False, onder=90)

@@ -50,6 +50,7 @@ class Sectorstructuur:
     gemeenten_totaal: int
     regio_tabel: pd.DataFrame
     gemeenten: pd.DataFrame = field(default_factory=pd.DataFrame)
+    zonder_gegevens: list[str] = field(default_factory=list)  # names of the region's gemeenten without data
 
     @property
     def dekking(self) -> str:
@@ -93,7 +94,9 @@ def sectorstructuur(df: pd.DataFrame, regio: str | None) -> Sectorstructuur:
         for row in _sector_rijen(g, nl)
     ]
     gemeente_tabel = pd.DataFrame(long, columns=["gemeente_code", "gemeente", *SECTOR_RIJ])
-    return Sectorstructuur(code, str(gebied["naam"]), volledig, len(met), len(gemeenten), regio_tabel, gemeente_tabel)
+    zonder = sorted(set(gemeenten["naam"].astype(str)) - set(met["naam"].astype(str)), key=str.casefold)
+    return Sectorstructuur(code, str(gebied["naam"]), volledig, len(met), len(gemeenten), regio_tabel, gemeente_tabel,
+                           zonder)
 
 
 def sector_bronnen(structuur: Sectorstructuur) -> list[str]:

@@ -14,7 +14,6 @@ import pandas as pd
 
 from llo_dash import sources
 from llo_dash.formatting import getal, opsomming, procent
-from llo_dash.views import queries
 from llo_dash.views.queries import NEDERLAND, naam
 from llo_dash.views.sectoren.beroepen import (
     REGIONAAL,
@@ -32,6 +31,10 @@ NODIG_VOOR_SECTOREN = (
     "werknemers naar SBI-sector en gemeente) of 81575NED (vestigingen van bedrijven naar SBI en gemeente), "
     "live op te halen bij CBS StatLine; ze staan niet volledig in de mirror van dit dashboard."
 )
+BANEN_PER_SECTOR = (
+    "Banen per sector (CBS 83582NED) ontbreken: de mirror van dit dashboard heeft uit die tabel alleen het totaal van "
+    "alle sectoren (A-U), en de bouw haalt de banen per sector nog niet live op. Daarom hier vestigingen (KWB 2024)."
+)
 VESTIGINGEN_VOORBEHOUD = (
     "Let op: vestigingen zijn bedrijfslocaties, geen banen: een eenmanszaak telt even zwaar als een fabriek met "
     "honderden werknemers. De toedeling van beroepen aan sectorgroepen is een indeling van dit dashboard, geen CBS-cijfer."
@@ -46,10 +49,19 @@ def code_span(text: str) -> str:
     return "`" + re.sub(r"[`\r\n]", "'", str(text)) + "`"
 
 
-def beroepen_toelichting(df: pd.DataFrame, regio: str | None) -> str:
+KLASSE_METHODE = (
+    "grove schatting = landelijk aantal per beroep × (werkende inwoners van de regio in de beroepsklasse van dat beroep "
+    "/ landelijk in die klasse; CBS 84916NED, 2022). Aanname: binnen de beroepsklasse dezelfde verdeling als landelijk. "
+    "Het gaat om inwoners (woonregio), niet om banen in de regio. Schatting, geen telling."
+)
+
+
+def beroepen_toelichting(df: pd.DataFrame, regio: str | None, *, per_klasse: bool = False) -> str:
     """What the occupations table's empty cells and estimates mean (and, for a region, how its columns are made)."""
     tekst = ("\"niet gepubliceerd\": geen bron publiceert dit percentage per beroep. Laaggeletterde werkenden = werkzamen × "
              "gepubliceerd percentage (afgerond).")
+    if regio and per_klasse:
+        return tekst + f" Regiokolommen voor {naam(df, regio)}: {KLASSE_METHODE}"
     if regio:
         tekst += (f" Regiokolommen: grove schatting voor {naam(df, regio)} = landelijk aantal × aandeel van de regio in de "
                   f"werkzame beroepsbevolking ({procent(100 * regio_aandeel(df, regio), 1)}); er zijn geen openbare "
@@ -59,7 +71,8 @@ def beroepen_toelichting(df: pd.DataFrame, regio: str | None) -> str:
 
 def geen_regiocijfer_tekst(structuur: Sectorstructuur) -> str:
     """Why a region without complete data gets no sector figure, and what the table per gemeente shows instead."""
-    return (f"Vestigingen per sector: {structuur.dekking} hebben gegevens; geen regiocijfer (een optelling van een deel "
+    zonder = f" (geen gegevens voor {opsomming(structuur.zonder_gegevens)})" if structuur.zonder_gegevens else ""
+    return (f"Vestigingen per sector: {structuur.dekking} hebben gegevens{zonder}; geen regiocijfer (een optelling van een deel "
             "van de gemeenten zou de regio verkeerd weergeven). Hieronder per gemeente: het locatiequotiënt is het "
             "aandeel van een sector in de vestigingen van de gemeente gedeeld door dat aandeel in Nederland (boven 1 = "
             "naar verhouding meer dan in Nederland).")
@@ -130,15 +143,17 @@ def _regio_per_sector(groep: dict, structuur: Sectorstructuur) -> str:
         return (f"In {gemeente}, de enige gemeente van {regio_naam} met gegevens: {_vergelijking_landelijk(lq)} "
                 f"(locatiequotiënt {getal(lq, 2)}).")
     tellingen = {w: [g for g, woord in woorden if woord == w] for w in ("meer", "minder", "even veel")}
+    # Never "In <regio>:" when gemeenten lack data: the count is of the gemeenten with data only.
+    wie = f"In {regio_naam}" if not structuur.zonder_gegevens else "Bij de gemeenten met gegevens"
     for woord in ("meer", "minder"):
         if len(tellingen[woord]) > n / 2:
             anders = [g for g, w in woorden if w != woord]
-            return (f"In {regio_naam}: naar verhouding {woord} vestigingen dan landelijk in "
+            return (f"{wie}: naar verhouding {woord} vestigingen dan landelijk in "
                     f"{_in_gemeenten(len(tellingen[woord]), n, anders)}.")
     delen = [f"meer dan landelijk in {len(tellingen['meer'])}", f"minder in {len(tellingen['minder'])}"]
     if tellingen["even veel"]:
         delen.append(f"even veel in {len(tellingen['even veel'])}")
-    return f"In {regio_naam}: wisselend (van de {n} gemeenten met gegevens: {', '.join(delen)})."
+    return f"{wie}: wisselend (van de {n} gemeenten met gegevens: {', '.join(delen)})."
 
 
 def _sector_regel(groep: dict, structuur: Sectorstructuur | None) -> str:
@@ -155,7 +170,7 @@ def _sector_regel(groep: dict, structuur: Sectorstructuur | None) -> str:
     return regel + (f" {regionaal}" if regionaal else "")
 
 
-def _dekking_tekst(structuur: Sectorstructuur, df: pd.DataFrame, regio: str) -> str:
+def _dekking_tekst(structuur: Sectorstructuur) -> str:
     """Which gemeenten of the region have vestigingen per sector, and what the comparison means."""
     regio_naam = structuur.gebied_naam
     if structuur.volledig:
@@ -165,13 +180,21 @@ def _dekking_tekst(structuur: Sectorstructuur, df: pd.DataFrame, regio: str) -> 
     if not structuur.gemeenten_met_gegevens:
         return (f"Vestigingen per sectorgroep zijn voor geen van de {structuur.gemeenten_totaal} gemeenten van "
                 f"{regio_naam} bekend, dus hier is niet te zien hoe deze sectorgroepen in de regio vertegenwoordigd zijn.")
-    gemeenten = df.loc[queries.selectie(df, "gemeente", regio), "naam"].astype(str)
-    zonder = sorted(set(gemeenten) - set(structuur.gemeenten["gemeente"]), key=str.casefold)
-    welke = f" (geen gegevens voor {opsomming(zonder)})" if len(zonder) <= 3 else ""
+    welke = f" (geen gegevens voor {opsomming(structuur.zonder_gegevens)})" if structuur.zonder_gegevens else ""
     return (f"Vestigingen per sectorgroep zijn bekend voor {structuur.dekking}{welke}, dus er is geen regiocijfer: "
             "een optelling van een deel van de gemeenten zou de regio verkeerd weergeven. Daarom per gemeente: het "
             "aandeel van de sectorgroep in alle vestigingen van de gemeente tegen dat in Nederland (locatiequotiënt "
             "boven of onder 1; de figuur per gemeente staat hieronder).")
+
+
+def ontbrekende_gemeenten_zin(structuur: Sectorstructuur) -> str:
+    """The warning that opens the regional answer when gemeenten lack vestigingen per sector: names them all and
+    says that no conclusion about the region follows; "" when every gemeente has data (or for Nederland)."""
+    if not structuur.zonder_gegevens:
+        return ""
+    return (f"**Geen vestigingencijfers per sector voor {opsomming(structuur.zonder_gegevens)}; daarom geen conclusie over "
+            f"{structuur.gebied_naam} als geheel.** Hieronder alleen wat de {structuur.gemeenten_met_gegevens} gemeenten "
+            "met gegevens laten zien.")
 
 
 def antwoord_sectoren(overzicht: pd.DataFrame, df: pd.DataFrame, regio: str | None, structuur: Sectorstructuur,
@@ -209,7 +232,8 @@ def antwoord_sectoren(overzicht: pd.DataFrame, df: pd.DataFrame, regio: str | No
     )
     groepen, zonder_sector = sectorgroepen_van_beroepen(overzicht, indeling)
     regionaal = bool(regio) and regio != NEDERLAND
-    delen = [" ".join(zinnen)]
+    waarschuwing = ontbrekende_gemeenten_zin(structuur) if regionaal else ""
+    delen = ([waarschuwing] if waarschuwing else []) + [" ".join(zinnen)]
     if groepen:
         inleiding = (
             "Volgens de indeling van dit dashboard (een eigen toedeling op basis van de SBI-bedrijfsindeling, geen "
@@ -221,7 +245,7 @@ def antwoord_sectoren(overzicht: pd.DataFrame, df: pd.DataFrame, regio: str | No
     if zonder_sector:
         delen.append(f"Zonder sectorgroep in de indeling: {opsomming(zonder_sector)}.")
     if regionaal:
-        delen.append(_dekking_tekst(structuur, df, regio) + " " + VESTIGINGEN_VOORBEHOUD)
+        delen.append(_dekking_tekst(structuur) + " " + VESTIGINGEN_VOORBEHOUD + " " + BANEN_PER_SECTOR)
     else:
         delen.append("Kies links een arbeidsmarktregio om te zien hoe deze sectorgroepen in de regio vertegenwoordigd zijn.")
     return "\n\n".join(delen)
@@ -243,17 +267,31 @@ def landelijke_vergelijking(totaal: LandelijkeSpanning) -> str:
     return zin
 
 
+def upload_herkomst(bron: SpanningBron, *, markdown: bool = True) -> str:
+    """"de upload `x.csv`" or "het bestand `x.csv` uit de map met uploads (`/pad`)"; plain quotes without `markdown`."""
+    def toon(tekst: str) -> str:
+        return code_span(tekst) if markdown else f"'{tekst}'"
+    if bron.uit_map:
+        return f"het bestand {toon(bron.bestandsnaam)} uit de map met uploads ({toon(bron.uit_map)})"
+    return f"de upload {toon(bron.bestandsnaam)}"
+
+
 def antwoord_tekorten(overzicht: pd.DataFrame, df: pd.DataFrame, regio: str | None, bron: SpanningBron,
-                      landelijk_totaal: LandelijkeSpanning | None = None) -> str:
-    """Plain-Dutch answer to "In welke sectoren zijn arbeidsmarkttekorten waar scholing een antwoord op kan zijn?"."""
+                      landelijk_totaal: LandelijkeSpanning | None = None, *,
+                      sector_zinnen: dict[str, str] | None = None) -> str:
+    """Plain-Dutch answer to "In welke sectoren zijn arbeidsmarkttekorten waar scholing een antwoord op kan zijn?".
+
+    Never "not tight" from missing values: without a tension value an occupation is named as unknown, with the
+    vacancy rate of its main sector when `sector_zinnen` (occupation → sentence part, see
+    `vacatures.sector_zin`) gives one."""
     lijst = handreiking_beroepen(overzicht)
     bekend = lijst[lijst["spanningsindicator"].notna()].sort_values("spanningsindicator", ascending=False)
     onbekend = lijst[lijst["spanningsindicator"].isna()]
     regionaal = int((bekend["spanning_herkomst"] == REGIONAAL).sum())
     if bron.regionaal and regionaal:
         periode = bron.periode or opsomming(sorted(bekend.loc[bekend["spanning_herkomst"] == REGIONAAL, "spanning_periode"].unique()))
-        zin = (f"Spanning op de arbeidsmarkt: de UWV-spanningsindicator van {naam(df, regio)} uit de upload "
-               f"{code_span(bron.bestandsnaam)} (periode {periode}) voor {regionaal} van de {len(lijst)} beroepen")
+        zin = (f"Spanning op de arbeidsmarkt: de UWV-spanningsindicator van {naam(df, regio)} uit "
+               f"{upload_herkomst(bron)} (periode {periode}) voor {regionaal} van de {len(lijst)} beroepen")
         if regionaal < len(bekend):
             rest = len(bekend) - regionaal
             zin += f", de landelijk gepubliceerde waarde voor {rest} {'beroep' if rest == 1 else 'beroepen'}"
@@ -274,8 +312,15 @@ def antwoord_tekorten(overzicht: pd.DataFrame, df: pd.DataFrame, regio: str | No
                 + opsomming([f"{r['beroep']} ({procent(r['pct_matrix'], 0)} {r['pct_matrix_maat']})" for _, r in kansrijk.iterrows()])
                 + "."
             )
+    elif bekend.empty:
+        zinnen.append("Voor geen van deze beroepen is een spanningsindicator bekend, dus of ze krap zijn valt hieruit "
+                      "niet af te leiden.")
     else:
-        zinnen.append("Geen van deze beroepen is krap of zeer krap volgens de getoonde cijfers.")
+        periodes = opsomming(sorted(bekend["spanning_periode"].dropna().astype(str).unique()))
+        wie = ("Het enige beroep met een bekende spanningsindicator" if len(bekend) == 1 else
+               f"Geen van de {len(bekend)} beroepen met een bekende spanningsindicator")
+        zinnen.append(f"{wie} ({periodes}) is niet krap of zeer krap; voor de andere {len(onbekend)} is de spanning "
+                      "onbekend, wat niet betekent dat ze niet krap zijn.")
     if not niet_krap.empty:
         zinnen.append("Niet krap: " + opsomming([f"{r['beroep']} ({spanning_tekst(r)})" for _, r in niet_krap.iterrows()]) + ".")
     if not onbekend.empty:
@@ -283,6 +328,11 @@ def antwoord_tekorten(overzicht: pd.DataFrame, df: pd.DataFrame, regio: str | No
             f"Geen spanningsindicator bekend voor {opsomming(onbekend['beroep'].tolist())}"
             + ("; upload de UWV-cijfers van de regio om dat aan te vullen." if not bron.regionaal else ".")
         )
+        met_sector = [sector_zinnen[b] for b in onbekend["beroep"] if sector_zinnen and b in sector_zinnen]
+        if met_sector:
+            zinnen.append("In plaats daarvan de landelijke vacaturegraad van de sector waar ze vooral werken (vacatures "
+                          "(CBS), geen spanningsindicator; toedeling aan sectoren door dit dashboard): "
+                          + "; ".join(met_sector) + ".")
     if landelijk_totaal:
         zinnen.append(landelijke_vergelijking(landelijk_totaal))
     return " ".join(zinnen)
@@ -291,7 +341,7 @@ def antwoord_tekorten(overzicht: pd.DataFrame, df: pd.DataFrame, regio: str | No
 # --- source lines ----------------------------------------------------------------
 
 
-def _bronregels(bron: SpanningBron, regio: str | None) -> dict[str, str]:
+def _bronregels(bron: SpanningBron, regio: str | None, per_klasse: bool = False) -> dict[str, str]:
     werkzamen = sources.get("beroepen_werkzamen")
     regels = {
         "werkzamen": f"Werkzame beroepsbevolking per beroep: Bron: CBS, Werkzame beroepsbevolking; beroep (85276NED), "
@@ -302,7 +352,9 @@ def _bronregels(bron: SpanningBron, regio: str | None) -> dict[str, str]:
         "schatting": "Laaggeletterde werkenden in Nederland: schatting LLO Regiodashboard = werkzamen × gepubliceerd "
                      "percentage (percentage 2019, werkzamen 2023). Schatting, geen telling.",
     }
-    if regio:
+    if regio and per_klasse:
+        regels["regio"] = "Regio: " + KLASSE_METHODE
+    elif regio:
         regels["regio"] = (
             "Regio: grove schatting LLO Regiodashboard = landelijk aantal × aandeel van de regio in de werkzame "
             "beroepsbevolking (CBS 86088NED, 2024). Aanname: de regio heeft dezelfde beroepenverdeling als Nederland. "
@@ -310,9 +362,10 @@ def _bronregels(bron: SpanningBron, regio: str | None) -> dict[str, str]:
         )
     if bron.regionaal:
         regels["spanning"] = (
-            f"Spanningsindicator: UWV, regionale cijfers uit de upload '{bron.bestandsnaam}' "
+            f"Spanningsindicator: UWV, regionale cijfers uit {upload_herkomst(bron, markdown=False)} "
             f"({'periode ' + bron.periode if bron.periode else 'laatste periode per beroep'}); waar de upload geen "
-            "waarde heeft, de landelijke gepubliceerde waarde. Alleen in deze sessie, niet opgeslagen."
+            "waarde heeft, de landelijke gepubliceerde waarde. "
+            + ("Alleen in deze sessie, niet opgeslagen." if not bron.uit_map else "Het bestand wordt alleen gelezen.")
         )
     else:
         regels["spanning"] = (
@@ -322,11 +375,11 @@ def _bronregels(bron: SpanningBron, regio: str | None) -> dict[str, str]:
     return regels
 
 
-def bronregels(bron: SpanningBron, regio: str | None = None) -> list[str]:
+def bronregels(bron: SpanningBron, regio: str | None = None, *, per_klasse: bool = False) -> list[str]:
     """The source lines of the occupations table (Dutch, one fact per line); with `regio` also the line of the
     rough regional estimate. The file name of an upload is in it as cleaned by `upload.validate_tension_upload`; escape the
     lines where Markdown renders them (`formatting.markdown_veilig`)."""
-    return list(_bronregels(bron, regio).values())
+    return list(_bronregels(bron, regio, per_klasse).values())
 
 
 # Which source lines each figure needs: what it draws, and nothing it does not.
@@ -339,9 +392,9 @@ FIGUUR_BRONNEN = {
 }
 
 
-def figuur_bronregels(bron: SpanningBron, regio: str | None, figuur: str) -> list[str]:
+def figuur_bronregels(bron: SpanningBron, regio: str | None, figuur: str, *, per_klasse: bool = False) -> list[str]:
     """The source lines of one figure (`FIGUUR_BRONNEN`); `regio` only when the figure shows the region's
     rough estimate."""
-    regels = _bronregels(bron, regio)
+    regels = _bronregels(bron, regio, per_klasse)
     return [regels[deel] for deel in FIGUUR_BRONNEN[figuur] if deel in regels]
 

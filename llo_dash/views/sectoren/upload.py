@@ -130,6 +130,23 @@ def validate_tension_upload(
     return UploadResult(data, [], _limited(warnings, "waarschuwing", "waarschuwingen"), name)
 
 
+def template_mismatch(filename: str, content: bytes) -> str | None:
+    """None when the file's header has the template's columns, else why not (one Dutch sentence).
+
+    The folder of uploads (`ui.uploads_map`) checks only such files with `validate_tension_upload`; other files
+    there (a coordinator's own notes, other exports) are ignored with this reason."""
+    name = display_name(filename)
+    try:
+        rows = read_rows(name, content, [])
+        header = next((cells for _, cells in rows if not row_empty(cells)), None)
+        if header is None:
+            raise Rejected(f"Het bestand '{name}' is leeg.")
+        _map_columns(name, header, [])
+    except Rejected as rejected:
+        return str(rejected)
+    return None
+
+
 def template_csv(example: bool = True) -> bytes:
     """Upload template as CSV for Excel: UTF-8 with BOM, ';' separator, decimal comma."""
     buffer = io.StringIO()

@@ -4,6 +4,12 @@ Safety: the file is never executed or evaluated. The size is checked before read
 checked for its unpacked size before openpyxl opens it, and a formula shows up as formula text (to be
 refused by the checks in `upload`), never as its result. Whatever makes the whole file unusable
 raises `Rejected` with the Dutch message.
+
+Bounded in time and memory before parsing: at most `MAX_ROWS` rows and `MAX_COLUMNS` columns. A CSV's
+lines are counted before the CSV parser runs (a flood of empty lines); an .xlsx is read cell by cell
+as stored (sparse), after its used range (`dimension`) is checked, so one cell in column XFD costs one
+cell, not 16,384. A workbook must have exactly one sheet, visible: a hidden sheet's values are never
+used unseen.
 """
 
 from __future__ import annotations
@@ -19,6 +25,9 @@ import openpyxl
 
 MAX_BYTES = 5 * 2**20
 MAX_UNPACKED_BYTES = 100 * 2**20  # an .xlsx is a zip: refuse "zip bombs" before parsing
+MAX_ROWS = 20_000  # a UWV list has a few hundred occupations; more is another kind of file
+MAX_COLUMNS = 100
+NOTES_SHEET = "Toelichting"  # the explanation sheet of the dashboard's own templates: not data
 
 _NUMBER = re.compile(r"^[+-]?(?:\d+(?:[.,]\d+)?|[.,]\d+)$")
 _PLAIN_TYPES = (str, int, float, bool, datetime, date, time, timedelta)
@@ -71,11 +80,27 @@ def _read_csv(name: str, content: bytes, warnings: list[str]) -> list[tuple[int,
     first_line = next((line for line in text.splitlines() if line.strip()), "")
     counts = {sep: first_line.count(sep) for sep in (";", ",", "\t")}
     separator = max(counts, key=lambda sep: counts[sep]) if any(counts.values()) else ";"
+    if text.count("\n") > MAX_ROWS:  # counted before parsing: a flood of (empty) lines costs no memory
+        raise Rejected(_too_many_rows(name))
+    rows = []
     try:
         # Record n is row n in Excel (a quoted line break stays inside one cell there too).
-        return [(number, row) for number, row in enumerate(csv.reader(io.StringIO(text), delimiter=separator), 1)]
+        for number, row in enumerate(csv.reader(io.StringIO(text), delimiter=separator), 1):
+            if len(row) > MAX_COLUMNS:
+                raise Rejected(_too_many_columns(name, len(row)))
+            rows.append((number, row))
     except csv.Error as error:
         raise Rejected(f"'{name}' kan niet als CSV worden gelezen ({error}).") from None
+    return rows
+
+
+def _too_many_rows(name: str) -> str:
+    return f"'{name}' heeft meer dan {MAX_ROWS:,} regels (ook lege tellen mee); upload alleen de benodigde regels.".replace(",", ".")
+
+
+def _too_many_columns(name: str, columns: int) -> str:
+    return (f"'{name}' heeft {columns:,} kolommen; de grens is {MAX_COLUMNS}. Upload alleen de benodigde kolommen "
+            "(en maak in Excel verre, ongebruikte cellen leeg).").replace(",", ".")
 
 
 def _decode(name: str, content: bytes, warnings: list[str]) -> str:
@@ -83,17 +108,32 @@ def _decode(name: str, content: bytes, warnings: list[str]) -> str:
         encodings = ("utf-8-sig",)
     elif content.startswith((b"\xff\xfe", b"\xfe\xff")):
         encodings = ("utf-16",)  # Excel "Unicode-tekst"
+    elif _utf16_without_bom(content):
+        encodings = (_utf16_without_bom(content),)
     else:
-        encodings = ("utf-8", "cp1252")  # Excel "CSV (gescheiden door lijstscheidingsteken)" is cp1252
+        # Excel "CSV (gescheiden door lijstscheidingsteken)" is cp1252; Latin-1 reads every byte (last resort)
+        encodings = ("utf-8", "cp1252", "latin-1")
     for encoding in encodings:
         try:
             text = content.decode(encoding)
         except UnicodeDecodeError:
             continue
-        if encoding == "cp1252":
-            warnings.append(f"'{name}' is niet in UTF-8 opgeslagen en is gelezen als Windows-tekst (cp1252).")
+        if encoding in ("cp1252", "latin-1"):
+            warnings.append(f"'{name}' is niet in UTF-8 opgeslagen en is gelezen als Windows-tekst ({encoding}).")
         return text
     raise Rejected(f"De tekens in '{name}' kunnen niet worden gelezen; sla het bestand op als CSV UTF-8.")
+
+
+def _utf16_without_bom(content: bytes) -> str | None:
+    """'utf-16-le' / 'utf-16-be' when the text has a zero byte beside (nearly) every character, as ASCII text in
+    UTF-16 has; None otherwise."""
+    sample = content[:4000]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    for encoding, zeros in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
+        if zeros.count(0) >= 0.9 * len(zeros):
+            return encoding
+    return None
 
 
 def _read_xlsx(name: str, content: bytes) -> list[tuple[int, list]]:
@@ -117,15 +157,58 @@ def _read_xlsx(name: str, content: bytes) -> list[tuple[int, list]]:
     try:
         if not workbook.worksheets:
             raise Rejected(corrupt)
-        sheet = workbook.worksheets[0]
-        sheet.reset_dimensions()  # do not trust the stored dimension: read every row and column
-        return [(number, list(row)) for number, row in enumerate(sheet.iter_rows(values_only=True), 1)]
+        return _read_sheet(name, _the_one_sheet(name, workbook))
     except Rejected:
         raise
     except Exception:
         raise Rejected(corrupt) from None
     finally:
         workbook.close()
+
+
+def _the_one_sheet(name: str, workbook):
+    """The workbook's one data sheet; a hidden sheet or more than one data sheet is refused (which one would be
+    meant?). A sheet `Toelichting` (the explanation the dashboard puts in its templates) is not a data sheet."""
+    hidden = [sheet.title for sheet in workbook.worksheets if sheet.sheet_state != "visible"]
+    if hidden:
+        raise Rejected(f"Het Excel-bestand '{name}' heeft een verborgen werkblad ({_clean(hidden[0])[:40]}). Verwijder "
+                       "verborgen werkbladen of kopieer de gegevens naar een nieuw bestand met één werkblad.")
+    data_sheets = [sheet for sheet in workbook.worksheets if sheet.title != NOTES_SHEET] or workbook.worksheets
+    if len(data_sheets) > 1:
+        names = ", ".join(_clean(sheet.title)[:40] for sheet in data_sheets[:5])
+        raise Rejected(f"Het Excel-bestand '{name}' heeft {len(data_sheets)} werkbladen ({names}). Laat alleen "
+                       "het werkblad met de gegevens staan, of sla dat werkblad op als CSV.")
+    return data_sheets[0]
+
+
+def _read_sheet(name: str, sheet) -> list[tuple[int, list]]:
+    """(row number, cells) of a read-only sheet, cell by cell as stored: a row is as long as its last stored cell.
+
+    The stored used range is checked first; the cells themselves too (the range may be missing or wrong).
+    """
+    if (sheet.max_row or 0) > MAX_ROWS:
+        raise Rejected(_too_many_rows(name))
+    if (sheet.max_column or 0) > MAX_COLUMNS:
+        raise Rejected(_too_many_columns(name, sheet.max_column))
+    from openpyxl.worksheet._reader import WorkSheetParser  # sparse rows; the public iter_rows pads every row
+
+    workbook = sheet.parent
+    rows: list[tuple[int, list]] = []
+    with sheet._get_source() as source:
+        parser = WorkSheetParser(source, sheet._shared_strings, data_only=False, epoch=workbook.epoch,
+                                 date_formats=workbook._date_formats, timedelta_formats=workbook._timedelta_formats)
+        for number, stored in parser.parse():
+            if number > MAX_ROWS:
+                raise Rejected(_too_many_rows(name))
+            width = max((cell["column"] for cell in stored), default=0)
+            if width > MAX_COLUMNS:
+                raise Rejected(_too_many_columns(name, width))
+            cells: list = [None] * width
+            for cell in stored:
+                cells[cell["column"] - 1] = cell["value"]
+            rows.extend((missing, []) for missing in range(len(rows) + 1, number))  # rows without stored cells
+            rows.append((number, cells))
+    return rows
 
 
 # ---------------------------------------------------------------- cells

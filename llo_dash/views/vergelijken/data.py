@@ -9,7 +9,7 @@ and says in Dutch what it dropped and why; the page shows those sentences as war
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -151,18 +151,21 @@ def vergelijkbaar(df: pd.DataFrame, code: str, aantal: int = STANDAARD_AANTAL - 
     return list(order.index[:aantal])
 
 
-def standaard_codes(df: pd.DataFrame, niveau: str, regio: str | None = None, gemeente: str | None = None) -> list[str]:
+def standaard_codes(df: pd.DataFrame, niveau: str, regio: str | None = None, gemeente: str | None = None,
+                   buren: Mapping[str, Sequence[str]] | None = None) -> list[str]:
     """What the page compares when the link names no areas.
 
-    Regions: the chosen region and the two regions closest to it in number of inhabitants;
-    without a chosen region the three largest regions. Gemeenten: the chosen gemeente and
-    the two gemeenten closest in size; with only a region chosen its three largest
-    gemeenten; otherwise the three largest gemeenten of Nederland.
+    The chosen area (the gemeente at level gemeente, else the region) and its neighbours (`buren`: per code
+    the areas sharing a border, longest border first; see `llo_dash.views.buren`), at most six areas in
+    all; an area without known neighbours is compared with the two areas closest to it in number of
+    inhabitants. Without a chosen area: with only a region chosen its three largest gemeenten, otherwise
+    the three largest areas of the level.
     """
     _controleer_niveau(niveau)
     eigen = gemeente if niveau == "gemeente" else regio
     if eigen:
-        return [eigen, *vergelijkbaar(df, eigen)]
+        naast = [code for code in (buren or {}).get(eigen, ()) if code != eigen]
+        return [eigen, *naast[:MAX_GEBIEDEN - 1]] if naast else [eigen, *vergelijkbaar(df, eigen)]
     rows = _inwoners(df, niveau).dropna(subset=["inwoners"])
     if niveau == "gemeente" and regio:
         rows = rows[rows["arbeidsmarktregio_code"] == regio]
@@ -175,11 +178,11 @@ def standaard_niveau(gemeente: str | None) -> str:
     return "gemeente" if gemeente else "arbeidsmarktregio"
 
 
-def niveau_link(df: pd.DataFrame, niveau: str, regio: str | None = None,
-                gemeente: str | None = None) -> tuple[list[str], list[str] | None]:
+def niveau_link(df: pd.DataFrame, niveau: str, regio: str | None = None, gemeente: str | None = None,
+                buren: Mapping[str, Sequence[str]] | None = None) -> tuple[list[str], list[str] | None]:
     """After a switch to `niveau`: its default comparison, and the list the link leaves out (that same list
     when `niveau` is the page's default level, else None: then the link names the areas)."""
-    codes = standaard_codes(df, niveau, regio, gemeente)
+    codes = standaard_codes(df, niveau, regio, gemeente, buren)
     return codes, codes if niveau == standaard_niveau(gemeente) else None
 
 
@@ -197,7 +200,7 @@ class Weergave:
 
 
 def weergave(df: pd.DataFrame, raw: str | None, regio: str | None = None, gemeente: str | None = None,
-             huidig_niveau: str | None = None) -> Weergave:
+             huidig_niveau: str | None = None, buren: Mapping[str, Sequence[str]] | None = None) -> Weergave:
     """The comparison for a `?vergelijk=` value (`raw`; None when the link has none):
 
     - no value, or a value without a single usable code: the default comparison (`standaard_codes`),
@@ -209,14 +212,14 @@ def weergave(df: pd.DataFrame, raw: str | None, regio: str | None = None, gemeen
     eigen = standaard_niveau(gemeente)
     info = None
     if link is None or (not link.codes and str(raw).strip()):
-        niveau, codes = eigen, standaard_codes(df, eigen, regio, gemeente)
+        niveau, codes = eigen, standaard_codes(df, eigen, regio, gemeente, buren)
         if link is not None:
             info = text.GEEN_BRUIKBARE_CODES
     elif not link.codes:
         niveau, codes = huidig_niveau if huidig_niveau in NIVEAUS else eigen, []
     else:
         niveau, codes = link.niveau, list(link.codes)
-    standaard = standaard_codes(df, niveau, regio, gemeente) if niveau == eigen else None
+    standaard = standaard_codes(df, niveau, regio, gemeente, buren) if niveau == eigen else None
     return Weergave(niveau, codes, link.meldingen if link else (), info, standaard, bool(link and link.codes))
 
 

@@ -61,8 +61,9 @@ def standaard_uitleg(niveau: str, regio: str | None = None, gemeente: str | None
     """The sentence that explains the default comparison (see `data.standaard_codes`)."""
     eigen = gemeente if niveau == "gemeente" else regio
     if eigen:
-        return (f"Standaard: de gekozen {NIVEAU_ENKELVOUD[niveau]} en de twee {NIVEAU_MEERVOUD[niveau]} met het meest "
-                "vergelijkbare aantal inwoners.")
+        return (f"Standaard: de gekozen {NIVEAU_ENKELVOUD[niveau]} en de aangrenzende {NIVEAU_MEERVOUD[niveau]} (een "
+                f"gedeelde grens op de kaart; hoogstens {MAX_GEBIEDEN} samen, de langste grens eerst), naast Nederland. "
+                "Heeft een gebied geen buren, dan de twee met het meest vergelijkbare aantal inwoners.")
     if niveau == "gemeente" and regio:
         return "Standaard: de drie grootste gemeenten van de gekozen arbeidsmarktregio."
     return f"Standaard: de drie grootste {NIVEAU_MEERVOUD[niveau]} (kies links een regio om die te vergelijken)."

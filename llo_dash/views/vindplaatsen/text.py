@@ -4,7 +4,7 @@ sentences."""
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
@@ -12,6 +12,7 @@ from llo_dash import indicators, redenen
 from llo_dash.formatting import GEEN_GEGEVENS, getal, opsomming, procent
 from llo_dash.indicators import LAAGGELETTERD as TOTAAL
 from llo_dash.views import queries
+from llo_dash.views.doelgroep import uitkeringen
 from llo_dash.views.queries import aandeel, als_float, rij
 
 WIJK_GROVER = ("De schatting per wijk is grover: opleiding en arbeid van de gemeente, leeftijd en herkomst van de "
@@ -155,8 +156,11 @@ def hoogste_aandeel_zin(rows: pd.DataFrame, niveau: str, kolom: str = f"{TOTAAL}
 # --- who reaches them ------------------------------------------------------------------
 
 
-def partners_zin(df: pd.DataFrame, code: str) -> str:
-    """Which partners reach which part of the group, in one or two sentences (estimates, with Dutch numbers)."""
+def partners_zin(df: pd.DataFrame, code: str, parameters: Mapping[str, float] | None = None) -> str:
+    """Which partners reach which part of the group, in one or two sentences (estimates, with Dutch numbers).
+
+    With `parameters` (`doelgroep.uitkeringen.parameters()`) the gemeente and UWV are named with the estimated
+    low-literates among their benefit recipients (bijstand, WW, AO)."""
     row = rij(df, code)
     totaal = als_float(row[TOTAAL])
     if math.isnan(totaal):
@@ -164,9 +168,23 @@ def partners_zin(df: pd.DataFrame, code: str) -> str:
     werkend, zoekend, inactief = (als_float(row[f"laaggeletterd_{k}"]) for k in ("werkend", "werkzoekend", "inactief"))
     return (f"Via werkgevers is de grootste groep te bereiken: naar schatting {getal(werkend)} werkende laaggeletterden "
             f"({procent(aandeel(werkend, totaal), 0)} van de laaggeletterden van 16 tot 65 jaar in {row['naam']}). "
-            f"UWV, gemeente en Werkcentrum zien de werkzoekenden (naar schatting {getal(zoekend)}); wie niet werkt en "
+            + _uitkering_deel(row, zoekend, parameters) +
+            f"; wie niet werkt en "
             f"geen werk zoekt (naar schatting {getal(inactief)}) is vooral via wijkteams, het Taalhuis en de bibliotheek "
             "te bereiken.")
+
+
+def _uitkering_deel(row: pd.Series, zoekend: float, parameters: Mapping[str, float] | None) -> str:
+    """"UWV, gemeente en Werkcentrum zien de werkzoekenden (…)", with the benefit recipients when known."""
+    deel = f"UWV, gemeente en Werkcentrum zien de werkzoekenden (naar schatting {getal(zoekend)} werkloos volgens CBS)"
+    if parameters is None:
+        return deel
+    groepen = {s.groep: s for s in uitkeringen.schatting(row, parameters) if not math.isnan(s.aantal)}
+    wie = [f"{wat} naar schatting {getal(groepen[g].aantal)} laaggeletterden"
+           for g, wat in (("bijstand", "de gemeente (bijstand)"), ("ww", "UWV (WW)"), ("ao", "UWV (AO)")) if g in groepen]
+    if wie:
+        deel += f" en de mensen met een uitkering: bij {opsomming(wie)} (deels dezelfde mensen)"
+    return deel
 
 
 def vestigingen_zin(df: pd.DataFrame, code: str) -> str:
