@@ -30,7 +30,7 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
-WAIT_MS = 30_000
+WAIT_MS = 60_000  # a loaded 2-core machine (CI) can take longer than 30 s for a first map
 
 # Screen position of a (lon, lat) on the plotly map, via the MapLibre instance plotly keeps.
 PROJECT_JS = """([lon, lat]) => {

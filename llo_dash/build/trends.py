@@ -144,6 +144,12 @@ def _per_gemeente_2025(ctx: BuildContext, source_id: str, dims: dict[str, str], 
     frame, file = ctx.read(source_id), ctx.file_label(source_id)
     for dim, title in dims.items():
         frame = frame[frame[dim].map(collapse_spaces) == title]
+    dubbel = frame.duplicated(["RegioS", "Perioden"], keep="first")
+    if dubbel.any():
+        # line: the frame keeps the file's row order; +2 for the header line and counting from 1
+        rij = frame.index[dubbel.to_numpy()][0]
+        raise SchemaError("komt twee keer voor met dezelfde periode; elk gebied hoort per periode één rij te hebben",
+                          file=file, line=int(rij) + 2, column="RegioS", value=frame.at[rij, "RegioS"].strip())
     columns = resolve_stems(list(frame.columns), stems, file=file)
     values = pd.DataFrame({name: to_number(frame[column], file=file, column=column) for name, column in columns.items()})
     base = next(iter(stems))
