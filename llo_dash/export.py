@@ -6,6 +6,7 @@ the files keep numbers so users can calculate with them.
 
 from __future__ import annotations
 
+import csv
 import io
 import math
 import re
@@ -287,3 +288,46 @@ def download_filename(
     region = re.sub(r"[^A-Za-z0-9]+", "-", region_code or "").strip("-") or "nederland"
     day = (today or date.today()).isoformat()
     return f"{slug}-{region}-{day}.{ext}"
+
+
+# --- upload templates ------------------------------------------------------
+
+
+def sjabloon_csv(kolommen: Sequence[str], voorbeeld: Sequence[Sequence]) -> bytes:
+    """An upload template as CSV for Excel: UTF-8 with BOM, ';' separator, header and example rows (as given)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(kolommen)
+    writer.writerows(voorbeeld)
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def sjabloon_xlsx(blad: str, kolommen: Sequence[str], voorbeeld: Sequence[Sequence], toelichting: Sequence[str],
+                  breedtes: Sequence[int], tekstkolommen: Sequence[int] | None = None) -> bytes:
+    """An upload template as .xlsx: header and example rows on sheet `blad`, the notes on sheet Toelichting (not read
+    back). The columns `tekstkolommen` (0-based; default all but the last) are formatted as text, the whole column,
+    so Excel keeps "0771" or "2024K3" as typed in new rows too."""
+    tekst = range(len(kolommen) - 1) if tekstkolommen is None else tekstkolommen
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = blad
+    sheet.append(list(kolommen))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in voorbeeld:
+        sheet.append(list(row))
+    for position, width in enumerate(breedtes, 1):
+        sheet.column_dimensions[get_column_letter(position)].width = width
+    for index in tekst:
+        letter = get_column_letter(index + 1)
+        sheet.column_dimensions[letter].number_format = "@"
+        for cell in sheet[letter][1:]:
+            cell.number_format = "@"
+    sheet.freeze_panes = "A2"
+    notes = workbook.create_sheet(NOTES_SHEET)
+    for line in toelichting:
+        notes.append([line])
+    notes.column_dimensions["A"].width = 110  # one instruction per line, readable without wrapping
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

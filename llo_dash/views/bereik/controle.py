@@ -6,16 +6,11 @@ never guessed). Messages are Dutch and name row and column; a file with any erro
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 import unicodedata
-from collections.abc import Sequence
 from dataclasses import dataclass
 
-import openpyxl
 import pandas as pd
-from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from llo_dash import codes
@@ -91,43 +86,6 @@ def beperkt(messages: list[str]) -> list[str]:
     """At most `MAX_LISTED` messages, and a count of the rest."""
     rest = len(messages) - MAX_LISTED
     return list(messages) if rest <= 0 else messages[:MAX_LISTED] + [f"… en nog {rest} meldingen."]
-
-
-def sjabloon_csv(kolommen: Sequence[str], voorbeeld: Sequence[Sequence]) -> bytes:
-    """A template as CSV for Excel: UTF-8 with BOM, ';' separator, header and example rows."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(kolommen)
-    writer.writerows(voorbeeld)
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
-
-
-def sjabloon_xlsx(blad: str, kolommen: Sequence[str], voorbeeld: Sequence[Sequence], toelichting: Sequence[str],
-                  breedtes: Sequence[int]) -> bytes:
-    """A template as .xlsx: header and example rows on sheet `blad` (text columns formatted as text, so Excel keeps
-    "2024" or "0392" as typed; the last column holds numbers), the notes on sheet `Toelichting` (not read back)."""
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    sheet.title = blad
-    sheet.append(list(kolommen))
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in voorbeeld:
-        sheet.append(list(row))
-    for position, width in enumerate(breedtes, 1):
-        letter = get_column_letter(position)
-        sheet.column_dimensions[letter].width = width
-        if position < len(kolommen):
-            for cell in sheet[letter][1:]:
-                cell.number_format = "@"
-    sheet.freeze_panes = "A2"
-    notes = workbook.create_sheet("Toelichting")
-    for line in toelichting:
-        notes.append([line])
-    notes.column_dimensions["A"].width = 110
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
 
 
 def _kolommen(name: str, header: list, kolommen: tuple[str, ...], verplicht: tuple[str, ...],

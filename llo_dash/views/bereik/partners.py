@@ -13,7 +13,8 @@ import pandas as pd
 
 from llo_dash import codes
 from llo_dash.columns import Kolom, Tabel
-from llo_dash.views.bereik.controle import Rijcontrole, Upload, afgekeurd, lees, sleutel, sjabloon_csv, sjabloon_xlsx
+from llo_dash.views.bereik.controle import Rijcontrole, Upload, afgekeurd, lees, sleutel
+from llo_dash.export import sjabloon_csv, sjabloon_xlsx
 from llo_dash.views.sectoren.upload_reader import MAX_BYTES, Rejected, cell_text, display_name, is_empty, show_cell
 
 TEMPLATE_COLUMNS = ("naam", "type", "gemeente_code", "gemeente", "wijk_code", "groepen")

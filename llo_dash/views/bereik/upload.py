@@ -17,7 +17,8 @@ import re
 
 import pandas as pd
 
-from llo_dash.views.bereik.controle import Rijcontrole, Upload, afgekeurd, lees, sjabloon_csv, sjabloon_xlsx
+from llo_dash.views.bereik.controle import Rijcontrole, Upload, afgekeurd, lees
+from llo_dash.export import sjabloon_csv, sjabloon_xlsx
 from llo_dash.views.sectoren.upload_reader import MAX_BYTES, Rejected, display_name, is_empty, parse_number, show_cell
 
 TEMPLATE_COLUMNS = ("gemeente_code", "gemeente", "groep", "arbeid", "periode", "deelnemers")

@@ -11,19 +11,16 @@ text that looks like one, such as `=HYPERLINK(...)`) are rejected.
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 import re
 import unicodedata
 from dataclasses import dataclass
 
-import openpyxl
 import pandas as pd
-from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from llo_dash.errors import SchemaError
+from llo_dash.export import sjabloon_csv, sjabloon_xlsx
 from llo_dash.spanning import typering
 from llo_dash.views.sectoren.upload_reader import (
     MAX_BYTES,
@@ -149,41 +146,16 @@ def template_mismatch(filename: str, content: bytes) -> str | None:
 
 def template_csv(example: bool = True) -> bytes:
     """Upload template as CSV for Excel: UTF-8 with BOM, ';' separator, decimal comma."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(TEMPLATE_COLUMNS)
-    for regio, code, beroep, periode, waarde in EXAMPLE_ROWS if example else ():
-        writer.writerow([regio, code, beroep, periode, format_number(waarde)])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    rows = [(regio, code, beroep, periode, format_number(waarde))
+            for regio, code, beroep, periode, waarde in (EXAMPLE_ROWS if example else ())]
+    return sjabloon_csv(TEMPLATE_COLUMNS, rows)
 
 
 def template_xlsx(example: bool = True) -> bytes:
-    """Upload template as .xlsx: data on the first sheet (codes formatted as text), instructions on the second."""
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    sheet.title = "Spanningsindicator"
-    sheet.append(TEMPLATE_COLUMNS)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in EXAMPLE_ROWS if example else ():
-        sheet.append(list(row))
-    # Text format on the code columns so Excel keeps leading zeros (0771) when typing.
-    for column, width in zip("ABCDE", (24, 20, 40, 12, 20)):
-        sheet.column_dimensions[column].width = width
-    for column in "ABD":
-        sheet.column_dimensions[column].number_format = "@"
-        for cell in sheet[column][1:]:
-            cell.number_format = "@"
-    sheet.freeze_panes = "A2"
-
-    notes = workbook.create_sheet("Toelichting")
-    for line in _TEMPLATE_NOTES:
-        notes.append([line])
-    notes.column_dimensions["A"].width = 110
-
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    """Upload template as .xlsx: data on the first sheet (the code columns and the period as text, so Excel keeps
+    leading zeros such as 0771), instructions on the second."""
+    return sjabloon_xlsx("Spanningsindicator", TEMPLATE_COLUMNS, EXAMPLE_ROWS if example else (), _TEMPLATE_NOTES,
+                         (24, 20, 40, 12, 20), tekstkolommen=(0, 1, 3))
 
 
 _TEMPLATE_NOTES = (
