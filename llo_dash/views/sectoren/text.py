@@ -29,10 +29,10 @@ from llo_dash.views.sectoren.typering import LandelijkeSpanning
 NODIG_VOOR_SECTOREN = (
     "Voor een regiocijfer per sector zijn de cijfers van álle gemeenten nodig: CBS 83582NED (banen van "
     "werknemers naar SBI-sector en gemeente) of 81575NED (vestigingen van bedrijven naar SBI en gemeente), "
-    "live op te halen bij CBS StatLine; ze staan niet volledig in de mirror van dit dashboard."
+    "live op te halen bij CBS StatLine; ze zijn niet volledig in dit dashboard ingelezen."
 )
 BANEN_PER_SECTOR = (
-    "Banen per sector (CBS 83582NED) ontbreken: de mirror van dit dashboard heeft uit die tabel alleen het totaal van "
+    "Banen per sector (CBS 83582NED) ontbreken: dit dashboard heeft uit die tabel alleen het totaal van "
     "alle sectoren (A-U), en de bouw haalt de banen per sector nog niet live op. Daarom hier vestigingen (KWB 2024)."
 )
 VESTIGINGEN_VOORBEHOUD = (
