@@ -1,4 +1,4 @@
-"""Command line: `python -m llo_dash build` and `python -m llo_dash table NAME ...`."""
+"""Command line: `python -m llo_dash build`, `python -m llo_dash table NAME ...` and `python -m llo_dash profiel ...`."""
 
 from __future__ import annotations
 
@@ -66,9 +66,9 @@ def parser() -> argparse.ArgumentParser:
     table.add_argument("--regio", help="Alleen deze arbeidsmarktregio (bijvoorbeeld AM12) en de gebieden daarin.")
     table.add_argument("--format", choices=("csv", "parquet", "json"), default="csv", help="Uitvoerformaat (standaard csv).")
     table.set_defaults(run=cmd_table)
-    from llo_dash import export_profiel  # `profiel`: the Regioprofiel as HTML or PDF
+    from llo_dash import export_profiel_cli  # `profiel`: the Regioprofiel as HTML or PDF
 
-    export_profiel.add_parser(commands)
+    export_profiel_cli.add_parser(commands)
     return main
 
 

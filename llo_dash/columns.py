@@ -108,7 +108,10 @@ class Tabel:
     def scherm(self) -> Styler:
         """The table for `st.dataframe`: real numbers, shown the Dutch way."""
         waarden = self.waarden()
-        styler = waarden.style
+        # One format call for all plain numeric columns: a call per column slices the frame each time
+        # (~3 ms a call), one call with a {header: function} mapping does not.
+        styler = waarden.style.format({label: kolom.tekst for label, kolom in zip(self.labels, self.kolommen.values())
+                                       if kolom.numeriek and kolom.soort != PER_RIJ})
         for label, kolom in zip(self.labels, self.kolommen.values()):
             if kolom.soort == PER_RIJ:
                 # One format call per (soort, decimalen), not per row: a Styler call costs ~2 ms.
@@ -118,8 +121,6 @@ class Tabel:
                 for (soort, decimalen), rijen in groepen.items():
                     styler = styler.format(lambda v, k=kolom, s=soort, d=decimalen: k.tekst(v, s, d),
                                            subset=pd.IndexSlice[rijen, [label]])
-            elif kolom.numeriek:
-                styler = styler.format(kolom.tekst, subset=[label])
         return styler
 
     def als_tekst(self) -> pd.DataFrame:

@@ -244,6 +244,12 @@ SCHATTINGEN: tuple[Indicator, ...] = (
     *_estimate_with_interval("laaggecijferd_16_65", "Laaggecijferd", "16–65 jaar"),
 )
 INDICATOREN = INDICATOREN + SCHATTINGEN
+# Issue 13: columns whose Nederland row is CBS's national figure, not the sum of the gemeenten, so the row uses one
+# method: first generation with its split (85458NED and the KWB 2024 row Nederland; 170 gemeenten are split with
+# the percentages of 2023), and all vestigingen (Fvw and KWB publish the same national total; sectors exist for
+# 172 gemeenten only). The sum of the gemeenten stays beside it in `regio_verschillen`.
+NEDERLAND_CBS = frozenset({"eerste_generatie", "eerste_generatie_europa", "eerste_generatie_buiten_europa",
+                           "bedrijfsvestigingen", "vestigingen_totaal", *SECTOREN})
 
 BY_KOLOM: dict[str, Indicator] = {indicator.kolom: indicator for indicator in INDICATOREN}
 

@@ -144,6 +144,12 @@ SOURCES: tuple[Source, ...] = (
         "december 2023", "cbs/statline_regio/83582NED_banen_werknemers_sbi_regio_first10000rows_dertje.csv",
         "dertje_csv", "Banen naar werklocatie, in duizendtallen (één decimaal).",
     ),
+    _cbs(  # issue 11: jobs per SBI section (llo_dash/build/banen_sector.py), only live
+        "banen_sector", "83582NED", "Banen van werknemers in december; economische activiteit (SBI2008), regio: per sectie",
+        "december, laatste jaar (live)", "cbs/statline_regio/83582NED_banen_werknemers_sbi_regio_first10000rows_dertje.csv",
+        "dertje_csv", "De kopie in de mirror heeft alleen het totaal A-U (en sectie A deels): de bouw haalt de banen per "
+        "SBI-sectie live op bij CBS als hij niet offline draait. Banen naar werklocatie, in duizendtallen.",
+    ),
     _cbs(
         "ww_regio", "85554NED", "Personen met een WW-uitkering; arbeidsmarktregio, maand", "2024 (jaargemiddelde)",
         "cbs/aanvulling/85554NED_ww_uitkeringen_arbeidsmarktregio_maand_2013-2025_first10000rows_dertje.csv",
@@ -158,6 +164,11 @@ SOURCES: tuple[Source, ...] = (
         "inkomen_huishoudens", "86161NED", "Inkomen van huishoudens; huishoudenskenmerken, regio", "2024 (voorlopig)",
         "cbs/statline_regio/inkomen_huishoudens_regio_2024_statline.csv", "statline_csv",
         "StatLine-export zonder tabelnummer; waarschijnlijk 86161NED.",
+    ),
+    _cbs(  # issue 13: inwoners 1 januari 2025 in table `trends`
+        "kerncijfers_2025", "70072NED", "Regionale kerncijfers Nederland", "1 januari 2025",
+        "cbs/statline_regio/70072NED_regionale_kerncijfers_2025_statline.csv", "statline_csv",
+        "StatLine-export met een selectie van onderwerpen; alleen de bevolkingscijfers van 2025 zijn gevuld.",
     ),
     Source(
         id="wijkbuurtkaart_2023",

@@ -33,6 +33,7 @@ TABLES = {
         Table("vacatures", "arbeidsmarkt/vacatures.parquet", "Vacatures per SBI-sector en kwartaal (CBS 80472NED, 80567NED, 80474NED): openstaand, ontstaan, vervuld, vacaturegraad per 1.000 banen, seizoengecorrigeerd; openstaande vacatures per provincie (83599NED, complete reeksen). Vacatures, geen spanningsindicator."),
         Table("trends", "cbs/trends.parquet", "Indicatoren door de jaren heen op de indeling 2025 (lang: gebied, indicator, periode, waarde, eenheid, bron, toelichting).", True),
         Table("beroepen_trend", "arbeidsmarkt/beroepen_trend.parquet", "Werkzame beroepsbevolking per BRC-beroep, Nederland, per jaar 2013–2024 (CBS 85276NED); in de mirror afgekapt: sommige reeksen stoppen eerder."),
+        Table("banen_sector", "arbeidsmarkt/banen_sector.parquet", "Banen van werknemers per SBI-sectie, december van het laatste jaar (CBS 83582NED, naar werklocatie): banen, aandeel, aandeel Nederland, locatiequotiënt voor gemeenten, arbeidsmarktregio's en Nederland. Alleen na een bouw met internettoegang (live opgehaald); offline leeg."),
         Table("beroepsklassen_regio", "arbeidsmarkt/beroepsklassen_regio.parquet", "Werkzame beroepsbevolking naar beroepsklasse 2022 (CBS 84916NED, naar woonregio): personen, aandeel, aandeel Nederland en locatiequotiënt voor Nederland, provincies, alle 35 arbeidsmarktregio's en gemeenten met minstens 20.000 werkzamen."),
     )
 }
@@ -69,7 +70,8 @@ def select(frame: pd.DataFrame, *, level: str | None = None, regio: str | None =
 
 # --- map boundaries (written by llo_dash.build.geometry) ---------------------------------
 
-GEO_LEVELS = ("gemeente", "arbeidsmarktregio", "provincie", "wijk")
+# gemeente_detail: the gemeenten as the union of their wijken (more detail), for the map of one region
+GEO_LEVELS = ("gemeente", "arbeidsmarktregio", "provincie", "wijk", "gemeente_detail")
 
 
 def boundaries_path(data_dir: Path, level: str) -> Path:

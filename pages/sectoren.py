@@ -13,6 +13,7 @@ from llo_dash.ui import uploads_map
 from llo_dash.formatting import markdown_veilig, opsomming
 from llo_dash.views import queries
 from llo_dash.views.sectoren import (
+    banen_sector,
     beroepen,
     beroepentrend,
     beroepsstructuur,
@@ -48,6 +49,7 @@ regio_naam = queries.naam(df, regio)
 vacatures_tabel = ui.lees_tabel("vacatures", verplicht=False)
 klassen_tabel = ui.lees_tabel("beroepsklassen_regio", verplicht=False)
 trend_tabel = ui.lees_tabel("beroepen_trend", verplicht=False)
+banen_tabel = ui.lees_tabel("banen_sector", verplicht=False)  # issue 11: rows only after a build with internet
 
 st.markdown(
     "In welke beroepen en sectoren werken veel mensen die moeite hebben met basisvaardigheden, en waar zijn tekorten? "
@@ -144,7 +146,8 @@ sector_zinnen = None if tekorten is None else {
 st.subheader("Antwoorden op de vragen uit de handreiking")
 st.markdown("**In welke sectoren werken meer mensen die moeite hebben met basisvaardigheden? Hoe zijn deze sectoren "
             "vertegenwoordigd in onze regio?**  \n" + text.antwoord_sectoren(overzicht, df, regio, structuur,
-                                                                              indeling=sector_indeling))
+                                                                              indeling=sector_indeling,
+                                                                              banen_per_sector=banen_sector.beschikbaar(banen_tabel)))
 st.markdown("**In welke sectoren zijn arbeidsmarkttekorten waar scholing een antwoord op kan zijn?**  \n"
             + text.antwoord_tekorten(overzicht, df, regio, bron, nl_totaal, sector_zinnen=sector_zinnen)
             + ("\n\n" + vacatures.antwoord_sectoren_tekort(tekorten) if tekorten is not None else ""))
@@ -247,6 +250,13 @@ with st.expander("Wat betekent de spanningsindicator?"):
 st.subheader(f"Sectorstructuur: {regio_naam} naast Nederland" if regio else "Sectorstructuur van Nederland")
 ui.tabel(sectorstructuur.totalen_tabel(df, regio), "sectoren totalen", regio, kolommen=sectorstructuur.TOTAAL_KOLOMMEN,
          titel=f"Banen, vestigingen en werkzame beroepsbevolking, {regio_naam}")
+if banen_sector.beschikbaar(banen_tabel):  # issue 11: jobs per SBI section (83582NED), fetched live by the build
+    banen_rijen = banen_sector.per_sector(banen_tabel, regio)
+    st.markdown(banen_sector.zin(banen_rijen, regio_naam))
+    ui.tabel(banen_sector.tabel(banen_rijen, regio_naam), "sectoren banen per sector", regio,
+             titel=f"Banen van werknemers per SBI-sectie, {regio_naam}", bronnen=[banen_sector.bron(banen_rijen)])
+else:
+    st.caption(banen_sector.NIET_IN_MIRROR)
 
 sector_bronnen = sectorstructuur.sector_bronnen(structuur)
 if structuur.volledig:

@@ -124,3 +124,20 @@ def test_an_indicator_with_one_year_says_there_is_no_change_yet(built_data):
     assert any("alleen 2024" in info.value for info in at.info)
     stand = table_with(at, "Rang (1 = hoogste)")
     assert stand["Verandering in 1 jaar (uitkeringen)"].isna().all(), "no change is shown as missing, not 0"
+
+
+def test_the_estimate_is_labelled_as_an_estimate_with_its_margin(built_data, gebieden):
+    at = _page(regio="AM06", indicator="laaggeletterd_16_65_pct")
+    stand = table_with(at, "Rang (1 = hoogste)").set_index("Gebied")
+    naam = gebieden.loc["AM06", "naam"]
+    assert stand.loc[naam, "Ondergrens bandbreedte"] == round(float(gebieden.loc["AM06", "laaggeletterd_16_65_pct_laag"]), 1)
+    assert stand.loc[naam, "Bovengrens bandbreedte"] == round(float(gebieden.loc["AM06", "laaggeletterd_16_65_pct_hoog"]), 1)
+    assert stand.loc["Nederland", next(c for c in stand.columns if c.startswith("Laaggeletterd"))] == 15.9  # PIAAC 2023
+    assert "Bron: schatting LLO Regiodashboard met PIAAC en CBS, 2023–2024. Schatting, geen telling" in captions(at)
+    assert "Bron: CBS" not in captions(at)
+
+
+def test_population_names_both_tables(built_data):
+    at = _page(regio="AM36", indicator="inwoners")
+    assert ("Bron: CBS, Bevolking; herkomstland, geboorteland, regio (85458NED) en Regionale kerncijfers Nederland "
+            "(70072NED), 2022–2025.") in captions(at)

@@ -97,6 +97,14 @@ def test_regions_that_do_not_add_up_stop_the_build(tmp_path):
         build_tiny(tmp_path, dump(gebieden))
 
 
+def test_an_empty_cell_stays_missing(tmp_path):
+    """CBS writes a secret figure as an empty cell in the dump: missing in the table (share and LQ too), never 0."""
+    gebieden = [(n, *(v if n != "Groningen (AM)" else (50, "", 20))) for n, *v in GEBIEDEN]
+    tabel, _ = build_tiny(tmp_path, dump(gebieden))
+    rij = tabel.set_index(["gebied_code", "beroepsklasse_code"]).loc[("AM01", "01")]
+    assert pd.isna(rij["werkzame_beroepsbevolking"]) and pd.isna(rij["aandeel_pct"]) and pd.isna(rij["locatiequotient"])
+
+
 # --- the real mirror ------------------------------------------------------------------------
 
 
@@ -121,6 +129,16 @@ def test_all_35_regions_and_they_add_up_to_nederland(tabel, ruw):
     assert totaal.loc[totaal["niveau"] == "nederland", "werkzame_beroepsbevolking"].iloc[0] == 9_548_000
     am = ruw[ruw["RegioS"].str.endswith("(AM)") & (ruw["Beroepsklasse"] == "1200000")]
     assert len(am) == 35 and am["waarde"].sum() == 9547
+
+
+def test_every_class_of_the_35_regions_adds_up_to_nederland_within_the_rounding(tabel, ruw):
+    """Each regional figure is rounded to thousands (±500): 35 of them at most 17.500 from Nederland, per class;
+    from the raw file, and the table holds the same sums."""
+    am = ruw[ruw["RegioS"].str.endswith("(AM)")].groupby("Beroepsklasse")["waarde"].sum()
+    nl = ruw[ruw["RegioS"] == "Nederland"].set_index("Beroepsklasse")["waarde"]
+    assert len(am) == 11 and ((am - nl.reindex(am.index)).abs() <= 35 * 0.5).all()
+    regios = tabel[tabel["niveau"] == "arbeidsmarktregio"].groupby("beroepsklasse_sleutel")["werkzame_beroepsbevolking"].sum()
+    assert (regios.sort_index() == am.sort_index() * 1000).all()
 
 
 def test_location_quotient_from_the_raw_file(tabel, ruw):

@@ -32,14 +32,15 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 WAIT_MS = 60_000  # a loaded 2-core machine (CI) can take longer than 30 s for a first map
 
-# Screen position of a (lon, lat) on the plotly map, via the MapLibre instance plotly keeps.
-PROJECT_JS = """([lon, lat]) => {
-    const gd = document.querySelector('.js-plotly-plot');
-    const map = gd._fullLayout.map._subplot.map;
-    const box = map.getCanvas().getBoundingClientRect();
-    const p = map.project([lon, lat]);
-    return [box.x + p.x, box.y + p.y];
-}"""
+# The first map on the page (plotly geo: its areas are SVG paths of class "choroplethlocation").
+KAART_JS = "[...document.querySelectorAll('.js-plotly-plot')].find(gd => gd.querySelector('.choroplethlocation'))"
+# Screen position of a (lon, lat) on that map: plotly's d3 projection gives main-svg coordinates.
+PROJECT_JS = f"""([lon, lat]) => {{
+    const gd = {KAART_JS};
+    const box = gd.querySelector('.main-svg').getBoundingClientRect();
+    const p = gd._fullLayout.geo._subplot.projection([lon, lat]);
+    return [box.x + p[0], box.y + p[1]];
+}}"""
 TWENTE, GRONINGEN = (6.75, 52.30), (6.60, 53.20)  # points well inside AM05 and AM01
 DEFAULT_INDICATOR = "laaggeletterd_16_65_pct"  # the map's default (README: the literacy estimate)
 
@@ -157,14 +158,12 @@ def _idle(page) -> None:
 
 
 def _map_ready(page) -> None:
-    page.wait_for_selector(".js-plotly-plot canvas")
-    page.wait_for_function("() => { const gd = document.querySelector('.js-plotly-plot'); "
-                           "return gd && gd._fullLayout && gd._fullLayout.map && gd._fullLayout.map._subplot "
-                           "&& gd._fullLayout.map._subplot.map.loaded(); }")
+    page.wait_for_selector(".js-plotly-plot .choroplethlocation")
+    page.wait_for_function(f"() => {{ const gd = {KAART_JS}; return gd && gd._fullLayout.geo && gd._fullLayout.geo._subplot; }}")
 
 
 def _point(page, lonlat) -> list[float]:
-    page.locator(".js-plotly-plot").first.scroll_into_view_if_needed()
+    page.locator(".js-plotly-plot:has(.choroplethlocation)").first.scroll_into_view_if_needed()
     return page.evaluate(PROJECT_JS, list(lonlat))
 
 
@@ -209,22 +208,22 @@ def test_deep_link_renders_map(page, server, gebieden):
     page.goto(f"{server}/?regio=AM12")
     _map_ready(page)
     page.get_by_text("Arbeidsmarktregio Gooi en Vechtstreek").first.wait_for()
-    data = page.evaluate("() => { const gd = document.querySelector('.js-plotly-plot'); "
-                         "return {n: gd.data.length, locations: gd.data[0].locations, names: gd.data[0].customdata.map(c => c[0]), "
-                         "style: gd._fullLayout.map.style, separators: gd._fullLayout.separators}; }")
+    data = page.evaluate(f"() => {{ const gd = {KAART_JS}; const areas = gd.data.filter(t => t.type === 'choropleth'); "
+                         "return {n: areas.length, locations: areas[0].locations, names: areas[0].customdata.map(c => c[0]), "
+                         "base: gd._fullLayout.geo.visible, separators: gd._fullLayout.separators}; }")
     assert data["n"] == 1 and len(data["locations"]) == 35
     assert "Gooi en Vechtstreek" in data["names"]
-    assert data["style"] == "white-bg" and data["separators"] == ",."
-    # The map is really drawn (WebGL works without GPU): many distinct colours in its screenshot.
+    assert data["base"] is False and data["separators"] == ",."
+    # The map is really drawn: many distinct colours in its screenshot.
     from PIL import Image
 
-    shot = Image.open(io.BytesIO(page.locator(".js-plotly-plot").first.screenshot())).convert("RGB")
+    shot = Image.open(io.BytesIO(page.locator(".js-plotly-plot:has(.choroplethlocation)").first.screenshot())).convert("RGB")
     colours = {colour for _, colour in shot.getcolors(maxcolors=1 << 20)}
     assert len(colours) > 30, "de kaart lijkt leeg"
     # The chart toolbar speaks Dutch; the PNG button (the way to save a map for a presentation) first of all.
-    titles = page.eval_on_selector_all(".js-plotly-plot .modebar-btn", "els => els.map(e => e.getAttribute('data-title'))")
+    titles = page.eval_on_selector_all(".js-plotly-plot:has(.choroplethlocation) .modebar-btn", "els => els.map(e => e.getAttribute('data-title'))")
     assert "Figuur opslaan als PNG" in titles, titles
-    assert not {"Download plot as a PNG", "Pan", "Zoom in", "Zoom out", "Reset view"} & set(titles), titles
+    assert not {"Download plot as a PNG", "Pan", "Zoom in", "Zoom out", "Reset view", "Reset"} & set(titles), titles
     _no_exception(page)
 
 
@@ -270,6 +269,50 @@ def test_map_click_chooses_region(page, server):
     page.get_by_text("Arbeidsmarktregio Groningen").first.wait_for()
     assert _sidebar_regio(page) == "Groningen (AM01)"
     _no_exception(page)
+
+
+KENNEMERLAND = "AM37"  # Zuid-Kennemerland en IJmond: the region the map issue (10) was tried on; Zandvoort in it
+ZANDVOORT = "GM0473"
+
+
+def test_region_map_names_its_gemeenten_offline_and_a_click_chooses_one(page, server, gebieden, schermafdrukken):
+    """At 1920×1080 the Doelgroep map of one region writes every gemeente's name as SVG text, loads nothing
+    from outside localhost (counted in a context of its own, nothing blocked, so nothing is hidden), and a
+    click on an area chooses that gemeente."""
+    context = page.context.browser.new_context(viewport=FULL_HD, locale="nl-NL")
+    outside = []
+    context.on("request", lambda request: None if _is_local(request.url) else outside.append(request.url))
+    kaart = context.new_page()
+    kaart.set_default_timeout(WAIT_MS)
+    try:
+        kaart.goto(f"{server}/doelgroep?regio={KENNEMERLAND}")
+        _map_ready(kaart)
+        _idle(kaart)
+        figuur = kaart.locator(".js-plotly-plot:has(.choroplethlocation)").first
+        figuur.scroll_into_view_if_needed()
+        namen = {t.replace("\u00a0", " ").strip() for t in figuur.locator(".scattergeo text").all_text_contents()}
+        assert namen == _gemeentenamen(gebieden, KENNEMERLAND), namen
+        figuur.screenshot(path=schermafdrukken / f"doelgroep-{KENNEMERLAND}-kaart-1920.png")
+        assert outside == [], outside
+        # Zandvoort: click at the centre plotly computed for it (a point of the area, `ct`)
+        for attempt in range(3):
+            _idle(kaart)
+            _map_ready(kaart)
+            centre = kaart.evaluate(f"() => {{ const gd = {KAART_JS}; const el = [...gd.querySelectorAll('.choroplethlocation')]"
+                                    f".find(p => p.__data__ && p.__data__.loc === '{ZANDVOORT}'); return el.__data__.ct; }}")
+            x, y = _point(kaart, centre)
+            kaart.mouse.move(x, y)
+            kaart.mouse.click(x, y)
+            try:
+                _wait_for_param(kaart, "gemeente", ZANDVOORT, timeout=10_000)
+                break
+            except PlaywrightTimeout:
+                if attempt == 2:
+                    raise
+        assert outside == [], outside
+        _no_exception(kaart)
+    finally:
+        context.close()
 
 
 def test_page_switch_keeps_region(page, server):
@@ -466,7 +509,7 @@ def test_regioprofiel_pagina_op_full_hd_toont_kaart_met_namen(page, server, gebi
     page.set_viewport_size(FULL_HD)
     try:
         page.goto(f"{server}/profiel?regio={PROFIEL_REGIO}")
-        page.get_by_text("Laaggeletterdheid in de regio, per gemeente").first.wait_for(timeout=PROFIEL_WAIT_MS)
+        page.get_by_text("Welke gegevens laat Geletterdheid in Zicht zien").first.wait_for(timeout=PROFIEL_WAIT_MS)
         page.locator('[data-testid="stStatusWidget"]').wait_for(state="detached", timeout=PROFIEL_WAIT_MS)
         assert page.locator('[data-testid="stException"]').count() == 0
         assert "Traceback" not in _main_text(page)
@@ -528,6 +571,16 @@ def test_reach_upload_on_vindplaatsen_on_a_laptop(page, server, gebieden):
         _no_exception(page)
     finally:
         page.set_viewport_size({"width": 1400, "height": 1000})
+
+
+def test_repeated_parameter_in_a_link_warns_and_keeps_the_first(page, server):
+    """`?gemeente=GM0363&gemeente=GM0518`: a Dutch warning, Amsterdam (the first) is shown and the link keeps one value."""
+    page.goto(f"{server}/?gemeente=GM0363&gemeente=GM0518")
+    page.get_by_text("De link bevat 2 waarden voor 'gemeente'").first.wait_for(timeout=WAIT_MS)
+    _wait_for_param(page, "gemeente", "GM0363")
+    assert page.evaluate("() => new URLSearchParams(location.search).getAll('gemeente')") == ["GM0363"]
+    assert "Gemeente Amsterdam" in _main_text(page)
+    _no_exception(page)
 
 
 PAGINAS = ("/", "/profiel", "/doelgroep", "/vindplaatsen", "/sectoren", "/vergelijken", "/trends", "/bronnen")

@@ -16,7 +16,6 @@ import pytest
 
 from llo_dash import figures
 from llo_dash import tables
-from llo_dash.figures import maps
 from llo_dash.views import queries
 from llo_dash.views import vergelijken as vg
 from llo_dash.formatting import PLOTLY_SEPARATORS
@@ -57,6 +56,10 @@ def drie():
     return geojson, values
 
 
+def _polygons(geometry: dict) -> list:
+    return [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+
+
 def _external_urls(fig) -> set[str]:
     return set(URL.findall(fig.to_json()))
 
@@ -91,7 +94,7 @@ def test_llo_template_holds_the_shared_look():
     llo = pio.templates[figures.TEMPLATE]
     assert llo.layout.separators == ",." and llo.layout.font.size == figures.FONT["size"]
     assert llo.layout.showlegend is False
-    assert llo.data.choroplethmap[0].marker.line.color == figures.GRENS_KLEUR  # the white outline of map areas
+    assert llo.data.choropleth[0].marker.line.color == figures.GRENS_KLEUR  # the white outline of map areas
     # on top of the figure's own template: what that template sets and "llo" does not is kept
     basis = go.layout.Template(layout=dict(paper_bgcolor="#fafafa", separators=". "))
     fig = figures.opmaak(go.Figure(layout=dict(template=basis)), height=300)
@@ -104,18 +107,16 @@ def test_region_map_one_trace_offline_dutch(df, regio_grenzen):
     fig = figures.choropleth(regio_grenzen, values, "laag_opgeleid_pct", "Laag opgeleid", bron=queries.bronvermelding("laag_opgeleid_pct"))
     assert len(fig.data) == 1
     trace = fig.data[0]
-    assert trace.type == "choroplethmap"
+    assert trace.type == "choropleth"  # plotly geo: SVG, so names can be written on it (test_maps.py)
     assert sorted(trace.locations) == sorted(values["code"]) and len(trace.locations) == 35
-    assert fig.layout.map.style == "white-bg"
+    assert fig.layout.geo.visible is False and fig.layout.geo.fitbounds == "locations"  # no base map, fits the areas
     _assert_llo_look(fig)
     assert [c for _, c in trace.colorscale] == list(reversed(plotly.colors.sequential.Viridis))  # colour-blind safe
-    assert trace.colorbar.title.text == "%"
+    assert trace.colorbar.title.text.endswith("<br>(%)")  # what is shown, and its unit
     assert ",.1f}%" in trace.hovertemplate and "%{customdata[0]}" in trace.hovertemplate
     text = fig.to_json()
     assert "mapbox" not in text.lower() and "accesstoken" not in text.lower()
     assert _external_urls(fig) == set(), "the figure must not load anything from the internet"
-    center, zoom = maps.center_zoom(regio_grenzen, height_px=figures.KAART_HOOGTE)
-    assert fig.layout.map.center.lat == pytest.approx(center["lat"]) and fig.layout.map.zoom == pytest.approx(zoom)
 
 
 def test_missing_values_grey_with_hover(drie):
@@ -143,7 +144,7 @@ def test_map_areas_outlined_by_the_template(drie):
     geojson, values = drie
     fig = figures.choropleth(geojson, values, "laag_opgeleid_pct")
     assert [trace.marker.line.color for trace in fig.data] == [None, None]  # not set per trace ...
-    (vorm,) = fig.layout.template.data.choroplethmap  # ... but once, for every map trace
+    (vorm,) = fig.layout.template.data.choropleth  # ... but once, for every map trace
     assert (vorm.marker.line.color, vorm.marker.line.width) == (figures.GRENS_KLEUR, 0.5)
     assert fig.data[0].marker.opacity == 0.9
 
@@ -154,14 +155,18 @@ def test_no_missing_trace_when_complete(drie):
     assert len(fig.data) == 1
 
 
-def test_highlight_is_a_layer_not_a_trace(df, regio_grenzen, built_data):
+def test_highlight_is_a_line_that_takes_no_clicks(df, regio_grenzen, built_data):
     values = queries.kaartwaarden(df, "arbeidsmarktregio", "inwoners")
     chosen = tables.read_boundaries(built_data, "arbeidsmarktregio", codes=["AM12"])
     fig = figures.choropleth(regio_grenzen, values, "inwoners", highlight=[chosen])
-    assert len(fig.data) == 1
-    (layer,) = fig.layout.map.layers
-    assert layer.type == "line" and layer.sourcetype == "geojson" and layer.source["features"][0]["id"] == "AM12"
-    assert fig.data[0].colorbar.title.text == "personen"
+    areas, outline = fig.data
+    assert outline.type == "scattergeo" and outline.mode == "lines" and outline.hoverinfo == "skip"
+    assert outline.line.color == figures.MARKEER_KLEUREN[0] and outline.line.width == figures.MARKEER_BREEDTES[0]
+    # the outline runs along AM12's own boundary: every point of it is a vertex of that boundary
+    ring_points = {tuple(p) for polygon in _polygons(chosen["features"][0]["geometry"]) for ring in polygon for p in ring}
+    drawn = {(lon, lat) for lon, lat in zip(outline.lon, outline.lat) if lon is not None}
+    assert drawn and drawn <= ring_points
+    assert areas.colorbar.title.text.endswith("(personen)")
     assert ",.0f}<" in fig.data[0].hovertemplate or ",.0f}%{" in fig.data[0].hovertemplate
 
 
@@ -186,6 +191,9 @@ def test_plotly_config_png_download():
     assert config["toImageButtonOptions"]["format"] == "png"
     assert config["toImageButtonOptions"]["filename"] == "llo-overzicht-laag-opgeleid"
     assert config["displaylogo"] is False
+    assert "width" not in config["toImageButtonOptions"]  # a chart is saved as it is on the screen ...
+    kaart = figures.plotly_config("kaart", presentatie=True)["toImageButtonOptions"]  # ... a map at slide size
+    assert kaart["width"] >= 1280 and kaart["height"] >= 720 and kaart["scale"] == 2
 
 
 def test_map_zooms_to_the_areas_of_its_values(regio_grenzen, df):
@@ -193,9 +201,7 @@ def test_map_zooms_to_the_areas_of_its_values(regio_grenzen, df):
     noord = values[values["code"].isin(["AM01", "AM02"])]
     fig = figures.choropleth(regio_grenzen, pd.concat([noord, noord.head(1).assign(code="XX99")]), "inwoners")
     assert sorted(fig.data[0].locations) == ["AM01", "AM02"]  # an area without a boundary cannot be drawn
-    deel = {"type": "FeatureCollection", "features": [f for f in regio_grenzen["features"] if f["id"] in ("AM01", "AM02")]}
-    center, zoom = maps.center_zoom(deel, height_px=figures.KAART_HOOGTE)
-    assert fig.layout.map.center.lat == pytest.approx(center["lat"]) and fig.layout.map.zoom == pytest.approx(zoom)
+    assert [f["id"] for f in fig.data[0].geojson["features"]] == ["AM01", "AM02"]  # only these are fitted
     with pytest.raises(ValueError, match='Geen van deze gebieden heeft een grens op de kaart'):
         figures.choropleth(regio_grenzen, noord.assign(code="XX99"), "inwoners")
 

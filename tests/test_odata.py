@@ -82,6 +82,9 @@ class FakeResponse:
     def json(self):
         return json.loads(self.content)  # raises ValueError on a non-JSON body, like requests
 
+    def iter_content(self, chunk_size=1):  # the client streams the body (size and time caps)
+        yield from (self.content[start:start + chunk_size] for start in range(0, len(self.content), chunk_size))
+
     def close(self):
         pass
 
@@ -330,6 +333,25 @@ def test_untyped_dataset_follows_next_link():
     assert len(rows) == 15_504
     assert [row["ID"] for row in rows] == list(range(15_504))  # unique and continuous across pages
     assert odata.session.urls == [f"{FEED}/83599NED/UntypedDataSet?$format=json", PAGE2_LINK]
+
+
+def test_unfiltered_paging_follows_more_than_two_links():
+    """Without $filter/$select the client must keep following next links beyond page 2 (a 3-page table crashed)."""
+    page2 = load(PAGE2)
+    page3_link = PAGE2_LINK.replace("$skip=10000", "$skip=12000")
+    # The recorded page 2, cut in two pages: the first 2.000 rows link on to the rest.
+    first = {"value": page2["value"][:2_000], "odata.nextLink": page3_link}
+    rest = {"value": page2["value"][2_000:]}
+    odata = client({
+        f"{FEED}/83599NED/UntypedDataSet": body(PAGE1),
+        PAGE2_LINK: json.dumps(first).encode(),
+        page3_link: json.dumps(rest).encode(),
+    })
+
+    rows = odata.untyped_dataset("83599NED")
+
+    assert [row["ID"] for row in rows] == list(range(15_504))
+    assert len(odata.session.urls) == 3
 
 
 def test_untyped_rows_to_frame_83599ned():

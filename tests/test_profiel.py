@@ -1,8 +1,11 @@
-"""Regioprofiel: the HTML states the built figures, loads nothing from outside, prints to a PDF with every
-section, and its map names the region's gemeenten."""
+"""Regioprofiel: the HTML states the built figures (of a region, and of a gemeente next to its region), loads
+nothing from outside, asks each question once, prints to a PDF with every section, its map names the region's
+gemeenten, it shows the collective's own partner and participant files, and the command line writes it."""
 
 from __future__ import annotations
 
+import base64
+import gzip
 import re
 from decimal import ROUND_HALF_UP, Decimal
 from html.parser import HTMLParser
@@ -12,11 +15,13 @@ import plotly.offline
 import pytest
 
 from llo_dash import export_profiel
+from llo_dash.export_profiel import dom_zoals_afgedrukt
 from llo_dash.columns import Kolom, Tabel
 from llo_dash.tables import read_table
 from llo_dash.views.profiel import maak_profiel
 
 REGIO_S = ("AM37", "AM01", "AM22")  # Zuid-Kennemerland en IJmond, Groningen, Rijnmond
+ZANDVOORT = "GM0473"  # a small gemeente of AM37
 
 
 class _Lezer(HTMLParser):
@@ -62,9 +67,26 @@ def _getal(tekst: str) -> float:
 
 
 @pytest.fixture(scope="module")
-def rapporten(built_data, gebieden):
-    beroepen = read_table(built_data, "beroepen")
-    return {regio: export_profiel.profiel_html(maak_profiel(gebieden, regio, built_data, beroepen)) for regio in REGIO_S}
+def beroepen(built_data):
+    return read_table(built_data, "beroepen")
+
+
+@pytest.fixture(scope="module")
+def rapporten(built_data, gebieden, beroepen):
+    return {code: export_profiel.profiel_html(maak_profiel(gebieden, code, built_data, beroepen))
+            for code in (*REGIO_S, ZANDVOORT)}
+
+
+def _lees(document: str) -> _Lezer:
+    lezer = _Lezer()
+    lezer.feed(document)
+    return lezer
+
+
+def _zin_omvang(tekst: str):
+    zin = re.search(r"naar schatting ([\d.]+) mensen van 16 tot 65 jaar laaggeletterd \(([\d,]+)%; marge ([\d,]+)–([\d,]+)%\)", tekst)
+    assert zin, "de zin met de omvang van de doelgroep ontbreekt"
+    return zin
 
 
 @pytest.mark.parametrize("regio", REGIO_S)
@@ -75,8 +97,7 @@ def test_html_noemt_de_cijfers_van_de_gebouwde_tabel(regio, rapporten, built_dat
     lezer.feed(rapporten[regio])
     tekst = " ".join(" ".join(lezer.tekst).split())
     rij = tabel[tabel["code"] == regio].iloc[0]
-    zin = re.search(r"naar schatting ([\d.]+) mensen van 16 tot 65 jaar laaggeletterd \(([\d,]+)%; marge ([\d,]+)–([\d,]+)%\)", tekst)
-    assert zin, "de zin met de omvang van de doelgroep ontbreekt"
+    zin = _zin_omvang(tekst)
     assert _getal(zin[1]) == round(rij["laaggeletterd_16_65"])
     for groep, kolom in zip(zin.groups()[1:], ["laaggeletterd_16_65_pct", "laaggeletterd_16_65_pct_laag", "laaggeletterd_16_65_pct_hoog"]):
         assert _getal(groep) == pytest.approx(rij[kolom], abs=0.051)
@@ -96,8 +117,49 @@ def test_html_laadt_niets_van_buiten_en_blijft_onder_5_mb(regio, rapporten):
     lezer = _Lezer()
     lezer.feed(rapporten[regio])
     assert [link for link in lezer.links if not link.startswith("#")] == []
-    assert rapporten[regio].count(plotly.offline.get_plotlyjs()[:300]) == 1  # plotly.js embedded once
-    assert len(rapporten[regio].encode("utf-8")) < export_profiel.MAX_BYTES
+    # plotly.js once, compressed: the embedded block unpacks to exactly plotly.js; not also uncompressed.
+    document = rapporten[regio]
+    blokken = re.findall(r'<script type="text/plain" id="plotly-gz">([A-Za-z0-9+/=]+)</script>', document)
+    assert len(blokken) == 1
+    assert gzip.decompress(base64.b64decode(blokken[0])).decode("utf-8") == plotly.offline.get_plotlyjs()
+    assert plotly.offline.get_plotlyjs()[:300] not in document
+    # Each chart's data once (its JSON in one script element), and a div that names it.
+    ids = re.findall(r'<script type="application/json" id="(figuur-[\d-]+)">', document)
+    assert ids and len(ids) == len(set(ids)) and all(document.count(f'data-figuur="{i}"') == 1 for i in ids)
+    assert len(document.encode("utf-8")) < 2_500_000  # was 4,9 MB with plotly.js uncompressed; the limit is 5 MB
+
+
+@pytest.mark.parametrize("code", [*REGIO_S, ZANDVOORT])
+def test_elke_vraag_staat_er_een_keer(code, rapporten):
+    """The heading is the question; it is not repeated under the heading (as it was, as an italic list)."""
+    lezer = _lees(rapporten[code])
+    tekst = " ".join(" ".join(lezer.tekst).split())
+    koppen = re.findall(r"<h2>\d+\. (.*?)</h2>", rapporten[code])
+    assert len(koppen) == 8 and all(kop.endswith("?") or kop.startswith("Vragen zonder") for kop in koppen)
+    for kop in koppen:
+        assert tekst.count(kop.replace("&#x27;", "'")) == 1, kop
+    assert 'class="vragen"' not in rapporten[code]
+
+
+def test_gemeenteprofiel_naast_regio_en_nederland(rapporten, built_data):
+    """Zandvoort next to its region and Nederland: its own estimate, a key table with three areas, its wijken,
+    and a plain sentence that occupations and shortages exist per region only."""
+    tabel = pd.read_parquet(built_data / "cbs" / "gebieden.parquet").set_index("code")
+    lezer = _lees(rapporten[ZANDVOORT])
+    tekst = " ".join(" ".join(lezer.tekst).split())
+    zin = _zin_omvang(tekst)
+    assert _getal(zin[1]) == round(tabel.loc[ZANDVOORT, "laaggeletterd_16_65"])
+    assert _getal(zin[2]) == pytest.approx(tabel.loc[ZANDVOORT, "laaggeletterd_16_65_pct"], abs=0.051)
+    kern = next(c for t, c in lezer.tabellen.items() if t.startswith("Kerncijfers Zandvoort"))
+    assert "Zandvoort" in kern[0][1] and "Zuid-Kennemerland en IJmond" in kern[0][-2] and kern[0][-1] == "Nederland"
+    wijken = tabel[(tabel["niveau"] == "wijk") & (tabel["gemeente_code"] == ZANDVOORT)]
+    per_wijk = next(c for t, c in lezer.tabellen.items() if t == "Laaggeletterdheid per wijk, Zandvoort")
+    assert sorted(r[0] for r in per_wijk[1:]) == sorted(wijken["naam"]) and len(wijken) == 4
+    assert "alleen per arbeidsmarktregio, niet per gemeente" in tekst
+    assert "in onze gemeente?" in tekst and "Regioprofiel Zandvoort (GM0473)" in tekst
+    kaarten = re.findall(r'<figure class="kaart dia-stop" data-labels="([^"]*)"', rapporten[ZANDVOORT])
+    assert len(kaarten) == 2 and "Zandvoort" in kaarten[0].split("|")
+    assert set(kaarten[1].split("|")) <= set(wijken["naam"]) and kaarten[1]
 
 
 def test_kaart_noemt_de_gemeenten(built_data, gebieden):
@@ -115,11 +177,26 @@ def test_pdf_heeft_elke_sectie_en_een_redelijk_aantal_paginas(rapporten):
     pdf = export_profiel.html_naar_pdf(rapporten["AM37"])
     paginas = len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf))
     assert 8 <= paginas <= 30
+    # The map on a landscape A4 page (842 × 595 pt), the rest portrait.
+    assert len(re.findall(rb"/MediaBox\s*\[0 0 841\.\d+ 594\.\d+\]", pdf)) == rapporten["AM37"].count('<figure class="kaart') == 1
     # The PDF outline (Chromium's --generate-pdf-document-outline) holds the headings as text.
     titels = [t.decode("latin-1") for t in re.findall(rb"/Title\s*\((.*?)(?<!\\)\)", pdf)]
-    for kop in ("1. Welke doelgroepen herkennen wij in onze regio?", "6. Sectoren en beroepen",
-                "8. Vragen zonder cijfers: wat de handreiking aanraadt"):
-        assert kop in titels
+    koppen = re.findall(r"<h2>(.*?)</h2>", rapporten["AM37"])
+    assert len(koppen) == 8 and koppen[0] == "1. Welke doelgroepen herkennen wij in onze regio?"
+    # Chromium writes a title outside Latin-1 as UTF-16 (every heading here is Latin-1), and drops the space where
+    # a heading wraps onto a second line: compared without spaces.
+    zonder_spaties = {re.sub(r"\s", "", titel) for titel in titels}
+    for kop in koppen:
+        assert re.sub(r"\s", "", kop.replace("&#x27;", "'")) in zonder_spaties, kop
+    print(f"PDF AM37: {paginas} pagina's, {len(pdf):,} bytes")
+
+
+def test_grafieken_zijn_getekend_als_chromium_afdrukt(rapporten):
+    """plotly.js is unpacked by the page's script: by the time Chromium prints, every chart is drawn."""
+    dom = dom_zoals_afgedrukt(rapporten["AM37"])
+    assert 'data-getekend="ja"' in dom
+    grafieken = rapporten["AM37"].count('<div class="plot" data-figuur=')
+    assert grafieken == 3 and len(re.findall(r'<div class="plot[^"]*js-plotly-plot', dom)) == grafieken
 
 
 def test_brede_tabel_wordt_gesplitst_niet_afgekapt():

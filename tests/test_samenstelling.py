@@ -128,3 +128,54 @@ def test_a_missing_gemeente_leaves_the_composition_unknown():
     gemeenten["GM4"] = float("nan")
     result = vergelijk_samenstelling(pd.Series({"AM01": 3000.0, "AM02": 4200.0}), gemeenten, REGIO_VAN, afronding=1)
     assert result.loc["AM01", "gelijk"] and pd.isna(result.loc["AM02", "gelijk"])
+
+
+KWB_TYPED = "cbs/kwb/kwb2024_85984NED_typeddataset_first10000rows_dertje.csv.gz"
+FVW = "cbs/statline_regio/85383NED_maatstaven_fvw_dertje.csv"
+
+
+@pytest.fixture(scope="module")
+def kwb_nederland() -> pd.Series:
+    """The row Nederland (SoortRegio 'Land') of the KWB 2024 TypedDataSet dump, as numbers where they are numbers."""
+    frame = pd.read_csv(mirror_file(KWB_TYPED), sep=";", dtype=str, encoding="utf-8-sig", nrows=5)
+    row = frame[frame["SoortRegio_2"].str.strip() == "Land"].iloc[0]
+    return pd.to_numeric(row, errors="coerce")
+
+
+def test_nederland_first_generation_is_one_method_the_national_cbs_figures(gebieden, built_data, kwb_nederland):
+    """The audit's case: the split of the first generation summed over the gemeenten (170 of them split with the whole
+    percentages of 2023) differed by 451 from the KWB row Nederland. Nederland now takes CBS's figures for all three."""
+    nl = gebieden.loc["NL00"]
+    europa, buiten = kwb_nederland["EuropaExclusiefNederland_23"], kwb_nederland["BuitenEuropa_24"]
+    assert (nl["eerste_generatie_europa"], nl["eerste_generatie_buiten_europa"]) == (europa, buiten)
+    assert nl["eerste_generatie"] == europa + buiten == 2_914_939  # SOURCES.md 6.1: 85458NED Nederland 2024
+    assert nl["eerste_generatie_europa_pct"] == pytest.approx(100 * europa / nl["inwoners"], abs=1e-4)
+    gemeenten = gebieden[gebieden["niveau"] == "gemeente"]
+    summed = gemeenten["eerste_generatie_europa"].sum()
+    verschillen = pd.read_parquet(built_data / "cbs" / "regio_verschillen.parquet").set_index(["code", "kolom"])
+    for kolom, cbs in (("eerste_generatie_europa", europa), ("eerste_generatie_buiten_europa", buiten)):
+        row = verschillen.loc[("NL00", kolom)]
+        assert row["gebruikt"] == "cbs_waarde" and row["cbs_waarde"] == cbs
+        assert row["aggregaat_gemeenten"] == gemeenten[kolom].sum()
+        assert "KWB 2024" in row["reden"] and "1 januari 2023" in row["reden"]
+    assert abs(summed - europa) == 451
+
+
+def test_nederland_vestigingen_are_one_method_the_national_cbs_figures(gebieden, built_data, kwb_nederland):
+    """The audit's case: NL's sectors came from the KWB row Nederland, its total from the sum of the gemeenten (Fvw).
+    CBS publishes the same national total in both tables; Nederland now uses it for every vestigingen column."""
+    fvw = _dump(FVW)
+    fvw = fvw[(fvw["RegioS"] == "Nederland") & (fvw["Perioden"] == "2024") & (fvw["StatusCijfer"] == "Voorlopig")]
+    fvw_total = float(fvw.filter(like="Bedrijfsvestigingen").iloc[0, 0])
+    assert fvw_total == kwb_nederland["BedrijfsvestigingenTotaal_102"]
+    nl = gebieden.loc["NL00"]
+    assert nl["bedrijfsvestigingen"] == nl["vestigingen_totaal"] == fvw_total
+    assert nl["vestigingen_a_landbouw"] == kwb_nederland["ALandbouwBosbouwEnVisserij_103"]
+    gemeenten = gebieden[gebieden["niveau"] == "gemeente"]
+    row = pd.read_parquet(built_data / "cbs" / "regio_verschillen.parquet").set_index(["code", "kolom"]).loc[("NL00", "bedrijfsvestigingen")]
+    assert row["gebruikt"] == "cbs_waarde" and row["aggregaat_gemeenten"] == gemeenten["bedrijfsvestigingen"].sum()
+    names = _indeling(INDELING_2025)["naam"]
+    fvw_all = _dump(FVW)
+    fvw_all = fvw_all[(fvw_all["Perioden"] == "2024") & (fvw_all["StatusCijfer"] == "Voorlopig")].set_index("RegioS")
+    raw_sum = pd.to_numeric(fvw_all.filter(like="Bedrijfsvestigingen").iloc[:, 0]).reindex(names).sum()
+    assert row["aggregaat_gemeenten"] == raw_sum != fvw_total and "vestigingen" in row["reden"]

@@ -2,8 +2,8 @@
 separate headless Chromium contexts, each switching region five times over Overzicht, Doelgroep and
 Vindplaatsen, by deep link and in the sidebar.
 
-Asserted: no script error, no Streamlit exception box, every map drawn (plotly's canvas and the MapLibre map
-loaded) and nothing requested outside localhost. Load times (p50/p95) and the server's memory are printed,
+Asserted: no script error, no Streamlit exception box, every map drawn (its areas as SVG)
+and nothing requested outside localhost. Load times (p50/p95) and the server's memory are printed,
 not asserted: the budgets live in the benchmark. Bounded: every step has a timeout and the whole run one too.
 """
 
@@ -26,14 +26,13 @@ GEBRUIKERS = 10
 STAP_MS = 180_000  # one step for one user, with ten users on a small machine
 TOTAAL_S = 600  # the whole run
 
-# A page is ready when Streamlit's rerun is over and every map on it is drawn: plotly's canvas exists and the
-# MapLibre instance plotly keeps reports loaded. Returns the number of maps (0 while not ready).
+# A page is ready when Streamlit's rerun is over and every map on it is drawn: each plotly geo map has its
+# areas as SVG paths. Returns the number of maps (0 while not ready).
 KAARTEN_KLAAR_JS = """() => {
     if (document.querySelector('[data-testid="stStatusWidget"]')) return 0;
-    const plots = [...document.querySelectorAll('.js-plotly-plot')].filter(gd => gd._fullLayout && gd._fullLayout.map);
+    const plots = [...document.querySelectorAll('.js-plotly-plot')].filter(gd => gd._fullLayout && gd._fullLayout.geo);
     if (plots.length === 0) return 0;
-    const klaar = plots.every(gd => gd.querySelector('canvas') && gd._fullLayout.map._subplot
-                                    && gd._fullLayout.map._subplot.map.loaded());
+    const klaar = plots.every(gd => gd.querySelector('.choroplethlocation'));
     return klaar ? plots.length : 0;
 }"""
 TITELS = {"overzicht": "Overzicht", "doelgroep": "Doelgroep", "vindplaatsen": "Vindplaatsen"}  # each page's h1

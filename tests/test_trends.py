@@ -94,5 +94,5 @@ def test_missing_values_stay_missing(trends):
 def test_table_trends_on_the_command_line(built_data, capsysbinary):
     assert main(["table", "trends", "--level", "arbeidsmarktregio", "--regio", "AM06"]) == 0
     lines = capsysbinary.readouterr().out.decode("utf-8").splitlines()
-    assert lines[0] == "code,niveau,arbeidsmarktregio_code,indicator,periode,waarde,eenheid,bron,toelichting"
+    assert lines[0] == "code,niveau,arbeidsmarktregio_code,indicator,periode,waarde,ondergrens,bovengrens,eenheid,bron,toelichting"
     assert {line.split(",")[0] for line in lines[1:]} == {"AM06"}

@@ -14,7 +14,7 @@ from llo_dash.build.context import Part
 from llo_dash.build.indeling import NEDERLAND_CODE, NEDERLAND_NAAM, Indeling, level_of_code
 from llo_dash.build.samenstelling import composition_differs, composition_reason, compare_compositions
 from llo_dash.errors import BuildError
-from llo_dash.indicators import ALLE_NIVEAUS, INDICATOREN, Indicator
+from llo_dash.indicators import ALLE_NIVEAUS, INDICATOREN, NEDERLAND_CBS, Indicator
 
 ID_COLUMNS = [
     "niveau", "code", "naam", "gemeente_code", "gemeente_naam", "wijk_code",
@@ -85,6 +85,7 @@ def aggregate(
         # and fills in where the gemeenten are incomplete (e.g. Nederland for a source that covers few gemeenten).
         use_own = own.notna() & (
             ((indicator.aggregatie == "gepubliceerd") & ~other_composition) | aggregated[indicator.kolom].isna()
+            | ((final.index == NEDERLAND_CODE) & (indicator.kolom in NEDERLAND_CBS))  # one method per NL row
         )
         compared["gebruikt"] = np.where(use_own.reindex(compared.index), "cbs_waarde", "aggregaat_gemeenten")
         compared["reden"] = [

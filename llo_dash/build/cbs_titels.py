@@ -10,6 +10,7 @@ Also here: the CBS period titles as year and quarter.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import pandas as pd
 
@@ -29,25 +30,42 @@ def dump_of(ctx, source_id: str, *, keep_keys: tuple[str, ...] = ()) -> pd.DataF
     return dump_from_odata(ctx.live(source_id), sources.get(source_id).table, keep_keys=keep_keys)
 
 
-def dump_from_odata(client, table: str, *, keep_keys: tuple[str, ...] = ()) -> pd.DataFrame:
-    """A live CBS table as the dump has it: dimension keys replaced by titles, topics as text, missing empty."""
+def dump_from_odata(client, table: str, *, keep_keys: tuple[str, ...] = (),
+                    kies: dict[str, Callable[[list[dict]], list[str]]] | None = None) -> pd.DataFrame:
+    """A live CBS table as the dump has it: dimension keys replaced by titles, topics as text, missing empty.
+
+    Read from the UntypedDataSet, the dataset whose real paged responses are recorded in the mirror
+    (`cbs/api_examples/odata3_83599NED_UntypedDataSet_page*.json.gz`), so this route is tested end to end
+    against them; its values are CBS's own formatted numbers, as in the dumps. `kies` narrows the request:
+    dimension → a function from that dimension's categories (Key, Title, …) to the keys wanted (`$filter`).
+    """
     from llo_dash.ingest import odata  # the live path only
 
     properties = client.data_properties(table)
     dimensions = odata.dimension_names(properties)
-    frame = odata.rows_to_frame(client.typed_dataset(table), text_columns=dimensions)
+    categorieen = {dimension: client.dimension(table, dimension) for dimension in dimensions
+                   if dimension not in keep_keys or dimension in (kies or {})}
+    filter_ = odata.build_filter({dim: kiezer(categorieen[dim]) for dim, kiezer in kies.items()}) if kies else None
+    frame = odata.rows_to_frame(client.untyped_dataset(table, filter=filter_), text_columns=dimensions)
     if frame.empty:
         raise SchemaError(f"CBS-tabel {table} gaf geen rijen terug.")
     for dimension in dimensions:
         if dimension in keep_keys:
             continue
-        titles = {str(row["Key"]).strip(): collapse_spaces(row.get("Title")) for row in client.dimension(table, dimension)}
-        frame[dimension] = frame[dimension].astype(str).str.strip().map(titles)
-    # Topics as the dump writes them: text with a decimal point, empty where CBS has no value.
+        titles = {str(row["Key"]).strip(): collapse_spaces(row.get("Title")) for row in categorieen[dimension]}
+        keys = frame[dimension].astype(str).str.strip()
+        onbekend = ~keys.isin(titles)
+        if onbekend.any():  # a row CBS cannot name would otherwise become a title "nan"
+            raise SchemaError(f"CBS-tabel {table}: sleutel '{keys[onbekend].iloc[0]}' staat niet in de lijst van "
+                              f"de indeling {dimension}.")
+        frame[dimension] = keys.map(titles)
+    # Topics as the dump writes them: text with a decimal point, empty where CBS has no value; a value that
+    # is no number stays as CBS wrote it, so the build's own number check names it.
     for column in frame.columns:
         if column not in dimensions and column != "ID":
-            frame[column] = frame[column].map(lambda v: "" if pd.isna(v) else format(float(v), "g"))
-    return frame.astype(str)
+            frame[column] = frame[column].map(
+                lambda v: "" if pd.isna(v) else str(v))  # str(float): shortest exact form, never 1.2e+07
+    return frame.astype("string")  # the dtype the dump reader gives, so both routes yield the same frame
 
 
 def perioden(values: pd.Series, *, file: FileLabel | str, column: str = "Perioden") -> pd.DataFrame:

@@ -63,7 +63,8 @@ def build_boundaries(
     """Check, repair and dissolve the boundaries and write one GeoJSON file per level to `out_dir`.
 
     `gemeenten` holds the official indeling (`gemeente_code`, `arbeidsmarktregio_code`,
-    `provincie_code`). Returns per level the manifest entry
+    `provincie_code`). Besides the levels, `gemeente_detail`: the gemeenten as the union of their wijken (more
+detail, for the map of one region). Returns per level the manifest entry
     `{"file", "features", "bytes", "sha256"}`; the wijk entry also has `meldingen`, a sentence on how the wijken
     were fitted into their gemeenten (`_nest`). Everything is checked before anything is
     written, so on an error `out_dir` is left as it was.
@@ -84,7 +85,9 @@ def build_boundaries(
     layers = {"gemeente": _repair(gemeente_raw, grid, gemeente_file)}
     for level, column in REGION_LEVELS.items():
         layers[level] = _dissolve(layers["gemeente"], table[column], grid, level)
-    layers["wijk"], outside = _nest(_repair(wijk_raw, grid, wijk_file), layers["gemeente"], grid)
+    wijken = _repair(wijk_raw, grid, wijk_file)
+    layers["gemeente_detail"] = _gemeenten_uit_wijken(wijken, layers["gemeente"], grid)
+    layers["wijk"], outside = _nest(wijken, layers["gemeente"], grid)
 
     encoded = {level: _feature_collection_bytes(geometries) for level, geometries in layers.items()}
     out_dir = Path(out_dir)
@@ -263,6 +266,38 @@ def _dissolve(gemeenten: gpd.GeoSeries, membership: pd.Series, grid: float, leve
                 "overlappen de gemeentegrenzen?"
             )
     return regions.rename_axis("code")
+
+
+def _gemeenten_uit_wijken(wijken: gpd.GeoSeries, gemeenten: gpd.GeoSeries, grid: float) -> gpd.GeoSeries:
+    """A more detailed gemeente layer for the map of one region: each gemeente as the union of its wijken.
+
+    The wijk file is generalised less than the gemeente file (about five times the vertices), so small
+    gemeenten keep more of their shape; neighbouring wijken share their borders, so the dissolved gemeenten
+    do too. A gemeente without wijken in the file keeps its outline from the gemeente layer.
+    """
+    frame = gpd.GeoDataFrame({"gemeente": wijken.index.map(wijk_gemeente_code)}, geometry=wijken.values, crs=wijken.crs)
+    # Not `_dissolve`: wijken generalised one by one may overlap a little (0,1% in GM0233), which a union
+    # absorbs. They also leave slits between them, holes in the gemeente that would show as white specks:
+    # a hole is filled unless another gemeente lies in it (an enclave).
+    dissolved = frame.dissolve(by="gemeente", grid_size=grid).geometry
+    tree = shapely.STRtree(dissolved.values)
+    dissolved = pd.Series([_zonder_gaten(geometry, dissolved.values, tree) for geometry in dissolved.values], index=dissolved.index)
+    return gpd.GeoSeries(
+        [dissolved[code] if code in dissolved.index else gemeenten[code] for code in gemeenten.index],
+        index=gemeenten.index, crs=gemeenten.crs,
+    )
+
+
+def _zonder_gaten(geometry, others, tree: shapely.STRtree):
+    """`geometry` with its holes filled, except a hole that is more than half covered by another area of `others`."""
+    def keep(ring) -> bool:
+        hole = shapely.Polygon(ring)
+        covered = sum(shapely.area(shapely.intersection(hole, others[i])) for i in tree.query(hole))
+        return covered > hole.area / 2
+
+    parts = [shapely.Polygon(part.exterior, [ring for ring in part.interiors if keep(ring)])
+             for part in getattr(geometry, "geoms", [geometry])]
+    return parts[0] if len(parts) == 1 else shapely.MultiPolygon(parts)
 
 
 def _polygonal(geometry):

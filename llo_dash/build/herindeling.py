@@ -1,6 +1,6 @@
 """Counts of former gemeenten brought onto the 2025 indeling through the code history.
 
-`reference/gemeente_herindelingen.csv` names, for every gemeente that existed in 2013–2024 but not in
+`reference/gemeente_herindelingen.csv` names, for every gemeente that existed in 2010–2024 but not in
 2025, its 2025 successor(s) (a renamed gemeente's successor is followed on to its 2025 code). The
 rules:
 
@@ -86,11 +86,17 @@ def bestond(names: pd.Series, jaren: pd.Series, has_data: pd.Series, indeling: I
     jaren, has_data = jaren.to_numpy(), has_data.to_numpy()
     until = dict(zip(herindeling["oude_naam"], herindeling["jaar"]))
     exists = ~(pd.Series(names).map(until).fillna(9999).to_numpy() <= jaren)
-    name_of = {code: name for name, code in indeling.name_to_code().items()}
-    for code, formed in herindeling.groupby("nieuwe_code")["jaar"]:
-        own = names == name_of.get(code)
+    # Also former gemeenten that the code history forms (Molenwaard 2013, gone in 2019): empty before.
+    name_of = {**dict(zip(herindeling["oude_code"], herindeling["oude_naam"])),
+               **{code: name for name, code in indeling.name_to_code().items()}}
+    as_new = herindeling.groupby("nieuwe_code")["jaar"].agg(set).to_dict()
+    opvolgers = opvolger_2025(herindeling)
+    for code, name in name_of.items():
+        # Formed in a year the code history names for it or for its 2025 successor (De Friese Meren, 2014).
+        formed = set(as_new.get(code, set())).union(*(as_new.get(end, set()) for end in opvolgers.get(code, [])))
+        own = names == name
         first_data = jaren[own & has_data].min() if (own & has_data).any() else None
-        if first_data in set(formed):
+        if first_data in formed:
             exists &= ~(own & (jaren < first_data))
     return pd.Series(exists)
 
@@ -110,7 +116,49 @@ def som_op_indeling_2025(values: pd.DataFrame, codes: pd.Series, exists: pd.Seri
     sums["toelichting"] = ""
     sums.loc[parts > 1, "toelichting"] = "Opgeteld over de gemeenten waaruit deze gemeente van 2025 is ontstaan."
     for code, (jaar, reden) in splitsingen(herindeling).items():
+        if jaar <= values["jaar"].min():
+            continue  # split before the first year of the source: the whole series is on the 2025 indeling
         of_code = sums["code"] == code
         sums.loc[of_code & (sums["jaar"] < jaar), kolommen] = float("nan")
         sums.loc[of_code, "toelichting"] = reden
     return sums
+
+
+def regio_van_naam(codes: pd.Series, names: pd.Series, indeling: Indeling, herindeling: pd.DataFrame) -> pd.Series:
+    """Per CBS row: the 2025 arbeidsmarktregio it counts towards. A split gemeente counts towards a region
+    when all its successors lie in that one region (its region's series goes on across the split); when
+    they lie in more regions it counts towards none."""
+    region_of = indeling.gemeenten.set_index("gemeente_code")["arbeidsmarktregio_code"]
+    regions = codes.map(region_of)
+    opvolgers = opvolger_2025(herindeling)
+    names = names.astype(str).str.strip().to_numpy()
+    for row in herindeling[herindeling["soort"] == SPLITSING].drop_duplicates("oude_code").itertuples():
+        successors = {region_of[successor] for successor in opvolgers[row.oude_code]}
+        if len(successors) == 1:
+            regions[names == row.oude_naam] = successors.pop()
+    return regions
+
+
+def regio_splitsingen(herindeling: pd.DataFrame, indeling: Indeling) -> dict[str, list[tuple[int, str, bool]]]:
+    """Per 2025 arbeidsmarktregio the splits that touch it: (year, former name, all successors in this region)."""
+    region_of = indeling.gemeenten.set_index("gemeente_code")["arbeidsmarktregio_code"]
+    opvolgers = opvolger_2025(herindeling)
+    result: dict[str, list[tuple[int, str, bool]]] = {}
+    for row in herindeling[herindeling["soort"] == SPLITSING].drop_duplicates("oude_code").sort_values("jaar").itertuples():
+        regions = {region_of[code] for code in opvolgers[row.oude_code]}
+        for region in sorted(regions):
+            result.setdefault(region, []).append((int(row.jaar), row.oude_naam, len(regions) == 1))
+    return result
+
+
+def regio_toelichting(splits: list[tuple[int, str, bool]]) -> str:
+    """What the splits of one region mean for its series (empty without splits)."""
+    zinnen = []
+    for jaar, naam, binnen in splits:
+        if binnen:
+            zinnen.append(f"{naam}, op 1 januari {jaar} verdeeld over gemeenten die alle in deze regio liggen, telt tot "
+                          "dan als geheel mee: de reeks van de regio loopt door.")
+        else:
+            zinnen.append(f"Jaren vóór {jaar} ontbreken: {naam} is op 1 januari {jaar} verdeeld over gemeenten in meer "
+                          "arbeidsmarktregio's en is niet aan één regio toe te rekenen.")
+    return " ".join(zinnen)

@@ -65,7 +65,7 @@ def kwb_first_generation(typed: pd.DataFrame, properties: list[dict], *, file: F
 
     keys = resolve_topics(properties, SMALL_AREA_TOPICS, table="85984NED", file=properties_file)
     require_columns(typed, list(keys.values()), file=file)
-    areas = typed[typed[keys["soort"]].str.strip().isin(["Gemeente", "Wijk", "Buurt"])]
+    areas = typed[typed[keys["soort"]].str.strip().isin(["Land", "Gemeente", "Wijk", "Buurt"])]
     result = pd.DataFrame(
         {
             name: to_number(areas[keys[name]], file=file, column=keys[name])
@@ -94,6 +94,18 @@ def split_gemeenten(total: pd.Series, shares: pd.DataFrame, exact: pd.DataFrame 
     return pd.DataFrame({"eerste_generatie_europa": europa, "eerste_generatie_buiten_europa": total - europa})
 
 
+def _nederland(nederland: pd.DataFrame | None, kwb: pd.DataFrame | None) -> pd.DataFrame | None:
+    """CBS's national figures: the first generation (85458NED) and its split (the KWB 2024 row Nederland)."""
+    if nederland is None:
+        return None
+    published = nederland[["eerste_generatie"]].copy()
+    if kwb is not None and (kwb["soort"] == "Land").any():
+        land = kwb[kwb["soort"] == "Land"].iloc[0]
+        for column in ("eerste_generatie_europa", "eerste_generatie_buiten_europa"):
+            published[column] = land[column]
+    return published
+
+
 def build(ctx: BuildContext, indeling: Indeling) -> Part:
     eerste = load_slice(ctx, "herkomst_geboorteland", EERSTE_GENERATIE, indeling)
     levels = split_levels(eerste, indeling, file=ctx.file_label("herkomst_geboorteland"))
@@ -114,7 +126,7 @@ def build(ctx: BuildContext, indeling: Indeling) -> Part:
     covered = 0 if kwb_gemeenten is None else len(kwb_gemeenten)
     return Part(
         gemeente=gemeente,
-        published=levels["nederland"][["eerste_generatie"]] if levels["nederland"] is not None else None,
+        published=_nederland(levels["nederland"], kwb),
         klein=klein,
         redenen=reasons(
             (

@@ -22,6 +22,7 @@ from llo_dash import __version__, sources
 from llo_dash.build import beroepen, bevolking, herkomst, onderwijs_arbeid, uitkeringen_economie
 from llo_dash.build.aggregate import assemble
 from llo_dash.build import beroepen_trend, beroepsklassen, vacatures
+from llo_dash.build import banen_sector  # issue 11: jobs per SBI section, live only
 from llo_dash.build import trends
 from llo_dash.build.checks import check_gebieden
 from llo_dash.build.context import BuildContext
@@ -142,6 +143,8 @@ def build_tables(ctx: BuildContext, staging: Path, progress: Progress) -> dict:
     checks = checks + vacatures_controles + beroepsklassen_controles
     beroepen_trend_tabel, beroepen_trend_controles = beroepen_trend.build(ctx)  # issue 11
     checks = checks + beroepen_trend_controles
+    banen_sector_tabel, banen_sector_controles = banen_sector.build(ctx, indeling)  # issue 11
+    checks = checks + banen_sector_controles
 
     progress(0.8, "Kaarten maken (gemeente, arbeidsmarktregio, provincie, wijk)")
     from llo_dash.build.geometry import build_boundaries
@@ -159,10 +162,11 @@ def build_tables(ctx: BuildContext, staging: Path, progress: Progress) -> dict:
         _write_parquet(estimate.effecten, staging / TABLES["schatting_effecten"].path),
         _write_parquet(estimate.scenarios, staging / TABLES["schatting_scenarios"].path),
         _write_parquet(beroepen_tabel, staging / TABLES["beroepen"].path),
-        _write_parquet(trends.build(ctx, indeling), staging / TABLES["trends"].path),
+        _write_parquet(trends.build(ctx, indeling, gebieden), staging / TABLES["trends"].path),
         _write_parquet(vacatures_tabel, staging / TABLES["vacatures"].path),
         _write_parquet(beroepsklassen_tabel, staging / TABLES["beroepsklassen_regio"].path),
         _write_parquet(beroepen_trend_tabel, staging / TABLES["beroepen_trend"].path),
+        _write_parquet(banen_sector_tabel, staging / TABLES["banen_sector"].path),
     ]
     files += [{"bestand": f"geo/{info['file']}", "rijen": info["features"], "bytes": info["bytes"], "sha256": info["sha256"]} for info in geo.values()]
     return {

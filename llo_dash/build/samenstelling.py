@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from llo_dash.formatting import getal
+from llo_dash.indicators import SECTOREN
 
 GELIJK = "samenstelling gelijk aan de indeling 2025"
 
@@ -182,9 +183,25 @@ def composition_differs(compositions: dict[str, pd.DataFrame], kolom: str, index
     return (gelijk == False).fillna(False).astype(bool)  # noqa: E712 (nullable boolean)
 
 
+_SPLITS = ("Nederland: het landelijke CBS-cijfer voor de hele eerste generatie en haar verdeling (KWB 2024, rij "
+           "Nederland); de som van de gemeenten wijkt af doordat 170 gemeenten met de hele percentages van 1 januari "
+           "2023 zijn verdeeld")
+_VESTIGINGEN = ("Nederland: het landelijke CBS-cijfer voor alle vestigingen, totaal en sectoren (Fvw en KWB 2024 "
+                "geven hetzelfde landelijke totaal); de sectoren zijn in de mirror maar voor 172 gemeenten bekend")
+# Why the Nederland row of these columns is CBS's national figure (`indicators.NEDERLAND_CBS`): one method per row.
+NEDERLAND_REDEN = {
+    "eerste_generatie": "Nederland: het landelijke CBS-cijfer (85458NED), gelijk aan de som van de gemeenten",
+    "eerste_generatie_europa": _SPLITS, "eerste_generatie_buiten_europa": _SPLITS,
+    "bedrijfsvestigingen": _VESTIGINGEN, "vestigingen_totaal": _VESTIGINGEN,
+    **{kolom: _VESTIGINGEN for kolom in SECTOREN},
+}
+
+
 def composition_reason(compositions: dict[str, pd.DataFrame], kolom: str, code: str, gebruikt: str) -> str:
     """Why a row of `regio_verschillen` uses the figure it uses (one Dutch sentence, no full stop)."""
     if code == "NL00":
+        if kolom in NEDERLAND_REDEN:
+            return NEDERLAND_REDEN[kolom]
         return ("Nederland: het landelijke CBS-cijfer" if gebruikt == "cbs_waarde"
                 else "Nederland: som van de gemeenten (het CBS-cijfer staat ernaast)")
     samenstelling = BY_KOLOM.get(kolom)

@@ -20,8 +20,8 @@ What is in it, and why only this (see the SOURCES.md of the mirror; many files a
   werknemers (december) 2013–2023: their older periods hold former gemeenten (Heerhugowaard and
   Langedijk before Dijk en Waard), summed onto the 2025 gemeenten through the code history
   (`llo_dash.build.herindeling`); percentages are recomputed from the summed counts. Regions are the
-  sum of their 2025 gemeenten, Nederland is CBS's own figure. Jobs before 2013 are left out: the
-  code history covers 2013–2024.
+  sum of their 2025 gemeenten, Nederland is CBS's own figure. Jobs from December 2010: the code
+  history covers every change from 1 January 2011 on.
 """
 
 from __future__ import annotations
@@ -32,17 +32,19 @@ import pandas as pd
 
 from llo_dash.build.cbs_slices import Slice, slice_from_dump
 from llo_dash.build.context import BuildContext
-from llo_dash.build.herindeling import bestond, gemeente_codes_2025, herindelingen, som_op_indeling_2025, splitsingen, volledige_som
+from llo_dash.build.herindeling import (bestond, gemeente_codes_2025, herindelingen, regio_splitsingen, regio_toelichting,
+                                        regio_van_naam, som_op_indeling_2025, volledige_som)
 from llo_dash.build.indeling import NEDERLAND_CODE, NEDERLAND_NAAM, Indeling, level_of_code
 from llo_dash.errors import SchemaError
 from llo_dash.ingest.readers import collapse_spaces, resolve_stems, to_number
 
-COLUMNS = ["code", "niveau", "arbeidsmarktregio_code", "indicator", "periode", "waarde", "eenheid", "bron", "toelichting"]
+COLUMNS = ["code", "niveau", "arbeidsmarktregio_code", "indicator", "periode", "waarde", "ondergrens", "bovengrens", "eenheid",
+           "bron", "toelichting"]  # ondergrens/bovengrens: the margin of an estimate, empty for CBS figures
 MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december")
 # Arbeidsmarktregio's CBS used before today's (85554NED); their figures are left out, not joined.
 FORMER_REGIONS = {"IJsselvechtstreek (AM)", "Zuid-Kennemerland (AM)", "Food Valley (AM)"}
 WW_FROM = 2017
-HERINDELING_FROM = 2013  # the first year `reference/gemeente_herindelingen.csv` covers
+HERINDELING_FROM = 2010  # the first data year `reference/gemeente_herindelingen.csv` covers (changes from 2011 on)
 # 85525NED: the education shares (% of inwoners 15–75) as counts, so merged areas can be recomputed.
 ONDERWIJS_PCT = {"laag_opgeleid_pct": "k_1BasisonderwijsVmboMbo1", "middelbaar_opgeleid_pct": "k_2HavoVwoMbo24",
                  "hoog_opgeleid_pct": "k_3HboWo"}
@@ -137,10 +139,10 @@ def ww(ctx: BuildContext, indeling: Indeling) -> pd.DataFrame:
 
 
 def _per_gemeente_2025(ctx: BuildContext, source_id: str, dims: dict[str, str], stems: dict[str, str],
-                       indeling: Indeling, aandelen: tuple[str, ...] = ()) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The selected rows of a dump per 2025 gemeente and year from 2013 (former gemeenten summed into their
-    successor), and CBS's Nederland row per year; both wide: code, jaar, one column per stem. `aandelen` are
-    percentages of the first stem, turned into counts before summing."""
+                       indeling: Indeling, aandelen: tuple[str, ...] = ()) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """The selected rows of a dump per 2025 gemeente and year from 2010 (former gemeenten summed into their
+    successor), per 2025 arbeidsmarktregio (`_regio_som`), and CBS's Nederland row per year; all wide: code,
+    jaar, one column per stem. `aandelen` are percentages of the first stem, turned into counts before summing."""
     frame, file = ctx.read(source_id), ctx.file_label(source_id)
     for dim, title in dims.items():
         frame = frame[frame[dim].map(collapse_spaces) == title]
@@ -163,18 +165,31 @@ def _per_gemeente_2025(ctx: BuildContext, source_id: str, dims: dict[str, str], 
     has_data = values[list(stems)].notna().any(axis=1)
     codes = gemeente_codes_2025(names, indeling, herindeling, has_data, file=file)
     exists = bestond(names, values["jaar"], has_data, indeling, herindeling)
-    return som_op_indeling_2025(values, codes, exists, indeling, herindeling, list(stems)), nederland
+    gemeenten = som_op_indeling_2025(values, codes, exists, indeling, herindeling, list(stems))
+    regios = _regio_som(values, regio_van_naam(codes, names, indeling, herindeling), exists, indeling, herindeling, list(stems))
+    return gemeenten, regios, nederland
 
 
-def _regio_som(gemeenten: pd.DataFrame, indeling: Indeling, kolommen: list[str]) -> pd.DataFrame:
-    """Per arbeidsmarktregio and year the sum of its 2025 gemeenten (missing when one of them is missing)."""
-    region_of = indeling.gemeenten.set_index("gemeente_code")["arbeidsmarktregio_code"]
-    grouped = gemeenten.assign(code=gemeenten["code"].map(region_of)).groupby(["code", "jaar"])[kolommen]
-    sums = volledige_som(grouped).reset_index()
-    late = {region_of[code] for code in splitsingen(herindelingen())}
+def _regio_som(values: pd.DataFrame, regions: pd.Series, exists: pd.Series, indeling: Indeling,
+               herindeling: pd.DataFrame, kolommen: list[str]) -> pd.DataFrame:
+    """Per 2025 arbeidsmarktregio and year the sum of every CBS gemeente row that counts towards it (missing
+    when one of them is missing). A gemeente split over gemeenten of one region counts as a whole, so that
+    region keeps its years before the split; a split over several regions leaves those years missing."""
+    frame = values.assign(code=regions.to_numpy())[exists.to_numpy()].dropna(subset=["code"])
+    sums = volledige_som(frame.groupby(["code", "jaar"])[kolommen])
+    grid = pd.MultiIndex.from_product([sorted(indeling.regios["arbeidsmarktregio_code"]), sorted(values["jaar"].unique())],
+                                      names=["code", "jaar"])
+    sums = sums.reindex(grid).reset_index()
     sums["toelichting"] = "Som van de gemeenten van 2025; voormalige gemeenten opgeteld bij hun opvolger."
-    sums.loc[sums["code"].isin(late), "toelichting"] += (" Jaren waarin een gemeente van de regio door een "
-                                                        "gemeentelijke splitsing niet toe te rekenen is, ontbreken.")
+    for code, splits in regio_splitsingen(herindeling, indeling).items():
+        splits = [split for split in splits if split[0] > values["jaar"].min()]  # earlier splits change nothing
+        if not splits:
+            continue
+        of_code = sums["code"] == code
+        for jaar_, _, binnen in splits:
+            if not binnen:
+                sums.loc[of_code & (sums["jaar"] < jaar_), kolommen] = float("nan")
+        sums.loc[of_code, "toelichting"] += " " + regio_toelichting(splits)
     return sums
 
 
@@ -191,11 +206,10 @@ def _lang_per_jaar(wide: pd.DataFrame, indicatoren: dict[str, str], bron: str, t
 
 def onderwijs(ctx: BuildContext, indeling: Indeling) -> pd.DataFrame:
     dims = {"Geslacht": "Totaal mannen en vrouwen", "Leeftijd": "15 tot 75 jaar"}
-    gemeenten, nederland = _per_gemeente_2025(ctx, "onderwijsniveau", dims,
-                                              {"inwoners_15_75": "Bevolking", **ONDERWIJS_PCT}, indeling,
-                                              aandelen=tuple(ONDERWIJS_PCT))
     # Shares are summed as counts (share × inwoners) and divided again: one computation for every area.
-    regios = _regio_som(gemeenten, indeling, ["inwoners_15_75", *ONDERWIJS_PCT])
+    gemeenten, regios, nederland = _per_gemeente_2025(ctx, "onderwijsniveau", dims,
+                                                      {"inwoners_15_75": "Bevolking", **ONDERWIJS_PCT}, indeling,
+                                                      aandelen=tuple(ONDERWIJS_PCT))
     for wide in (gemeenten, regios, nederland):
         for name in ONDERWIJS_PCT:
             wide[name] = (wide[name] / wide["inwoners_15_75"] * 100).round(1)
@@ -207,19 +221,27 @@ def onderwijs(ctx: BuildContext, indeling: Indeling) -> pd.DataFrame:
 
 def banen(ctx: BuildContext, indeling: Indeling) -> pd.DataFrame:
     dims = {"BedrijfstakkenBranchesSBI2008": "A-U Alle economische activiteiten"}
-    gemeenten, nederland = _per_gemeente_2025(ctx, "banen", dims, {"banen_werknemers": "BanenVanWerknemersInDecember"}, indeling)
+    gemeenten, regios, nederland = _per_gemeente_2025(ctx, "banen", dims, {"banen_werknemers": "BanenVanWerknemersInDecember"},
+                                                      indeling)
     nederland["toelichting"] = "Landelijk cijfer van CBS."
-    regios = _regio_som(gemeenten, indeling, ["banen_werknemers"])
     for wide in (gemeenten, regios, nederland):
         wide["banen_werknemers"] = (wide["banen_werknemers"] * 1000).round()  # CBS publishes × 1 000
     note = "Banen van werknemers in december, naar werklocatie; CBS publiceert afgerond op honderdtallen."
     return pd.concat(_lang_per_jaar(wide, {"banen_werknemers": "banen"}, "banen", note) for wide in (gemeenten, regios, nederland))
 
 
-def build(ctx: BuildContext, indeling: Indeling) -> pd.DataFrame:
-    """The long table `trends`, sorted by indicator, area and period."""
-    parts = [arbeid(ctx, indeling), fvw(ctx, indeling), ww(ctx, indeling), onderwijs(ctx, indeling), banen(ctx, indeling)]
+def build(ctx: BuildContext, indeling: Indeling, gebieden: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The long table `trends`, sorted by indicator, area and period; with `gebieden` (today's table, with the
+    estimate) also the low-literacy estimate per year (`llo_dash.build.trends_schatting`)."""
+    from llo_dash.build import trends_bevolking, trends_schatting  # they build on this module's helpers
+
+    parts = [arbeid(ctx, indeling), fvw(ctx, indeling), ww(ctx, indeling), onderwijs(ctx, indeling), banen(ctx, indeling),
+             trends_bevolking.build(ctx, indeling)]
+    if gebieden is not None:
+        parts.append(trends_schatting.build(ctx, indeling, gebieden))
     table = pd.concat([part.drop(columns="jaar", errors="ignore") for part in parts], ignore_index=True)
+    for grens in ("ondergrens", "bovengrens"):
+        table[grens] = table[grens].astype("Float64") if grens in table else pd.array([pd.NA] * len(table), dtype="Float64")
     region_of = indeling.gemeenten.set_index("gemeente_code")["arbeidsmarktregio_code"]
     table["arbeidsmarktregio_code"] = table["code"].map(region_of).where(table["niveau"] == "gemeente", table["code"])
     table.loc[table["niveau"] == "nederland", "arbeidsmarktregio_code"] = None

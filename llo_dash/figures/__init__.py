@@ -2,14 +2,14 @@
 
     theme    colours, the "llo" plotly template (font, Dutch separators), `opmaak`, the Dutch
              toolbar (`plotly_config`) and the source note inside a figure (`bron_onder`)
-    maps     `choropleth`: maps that load nothing from outside (white background, own GeoJSON)
+    maps     `choropleth`: maps that name their places and load nothing from outside (SVG, own GeoJSON)
     ranking  `rangorde_figuur`: the ranking chart, its selection of bars and label widths
 
 Numbers are Dutch ("1.234,5") through the template's `separators` plus d3 formats. Every figure
 names its source inside the figure (`bron_onder`), so a downloaded PNG does too.
 """
 
-from llo_dash.figures.maps import KAART_HOOGTE, MARKEER_BREEDTES, choropleth, markeer_lagen
+from llo_dash.figures.maps import BASISKAART, KAART_HOOGTE, MARKEER_BREEDTES, choropleth, kaartlabels, markeer_sporen
 from llo_dash.figures.ranking import (
     MAX_BALKEN,
     RANGORDE_LABEL_GROOTTE,
@@ -37,9 +37,9 @@ from llo_dash.figures.theme import (
 )
 
 __all__ = [
-    "BALK_KLEUR", "BALK_MARKEER_KLEUR", "BRON_KLEUR", "FONT", "GEEN_GEGEVENS_KLEUR", "GRENS_KLEUR",
+    "BALK_KLEUR", "BALK_MARKEER_KLEUR", "BASISKAART", "BRON_KLEUR", "FONT", "GEEN_GEGEVENS_KLEUR", "GRENS_KLEUR",
     "KAART_HOOGTE", "KLEURSCHAAL", "MARKEER_BREEDTES", "MARKEER_KLEUREN", "MAX_BALKEN", "NEDERLAND_KLEUR",
     "PLOTLY_NL", "RANGORDE_LABEL_GROOTTE", "TEMPLATE", "UITERSTEN", "bron_onder", "choropleth",
-    "grafiek_selectie", "label_breedte", "markeer_lagen", "opmaak", "plotly_config", "rangorde_figuur",
+    "grafiek_selectie", "kaartlabels", "label_breedte", "markeer_sporen", "opmaak", "plotly_config", "rangorde_figuur",
     "zonder_opmaak",
 ]

@@ -37,7 +37,7 @@ BALK_MARKEER_KLEUR = "#fde725"  # Viridis yellow, with a dark outline
 TEMPLATE = "llo"
 pio.templates[TEMPLATE] = go.layout.Template(
     layout=dict(font=FONT, separators=PLOTLY_SEPARATORS, showlegend=False, title=dict(x=0, xanchor="left")),
-    data=dict(choroplethmap=[dict(marker=dict(line=dict(color=GRENS_KLEUR, width=0.5)))]),
+    data=dict(choropleth=[dict(marker=dict(line=dict(color=GRENS_KLEUR, width=0.5)))]),
 )
 
 
@@ -70,7 +70,7 @@ def waarde_formaat(indicator: indicators.Indicator) -> tuple[str, str]:
 PLOTLY_NL = {
     "Download plot as a PNG": "Figuur opslaan als PNG", "Download plot as a png": "Figuur opslaan als PNG",
     "Download plot": "Figuur opslaan", "Zoom": "Zoomen (kader)", "Pan": "Verschuiven", "Zoom in": "Inzoomen",
-    "Zoom out": "Uitzoomen", "Autoscale": "Alles tonen", "Reset axes": "Assen herstellen", "Reset view": "Beeld herstellen",
+    "Zoom out": "Uitzoomen", "Autoscale": "Alles tonen", "Reset axes": "Assen herstellen", "Reset view": "Beeld herstellen", "Reset": "Beeld herstellen",
     "Reset views": "Beelden herstellen", "Box Select": "Selecteren met kader", "Lasso Select": "Selecteren met lasso",
     "Toggle Spike Lines": "Hulplijnen aan/uit", "Show closest data on hover": "Dichtstbijzijnde waarde tonen",
     "Compare data on hover": "Waarden vergelijken", "Double-click to zoom back out": "Dubbelklik om uit te zoomen",
@@ -81,13 +81,21 @@ PLOTLY_NL = {
 }
 
 
-def plotly_config(bestandsnaam: str) -> dict:
-    """`st.plotly_chart(config=...)`: PNG download named after the figure, no plotly logo or links, Dutch toolbar."""
+# A map saved with the toolbar's PNG button: drawn at this size (px) and scale, for a slide or a printed page.
+PRESENTATIE_FORMAAT = {"width": 1280, "height": 900, "scale": 2}
+
+
+def plotly_config(bestandsnaam: str, *, presentatie: bool = False) -> dict:
+    """`st.plotly_chart(config=...)`: PNG download named after the figure, no plotly logo or links, Dutch toolbar.
+
+    `presentatie`: the PNG is drawn at `PRESENTATIE_FORMAAT` rather than at its size on the screen (maps).
+    """
+    afbeelding = {"format": "png", "filename": slugify(bestandsnaam) or "llo-figuur", "scale": 2}
     return {
         "locale": "nl",
         "locales": {"nl": {"dictionary": PLOTLY_NL, "format": {}}},
         "displaylogo": False,
-        "toImageButtonOptions": {"format": "png", "filename": slugify(bestandsnaam) or "llo-figuur", "scale": 2},
+        "toImageButtonOptions": {**afbeelding, **(PRESENTATIE_FORMAAT if presentatie else {})},
         "modeBarButtonsToRemove": ["select2d", "lasso2d", "sendDataToCloud"],
         "scrollZoom": True,
     }

@@ -255,7 +255,7 @@ def _download_once(session, url: str, dest: Path, *, timeout, max_bytes: int) ->
             dir=dest.parent, prefix=f".{dest.name}.", suffix=".part", delete=False
         ) as handle:
             tmp = Path(handle.name)
-            digest, size = _stream_to(response, handle, url, max_bytes)
+            digest, size = stream_to(response, handle, url, max_bytes)
         if size == 0:
             raise SourceError(f"Downloaden van {url} is mislukt: de server stuurde een leeg bestand.")
         os.replace(tmp, dest)
@@ -279,18 +279,26 @@ def _check_announced_size(response, url: str, max_bytes: int) -> None:
         )
 
 
-def _stream_to(response, handle, url: str, max_bytes: int) -> tuple[str, int]:
-    """Copy the body to `handle`, counting bytes: Content-Length may be absent or wrong."""
+def stream_to(response, handle, url: str, max_bytes: int, max_seconds: float | None = None, *,
+              action: str = "Downloaden") -> tuple[str, int]:
+    """Copy the body to `handle`, counting bytes: Content-Length may be absent or wrong.
+
+    `max_seconds` bounds the whole body: the read time-out only bounds the wait for each next piece,
+    so a server that trickles a byte now and then would otherwise keep the build waiting for ever.
+    """
     digest = hashlib.sha256()
     size = 0
+    deadline = None if max_seconds is None else time.monotonic() + max_seconds
     try:
         for chunk in response.iter_content(chunk_size=CHUNK_SIZE):
+            if deadline is not None and time.monotonic() > deadline:
+                raise Transient(f"de server stuurde het antwoord te traag (na {max_seconds:g} s nog niet compleet)")
             if not chunk:
                 continue
             size += len(chunk)
             if size > max_bytes:
                 raise SourceError(
-                    f"Downloaden van {url} is afgebroken: het bestand is groter dan "
+                    f"{action} van {url} is afgebroken: het antwoord is groter dan "
                     f"de toegestane {_megabytes(max_bytes)}."
                 )
             digest.update(chunk)

@@ -9,6 +9,8 @@ so columns are always looked up through DataProperties.
 
 from __future__ import annotations
 
+import io
+import json
 import re
 import time
 from collections.abc import Iterable
@@ -17,15 +19,16 @@ from urllib.parse import parse_qsl, quote, urlencode, urlsplit
 import pandas as pd
 import requests
 
-from llo_dash.errors import SchemaError, SourceError
+from llo_dash.errors import FileLabel, SchemaError, SourceError
 from llo_dash.ingest.readers import collapse_spaces, column_stem
-from llo_dash.ingest.fetch import send, with_retries
+from llo_dash.ingest.fetch import MAX_BYTES, Transient, send, stream_to, with_retries
 from llo_dash.sources import ODATA_FEED
 
 TOPIC = "Cbs.OData.Topic"
 DIMENSION_TYPES = (
     "Cbs.OData.Dimension", "Cbs.OData.TimeDimension", "Cbs.OData.GeoDimension", "Cbs.OData.GeoDetail",
 )
+PAGE_SIZE = 10_000  # rows per page of the ODataFeed (SOURCES.md of the mirror, §1)
 ACTION = "Ophalen"  # verb in messages: "Ophalen van <url> is mislukt …"
 
 # Characters left readable in query strings, as in CBS's own URLs (`?$format=json&$skip=10000`).
@@ -45,6 +48,8 @@ class ODataClient:
         backoff: float = 1.0,
         sleep=time.sleep,
         max_pages: int = 200,
+        max_bytes: int = MAX_BYTES,
+        max_seconds: float = 300.0,
     ):
         self.base_url = base_url.rstrip("/")
         self.session = session if session is not None else requests.Session()
@@ -53,6 +58,8 @@ class ODataClient:
         self.backoff = backoff
         self.sleep = sleep
         self.max_pages = max_pages
+        self.max_bytes = max_bytes  # per response
+        self.max_seconds = max_seconds  # per response, the whole body (the read time-out is per piece)
 
     # --- raw requests -----------------------------------------------------------------------
 
@@ -65,14 +72,15 @@ class ODataClient:
         )
 
     def _get_once(self, url: str) -> dict:
-        # Not streamed: the body is read inside `send`, so a broken connection is retried there.
-        response = send(self.session, url, timeout=self.timeout, action=ACTION)
+        # Streamed with a cap on size and on total time (see `stream_to`); a broken connection is `Transient`.
+        response = send(self.session, url, timeout=self.timeout, stream=True, action=ACTION)
         try:
-            payload = response.json()
+            body = io.BytesIO()
+            stream_to(response, body, url, self.max_bytes, self.max_seconds, action=ACTION)
+            payload = json.loads(body.getvalue())
         except ValueError as error:
-            raise SourceError(
-                f"{ACTION} van {url} is mislukt: het antwoord van CBS is geen geldige JSON."
-            ) from error
+            # Mostly a body cut off halfway: worth another attempt.
+            raise Transient("het antwoord van CBS is geen geldige JSON (afgebroken of beschadigd)") from error
         finally:
             response.close()
         if not isinstance(payload, dict) or not isinstance(payload.get("value"), list):
@@ -125,11 +133,12 @@ class ODataClient:
         return self._dataset(table, "UntypedDataSet", filter, select)
 
     def _dataset(self, table: str, endpoint: str, filter: str | None, select: list[str] | None) -> list[dict]:
-        params: dict = {}
+        wanted: dict = {}
         if filter:
-            params["$filter"] = filter
+            wanted["$filter"] = filter
         if select:
-            params["$select"] = ",".join(select)
+            wanted["$select"] = ",".join(select)
+        params: dict | None = wanted or None
         url: str | None = self.table_url(table, endpoint)
         rows: list[dict] = []
         pages = 0
@@ -141,6 +150,7 @@ class ODataClient:
                     "Beperk de selectie met een filter."
                 )
             payload = self.get_json(url, params)
+            _check_columns(payload["value"], select or (rows[0] if rows else None), table=table, page=pages + 1)
             rows.extend(payload["value"])
             pages += 1
             url = self._next_link(payload, table)
@@ -148,8 +158,22 @@ class ODataClient:
                 # OData v3 next links should repeat $filter/$select; the recorded one carries only
                 # $format and $skip, so add back whatever the link leaves out.
                 present = {key for key, _ in parse_qsl(urlsplit(url).query)}
-                params = {key: value for key, value in params.items() if key not in present} or None
+                params = {key: value for key, value in wanted.items() if key not in present} or None
+            elif len(payload["value"]) == PAGE_SIZE:
+                self._check_last_page(table, endpoint, filter, select, len(rows), pages)
         return rows
+
+    def _check_last_page(self, table: str, endpoint: str, filter, select, count: int, pages: int) -> None:
+        """A full page without `odata.nextLink` may be the real end or a lost link: ask for one row more."""
+        params = {"$skip": str(count), "$top": "1"} | ({"$filter": filter} if filter else {})
+        if select:
+            params["$select"] = ",".join(select)
+        if self.get_json(self.table_url(table, endpoint), params)["value"]:
+            raise SourceError(
+                f"{ACTION} van tabel {table} bij CBS is onvolledig: pagina {pages} had {PAGE_SIZE:_} rijen maar geen "
+                f"verwijzing naar een volgende pagina (odata.nextLink), terwijl er na rij {count:_} nog rijen zijn. "
+                "Probeer het later opnieuw.".replace("_", ".")
+            )
 
     def _next_link(self, payload: dict, table: str) -> str | None:
         link = payload.get("odata.nextLink")
@@ -162,6 +186,21 @@ class ODataClient:
                 "die wordt niet gevolgd."
             )
         return link
+
+
+def _check_columns(rows: list[dict], expected, *, table: str, page: int) -> None:
+    """Every row has the expected columns (the `$select`, else those of the first row): else CBS changed the table."""
+    if not rows or expected is None:
+        return
+    expected = list(expected)
+    for number, row in enumerate(rows, start=1):
+        missing = [column for column in expected if column not in row] if isinstance(row, dict) else expected
+        if missing:
+            present = ", ".join(list(row)[:8]) if isinstance(row, dict) else type(row).__name__
+            raise SchemaError(
+                f"ontbreekt in het antwoord (pagina {page}, rij {number}; wel: {present}); CBS heeft de tabel veranderd",
+                file=FileLabel(f"CBS-tabel {table}, live opgehaald", live=True), column=missing[0],
+            )
 
 
 def _with_query(url: str, params: dict | None) -> str:

@@ -14,6 +14,9 @@ from llo_dash import export
 from llo_dash.views import queries
 from llo_dash.columns import Tabel
 from llo_dash.formatting import GEEN_GEGEVENS
+from llo_dash.ui.data import manifest
+from llo_dash.ui.schermtabel import snel
+from llo_dash.views.peildatum import peildatum_regels
 
 # --- headline figures ------------------------------------------------------
 
@@ -59,7 +62,8 @@ def toon(tabel: Tabel, *, statisch: bool = False, **kwargs) -> None:
     if statisch:
         st.table(tabel.als_tekst())
     else:
-        st.dataframe(tabel.scherm(), hide_index=True, width="stretch", placeholder=GEEN_GEGEVENS, **kwargs)
+        # snel: the same message to the browser, without pandas' HTML render model (the costliest part of a page run)
+        st.dataframe(snel(tabel.scherm()), hide_index=True, width="stretch", placeholder=GEEN_GEGEVENS, **kwargs)
 
 
 MIME = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
@@ -94,18 +98,33 @@ def download_row(tabel: Tabel, stem: str, region_code: str | None, *, titel: str
     file name, like no region at all.
     """
     region_code = None if region_code == queries.NEDERLAND else region_code
-    bestand = export.met_bron(tabel.download(), list(bronnen))
-    toelichting = [regel for regel in dict.fromkeys([titel, *bronnen, *notes]) if regel]
-    getallen = {kolom: formaat for kolom, formaat in tabel.excel_formaten().items()
-                if pd.api.types.is_numeric_dtype(bestand[kolom])}
+    # The peildatum said explicitly: the period of each named source, and when the data were built.
+    peildatum = peildatum_regels(bronnen, manifest().get("gebouwd_op"))
+    toelichting = [regel for regel in dict.fromkeys([titel, *bronnen, *notes, *peildatum]) if regel]
     downloads([
-        Download("CSV downloaden", partial(export.to_csv_bytes, bestand), export.download_filename(stem, region_code, "csv"),
+        Download("CSV downloaden", partial(_csv, tabel, tuple(bronnen)), export.download_filename(stem, region_code, "csv"),
                  "csv", "Voor Excel: puntkomma's en decimale komma's; de bron staat in de laatste kolom."),
-        Download("Excel downloaden", partial(export.to_xlsx_bytes, bestand, sheet_name=stem, notes=toelichting,
-                                             number_formats=getallen),
+        Download("Excel downloaden", partial(_xlsx, tabel, tuple(bronnen), stem, toelichting),
                  export.download_filename(stem, region_code, "xlsx"), "xlsx",
                  "Met een tabblad Toelichting (bron en peildatum)."),
     ], key=export.slugify(stem))
+
+
+# The files are made on a click, not on every run: rounding every cell for the download cost more than
+# showing the table.
+def _bestand(tabel: Tabel, bronnen: Sequence[str]) -> pd.DataFrame:
+    return export.met_bron(tabel.download(), list(bronnen))
+
+
+def _csv(tabel: Tabel, bronnen: Sequence[str]) -> bytes:
+    return export.to_csv_bytes(_bestand(tabel, bronnen))
+
+
+def _xlsx(tabel: Tabel, bronnen: Sequence[str], stem: str, toelichting: list[str]) -> bytes:
+    bestand = _bestand(tabel, bronnen)
+    getallen = {kolom: formaat for kolom, formaat in tabel.excel_formaten().items()
+                if pd.api.types.is_numeric_dtype(bestand[kolom])}
+    return export.to_xlsx_bytes(bestand, sheet_name=stem, notes=toelichting, number_formats=getallen)
 
 
 def tabel(tabel: Tabel, stem: str, code: str | None, *, kolommen: Sequence[str] = (), titel: str | None = None,

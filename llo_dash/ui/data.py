@@ -1,13 +1,17 @@
 """Cached reads of what the build wrote to `data/`: tables, the manifest, boundaries.
 
 Everything is cached per build (`data_versie`: the manifest's time stamp), so a rebuild is
-picked up and a rerun reads nothing twice. Errors become a Dutch message on the page.
+picked up and a rerun reads nothing twice. Tables and boundaries are read once per process and shared
+by every session (`st.cache_resource`); tables are handed out as copy-on-write shallow copies.
+Errors become a Dutch message on the page.
 """
 
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -15,14 +19,25 @@ import streamlit as st
 
 from llo_dash import tables
 from llo_dash.build.pipeline import MANIFEST
-from llo_dash.config import load_settings
+from llo_dash.config import CONFIG_FILE, load_settings
 from llo_dash.errors import LloDashError
 from llo_dash.tables import read_table
 
 
+@lru_cache(maxsize=4)
+def _data_map(config_mtime: int, data_env: str | None) -> Path:
+    return load_settings().data_dir
+
+
+def data_map() -> Path:
+    """The data folder (config.toml or LLO_DASH_DATA), read again only when either changes: a page run asks
+    for it a few dozen times, and reading and parsing the config each time was a measurable part of a run."""
+    return _data_map(CONFIG_FILE.stat().st_mtime_ns if CONFIG_FILE.exists() else 0, os.environ.get("LLO_DASH_DATA"))
+
+
 def manifest_path() -> Path:
     """Where the build writes its manifest; the manifest exists once the data are built."""
-    return load_settings().data_dir / MANIFEST
+    return data_map() / MANIFEST
 
 
 def data_versie() -> int:
@@ -41,8 +56,11 @@ def beschadigd(wat: str, data_dir: str, error: Exception) -> LloDashError:
                         + HERBOUWEN.format(data_dir=data_dir))
 
 
-@st.cache_data(show_spinner="Gegevens laden …", max_entries=16)
+@st.cache_resource(show_spinner="Gegevens laden …", max_entries=16)
 def _tabel(data_dir: str, naam: str, versie: int) -> pd.DataFrame:
+    # cache_resource: one shared frame per process. st.cache_data would unpickle a new copy on every call
+    # (gebieden is ~20 MB: tens of ms per call), and every session that keeps a reference to its page's
+    # frames (a widget callback holds the page's globals) would keep its own copy until the session ends.
     try:
         return read_table(Path(data_dir), naam)
     except LloDashError:
@@ -57,7 +75,9 @@ def lees_tabel(naam: str, *, verplicht: bool = True) -> pd.DataFrame | None:
     When it cannot be read: a Dutch error that stops the page (`verplicht`), or a Dutch warning and None.
     """
     try:
-        return _tabel(str(load_settings().data_dir), naam, data_versie())
+        # A shallow copy: no data are copied, and with pandas' copy-on-write a change made by a page or
+        # view (a new column, a changed value) copies then, so it never reaches the shared frame.
+        return _tabel(str(data_map()), naam, data_versie()).copy(deep=False)
     except LloDashError as error:
         if verplicht:
             st.error(f"De gegevens zijn niet beschikbaar. {error}")
@@ -116,7 +136,7 @@ def _grenzen(data_dir: str, niveau: str, versie: int) -> dict:
 def grenzen(niveau: str) -> dict:
     """Boundaries of one level (FeatureCollection, feature id = code); do not modify."""
     try:
-        return _grenzen(str(load_settings().data_dir), niveau, data_versie())
+        return _grenzen(str(data_map()), niveau, data_versie())
     except LloDashError as error:
         st.error(str(error))
         st.stop()

@@ -66,8 +66,25 @@ def _zet_param(key: str, value: str | None) -> None:
     if value is None:
         if key in st.query_params:
             del st.query_params[key]
-    elif st.query_params.get(key) != value:
+    elif st.query_params.get_all(key) != [value]:  # also writes one value over a repeated parameter
         st.query_params[key] = value
+
+
+def url_waarde(param: str) -> str | None:
+    """The value of `?param=` in the link, None when absent.
+
+    A repeated parameter (`?gemeente=GM0363&gemeente=GM0518`) gives a Dutch warning and its first value,
+    always (Streamlit's own `st.query_params.get` would quietly take the last one).
+    """
+    waarden = st.query_params.get_all(param)
+    if not waarden:
+        return None
+    if len(set(waarden)) > 1:
+        st.warning(
+            f"De link bevat {len(waarden)} waarden voor '{param}' ({', '.join(map(_veilige_lijst, waarden))}); "
+            f"alleen de eerste (**{_veilige_lijst(waarden[0])}**) wordt gebruikt."
+        )
+    return waarden[0]
 
 
 def kies(regio: str | None, gemeente: str | None = None) -> None:
@@ -75,6 +92,11 @@ def kies(regio: str | None, gemeente: str | None = None) -> None:
     st.session_state[_KEUZE] = {"regio": regio, "gemeente": gemeente}
     _zet_param(REGIO_PARAM, regio)
     _zet_param(GEMEENTE_PARAM, gemeente)
+
+
+def _veilige_lijst(waarde: str) -> str:
+    """A value from the link shown safely, a list value ("AM12,AM13") with its commas."""
+    return ",".join(queries.veilig(deel) for deel in waarde.split(","))
 
 
 def _uit_url(df: pd.DataFrame) -> tuple[str | None, str | None]:
@@ -85,8 +107,8 @@ def _uit_url(df: pd.DataFrame) -> tuple[str | None, str | None]:
         memory = st.session_state.get(_KEUZE) or {}
         return memory.get("regio"), memory.get("gemeente")
 
-    raw_regio = params.get(REGIO_PARAM) or None
-    raw_gemeente = params.get(GEMEENTE_PARAM) or None
+    raw_regio = url_waarde(REGIO_PARAM) or None
+    raw_gemeente = url_waarde(GEMEENTE_PARAM) or None
     regio = queries.normalise_regio(raw_regio, df) if raw_regio else None
     gemeente = queries.normalise_gemeente(raw_gemeente, df) if raw_gemeente else None
     if raw_regio and regio is None:
@@ -204,7 +226,7 @@ def url_keuze(widget: Callable, label: str, options: Sequence[str], *, param: st
     """
     key = f"_w_{param}"
     options = list(options)
-    raw = st.query_params.get(param)
+    raw = url_waarde(param)
     value = raw if raw in options else default
     _zet_param(param, None if value == default else value)
     _sync_widget(key, value)
@@ -220,7 +242,7 @@ def url_lijst_waarde(param: str) -> str | None:
     """The raw value of a list in the link (`?vergelijk=AM12,AM13`); when the link has none, the value this
     session last put there (the page menu empties the query string); None when neither has one."""
     if param in st.query_params:
-        return st.query_params.get(param)
+        return url_waarde(param)
     return (st.session_state.get(_URL_GEHEUGEN) or {}).get(param)
 
 

@@ -17,14 +17,18 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from llo_dash import codes as gebiedscodes, indicators, sources
+from llo_dash import codes as gebiedscodes, indicators
 from llo_dash.columns import Kolom, Tabel, indicator_kolom
-from llo_dash.formatting import GEEN_MARGE, is_missing, opsomming, procent, verschil
+from llo_dash.formatting import GEEN_MARGE, is_missing, procent, verschil
 from llo_dash.tables import read_table
+from llo_dash.views import bronnoten
 
 NEDERLAND = gebiedscodes.NEDERLAND
 # One value of an indicator as text: defined with the registry, read by the views as queries.<name> too.
 opmaak, waarde_tekst, marge_tekst = indicators.opmaak, indicators.waarde_tekst, indicators.marge_tekst
+# Source lines of indicators and boundaries: written in bronnoten.py, read by the pages as queries.<name> too.
+bronvermelding, bronregels, bronnoot, grenzen_bron = (bronnoten.bronvermelding, bronnoten.bronregels,
+                                                      bronnoten.bronnoot, bronnoten.grenzen_bron)
 KAART_NIVEAUS = ("arbeidsmarktregio", "gemeente")  # the levels of the Overzicht map
 GEBIEDSNIVEAUS = ("arbeidsmarktregio", "gemeente", "wijk")  # every level a map or a selection can show
 
@@ -375,65 +379,3 @@ def samenvatting(df: pd.DataFrame, indicator: str, codes: Sequence[str]) -> str:
         marge_ = marge_van(row, indicator)
         delen.append(f"{row['naam']}: {waarde_tekst(indicator, row[indicator])}" + (f" ({marge_})" if marge_ else ""))
     return " · ".join(delen)
-
-
-# --- sources ---------------------------------------------------------------
-
-
-def _uitgever(source: sources.Source) -> str:
-    return source.attribution.removeprefix("Bron:").strip() or source.publisher
-
-
-def bronvermelding(kolom: str) -> str:
-    """One Dutch line naming sources and reference date of an indicator.
-
-    "Bron: CBS, Bevolking; hoogstbehaald onderwijsniveau en regio (85525NED), 2023";
-    estimates end with "Schatting, geen telling.".
-    """
-    indicator = indicators.get(kolom)
-    if indicator.schatting:
-        # The model's own line; its many inputs are listed on Bronnen & methode.
-        return f"Bron: schatting LLO Regiodashboard met PIAAC en CBS, {indicator.peildatum}. Schatting, geen telling."
-    per_uitgever: dict[str, list[str]] = {}
-    for source_id in indicator.bronnen:
-        source = sources.BY_ID.get(source_id)
-        uitgever, titel = (_uitgever(source), source.title) if source else ("", source_id)
-        titels = per_uitgever.setdefault(uitgever, [])
-        if titel not in titels:
-            titels.append(titel)
-    delen = [", ".join(filter(None, [uitgever, opsomming(titels)])) for uitgever, titels in per_uitgever.items()]
-    return f"Bron: {'; '.join(delen)}, {indicator.peildatum}."
-
-
-def bronregels(kolommen: Sequence[str]) -> list[str]:
-    """The distinct source lines of `kolommen`, in order (for downloads and notes)."""
-    return list(dict.fromkeys(bronvermelding(kolom) for kolom in kolommen))
-
-
-def bronnoot(kolommen: Sequence[str], *, toelichting: bool = True) -> list[str]:
-    """The lines of the source note under a figure or table of `kolommen`: every indicator named, with its source.
-
-    Indicators whose line (source, and explanation when `toelichting`) is the same share it, prefixed by all
-    their labels: "Netto arbeidsparticipatie en Werkloosheid: Bron: CBS, …". A single indicator's line has no label.
-    """
-    per_regel: dict[str, list[str]] = {}
-    for kolom in kolommen:
-        indicator = indicators.get(kolom)
-        regel = bronvermelding(kolom)
-        if toelichting and indicator.toelichting:
-            regel += f" {indicator.toelichting}"
-        labels = per_regel.setdefault(regel, [])
-        if indicator.label not in labels:
-            labels.append(indicator.label)
-    if len(kolommen) <= 1:
-        return list(per_regel)
-    return [f"{opsomming(labels)}: {regel}" for regel, labels in per_regel.items()]
-
-
-def grenzen_bron(niveau: str = "gemeente") -> str:
-    """Source line of the boundaries of a map level ("Kaart: CBS / PDOK …, Wijkgrenzen 2024 …" for wijken).
-
-    Regions are merged from the gemeente boundaries, so they share that source.
-    """
-    source = sources.get("grenzen_wijk_2024" if niveau == "wijk" else "grenzen_gemeente_2025")
-    return f"Kaart: {_uitgever(source)}, {source.title}."

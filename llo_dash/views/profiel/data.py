@@ -1,4 +1,5 @@
-"""Regioprofiel: the answers of one arbeidsmarktregio to the handreiking's questions, in order.
+"""Regioprofiel: the answers of one arbeidsmarktregio (or one of its gemeenten, next to its region) to the
+handreiking's questions, in order. Each section's heading is the question; the answer follows once.
 
 Nothing is computed here that a page already computes: the sentences, tables and figures come from the
 views of Doelgroep, Vindplaatsen, Sectoren & beroepen and Vergelijken; this module only picks them, in the
@@ -7,7 +8,7 @@ handreiking's order, and makes the tables compact (fewer columns) for paper and 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,7 +20,8 @@ from llo_dash.columns import Tabel
 from llo_dash.figures import kaart_statisch
 from llo_dash.views import buren as buren_
 from llo_dash.views import doelgroep, queries, vindplaatsen
-from llo_dash.views.profiel.text import VERWIJZINGEN, Verwijzing
+from llo_dash.views.profiel.eigen import EigenBestanden, eigen_deel
+from llo_dash.views.profiel.text import VERWIJZINGEN, Verwijzing, vraag
 from llo_dash.views.queries import NEDERLAND
 from llo_dash.views.sectoren import beroepen, sectorstructuur, typering
 from llo_dash.views.sectoren import figures as sector_figuren
@@ -31,16 +33,18 @@ BUREN_KOLOMMEN = ("laaggeletterd_16_65_pct", "laaggecijferd_16_65_pct", "laag_op
 GEMEENTE_KOLOMMEN = ("naam", "laaggeletterd_16_65", "laaggeletterd_16_65_pct", "laaggeletterd_16_65_pct_laag",
                      "laaggeletterd_16_65_pct_hoog", "laaggeletterd_nt1", "laaggeletterd_nt2", "laaggeletterd_werkend")
 PARTNER_KOLOMMEN = ("partner", "bereikt", "aantal", "soort", "contactgroep", "aantal_contactgroep")
+# Reads the boundaries of a level (data folder, level, codes) as `tables.read_boundaries`: the page passes the
+# process-wide cached boundaries instead, so a run does not parse the wijk GeoJSON again.
+LeesGrenzen = Callable[[Path, str, Sequence[str]], dict]
 BEROEP_KOLOMMEN = ("beroep", "werkzaam_nl", "pct_laaggeletterd", "laaggeletterd_nl", "werkzaam_regio",
                    "spanningsindicator", "spanning_typering")
 
 
 @dataclass
 class Sectie:
-    """One question (or a few that belong together) with its answer: sentences (Markdown), tables, figures."""
+    """One question (the heading) with its answer: sentences (Markdown), tables, figures, maps, source lines."""
 
     titel: str
-    vragen: list[str]
     zinnen: list[str] = field(default_factory=list)
     tabellen: list[tuple[str, Tabel]] = field(default_factory=list)
     figuren: list[go.Figure] = field(default_factory=list)
@@ -54,6 +58,12 @@ class Profiel:
     naam: str
     secties: list[Sectie]
     verwijzingen: Sequence[Verwijzing] = VERWIJZINGEN
+    regio: str = ""  # the arbeidsmarktregio (of a gemeente's profile: its region)
+    regio_naam: str = ""
+
+    @property
+    def is_gemeente(self) -> bool:
+        return self.code != self.regio
 
 
 def compact(tabel: Tabel, kolommen: Sequence[str]) -> Tabel:
@@ -70,80 +80,129 @@ def _kern(df: pd.DataFrame, codes: Sequence[str], kolommen: Sequence[str], marge
     return compact(tabel, ids)
 
 
-def gemeentekaart(df: pd.DataFrame, data_dir: Path, regio: str, kolom: str = KAART_INDICATOR) -> kaart_statisch.StatischeKaart:
-    """The static map of the region's gemeenten with their names (for print and slides)."""
+def _gemeentelaag(data_dir: Path) -> str:
+    """The gemeente layer for the map of one region: the detailed one (gemeenten dissolved from their wijken, so
+    small gemeenten such as Zandvoort keep their shape) when the build wrote it, else the national one."""
+    detail = "gemeente_detail"
+    return detail if detail in tables.GEO_LEVELS and tables.boundaries_path(data_dir, detail).exists() else "gemeente"
+
+
+def gemeentekaart(df: pd.DataFrame, data_dir: Path, regio: str, kolom: str = KAART_INDICATOR,
+                  nadruk: str | None = None, lees_grenzen: LeesGrenzen = tables.read_boundaries
+                  ) -> kaart_statisch.StatischeKaart:
+    """The static map of the region's gemeenten with their names (for print and slides); `nadruk`: a gemeente
+    outlined in red."""
     gemeenten = doelgroep.gemeenten(df, regio)
-    grenzen = tables.read_boundaries(data_dir, "gemeente", gemeenten["code"])
-    omtrek = tables.read_boundaries(data_dir, "arbeidsmarktregio", [regio])
+    laag = _gemeentelaag(data_dir)
+    grenzen = lees_grenzen(data_dir, laag, gemeenten["code"])
     titel = f"{queries.indicator_naam(kolom)} per gemeente, {queries.naam(df, regio)}"
-    bron = f"{queries.bronvermelding(kolom)} {queries.grenzen_bron()}"
-    return kaart_statisch.kaart(grenzen, gemeenten, kolom, titel=titel, bron=bron, omtrek=omtrek)
+    if nadruk:
+        titel += f" ({queries.naam(df, nadruk)} rood omlijnd)"
+    # the detailed layer is drawn from the wijk boundaries: those are the ones to cite
+    bron = f"{queries.bronvermelding(kolom)} {queries.grenzen_bron('gemeente' if laag == 'gemeente' else 'wijk')}"
+    return kaart_statisch.kaart(grenzen, gemeenten, kolom, titel=titel, bron=bron, nadruk=[nadruk] if nadruk else ())
 
 
-def maak_profiel(df: pd.DataFrame, regio: str, data_dir: Path, beroepen_tabel: pd.DataFrame) -> Profiel:
-    """The profile of arbeidsmarktregio `regio`: every handreiking question data can answer, in its order."""
-    naam = queries.naam(df, regio)
-    antwoorden = dict(doelgroep.doelgroep_zinnen(df, regio))
+def wijkkaart(df: pd.DataFrame, data_dir: Path, gemeente: str, kolom: str = KAART_INDICATOR,
+              lees_grenzen: LeesGrenzen = tables.read_boundaries) -> kaart_statisch.StatischeKaart:
+    """The static map of a gemeente's wijken, the largest named (a name that does not fit is left out)."""
+    wijken = vindplaatsen.gebieden_van(df, "wijk", None, gemeente)
+    grenzen = lees_grenzen(data_dir, "wijk", wijken["code"])
+    titel = f"{queries.indicator_naam(kolom)} per wijk, {queries.naam(df, gemeente)}"
+    bron = f"{queries.bronvermelding(kolom)} {queries.grenzen_bron('wijk')}"
+    return kaart_statisch.kaart(grenzen, wijken, kolom, titel=titel, bron=bron)
+
+
+def regio_van(df: pd.DataFrame, code: str) -> str:
+    """The arbeidsmarktregio of `code` (itself for a region)."""
+    return code if code.startswith("AM") else str(queries.rij(df, code)["arbeidsmarktregio_code"])
+
+
+def maak_profiel(df: pd.DataFrame, code: str, data_dir: Path, beroepen_tabel: pd.DataFrame, *,
+                 eigen: EigenBestanden | None = None, typen: Sequence[str] = (),
+                 lees_grenzen: LeesGrenzen = tables.read_boundaries) -> Profiel:
+    """The profile of arbeidsmarktregio `code` (AMxx), or of gemeente `code` (GMxxxx) next to its region and
+    Nederland: every handreiking question data can answer, in its order. `eigen`: the collective's own partner
+    and participant files (`eigen.uit_map`, or the session's uploads); `typen` the handreiking's kinds of partners;
+    `lees_grenzen` how the maps read their boundaries."""
+    regio = regio_van(df, code)
+    gemeente = code if code != regio else None
+    naam, regio_naam = queries.naam(df, code), queries.naam(df, regio)
+    antwoorden = dict(doelgroep.doelgroep_zinnen(df, code))
     schatting_bron = queries.bronvermelding(doelgroep.TOTAAL)
     gemeenten = vindplaatsen.gebieden_van(df, "gemeente", regio, None)
-    buren = buren_.buren(data_dir).get(regio, [])[:3]
+    naast = [code, regio, NEDERLAND] if gemeente else [code, NEDERLAND]
     secties: list[Sectie] = []
 
-    samen = doelgroep.samenstelling_tabel(df, regio)
+    samen = doelgroep.samenstelling_tabel(df, code)
     secties.append(Sectie(
-        "Welke doelgroepen herkennen wij in onze regio?", ["Welke doelgroepen herkennen wij in onze regio?"],
+        vraag("Welke doelgroepen herkennen wij in onze regio?", gemeente),
         [antwoorden["Hoe groot is de doelgroep?"], antwoorden["Welke leeftijden?"],
          antwoorden["Hoeveel mensen zijn laag opgeleid?"]],
-        [(f"Kerncijfers {naam} naast Nederland", _kern(df, [regio, NEDERLAND], doelgroep.KERN_KOLOMMEN, True))],
+        [(f"Kerncijfers {naam} naast {' en '.join(queries.naam(df, c) for c in naast[1:])}",
+          _kern(df, naast, doelgroep.KERN_KOLOMMEN, True))],
         [doelgroep.samenstelling_figuur(samen, naam, f"Samenstelling van de laaggeletterden 16–65 jaar, {naam} en Nederland",
                                         schatting_bron)],
         bronnen=[schatting_bron]))
+    secties.append(_per_gebied(df, data_dir, regio, gemeente, gemeenten, schatting_bron, lees_grenzen))
 
-    buur_tabel = [(f"{naam}, buurregio's en Nederland", _kern(df, [regio, *buren, NEDERLAND], BUREN_KOLOMMEN, False))]
-    gem_tabel = vindplaatsen.vindplaatsen_tabel(gemeenten, "gemeente")
+    nt = doelgroep.nt_arbeid_tabel(df, code)
     secties.append(Sectie(
-        "Laaggeletterdheid in de regio, per gemeente",
-        ["Welke gegevens laat www.geletterdheidinzicht.nl zien over laaggeletterdheid in mijn regio?"],
-        [vindplaatsen.concentratie_zin(gemeenten, "gemeente", naam), vindplaatsen.hoogste_aandeel_zin(gemeenten, "gemeente")],
-        [(f"Laaggeletterdheid per gemeente, {naam}", compact(gem_tabel, GEMEENTE_KOLOMMEN)), *buur_tabel],
-        kaarten=[gemeentekaart(df, data_dir, regio)],
-        bronnen=[schatting_bron, queries.grenzen_bron()]))
-
-    nt = doelgroep.nt_arbeid_tabel(df, regio)
-    secties.append(Sectie(
-        "Werkenden en werkzoekenden",
-        ["Hoe groot is de doelgroep werkenden in onze regio?", "Hoe groot is de doelgroep werkzoekenden in onze regio?"],
+        vraag("Hoe groot is de doelgroep werkenden en werkzoekenden in onze regio?", gemeente),
         [antwoorden["Hoe groot is de doelgroep werkenden?"], antwoorden["Hoe groot is de doelgroep werkzoekenden?"]],
         [(f"Laaggeletterden naar herkomst en arbeid, {naam}", nt)],
         [doelgroep.nt_arbeid_figuur(nt, f"Laaggeletterden 16–65 jaar in {naam} naar herkomst en arbeid (schatting)",
                                     schatting_bron)],
         bronnen=[schatting_bron]))
 
-    partners = vindplaatsen.partners_tabel(df, regio, vindplaatsen.lees_partners())
+    partners = vindplaatsen.partners_tabel(df, code, vindplaatsen.lees_partners())
+    eigen_ = eigen_deel(df, regio, code, eigen or EigenBestanden(), typen)
     secties.append(Sectie(
-        "Partners die de doelgroep bereiken",
-        ["Welke partners komen in contact met de doelgroep werkenden?",
-         "Welke partners komen in contact met de doelgroep werkzoekenden?"],
-        [vindplaatsen.partners_zin(df, regio)],
-        [(f"Partners en wie zij bereiken, {naam}", compact(partners, PARTNER_KOLOMMEN))],
-        bronnen=vindplaatsen.partner_bronnen(partners)))
+        "Welke partners komen in contact met de doelgroep werkenden en werkzoekenden?",
+        [vindplaatsen.partners_zin(df, code), *eigen_.zinnen],
+        [(f"Partners en wie zij bereiken, {naam}", compact(partners, PARTNER_KOLOMMEN)), *eigen_.tabellen],
+        bronnen=[*vindplaatsen.partner_bronnen(partners), *eigen_.bronnen]))
 
     secties.append(Sectie(
-        "NT1 en NT2: hoe groot, en waar?",
-        ["Hoe groot is de NT1 groep? En waar vinden we die? Wie heeft contact met hen?",
-         "Hoe groot is de NT2 groep? Uit welke subgroepen bestaat die groep? En waar vinden we de subgroepen?"],
+        vraag("Hoe groot zijn de NT1- en de NT2-groep, uit welke groepen bestaan ze en waar vinden we ze?", gemeente),
         [antwoorden["Hoe groot is de NT1- en de NT2-groep?"],
-         vindplaatsen.concentratie_zin(gemeenten, "gemeente", naam, "laaggeletterd_nt1"),
-         vindplaatsen.concentratie_zin(gemeenten, "gemeente", naam, "laaggeletterd_nt2")],
+         vindplaatsen.concentratie_zin(gemeenten, "gemeente", regio_naam, "laaggeletterd_nt1"),
+         vindplaatsen.concentratie_zin(gemeenten, "gemeente", regio_naam, "laaggeletterd_nt2")],
         [(f"Samenstelling van de laaggeletterden, {naam} en Nederland", samen)],
         bronnen=[schatting_bron]))
 
-    secties += _sectoren(df, regio, naam, beroepen_tabel)
-    return Profiel(regio, naam, secties)
+    secties += _sectoren(df, regio, regio_naam, beroepen_tabel, gemeente)
+    return Profiel(code, naam, secties, regio=regio, regio_naam=regio_naam)
 
 
-def _sectoren(df: pd.DataFrame, regio: str, naam: str, beroepen_tabel: pd.DataFrame) -> list[Sectie]:
-    """The two questions of Sectoren & beroepen, with the national published tension (no upload here)."""
+def _per_gebied(df: pd.DataFrame, data_dir: Path, regio: str, gemeente: str | None, gemeenten: pd.DataFrame,
+                schatting_bron: str, lees_grenzen: LeesGrenzen) -> Sectie:
+    """Where in the region (and, for a gemeente, where in the gemeente): the region's gemeenten on a map and in a
+    table, next to its neighbouring regions; for a gemeente also its wijken."""
+    regio_naam = queries.naam(df, regio)
+    buren = buren_.buren(data_dir).get(regio, [])[:3]
+    gem_tabel = vindplaatsen.vindplaatsen_tabel(gemeenten, "gemeente")
+    sectie = Sectie(
+        vraag("Welke gegevens laat Geletterdheid in Zicht zien over laaggeletterdheid in mijn regio?", gemeente),
+        [vindplaatsen.concentratie_zin(gemeenten, "gemeente", regio_naam),
+         vindplaatsen.hoogste_aandeel_zin(gemeenten, "gemeente")],
+        [(f"Laaggeletterdheid per gemeente, {regio_naam}", compact(gem_tabel, GEMEENTE_KOLOMMEN)),
+         (f"{regio_naam}, buurregio's en Nederland", _kern(df, [regio, *buren, NEDERLAND], BUREN_KOLOMMEN, False))],
+        kaarten=[gemeentekaart(df, data_dir, regio, nadruk=gemeente, lees_grenzen=lees_grenzen)],
+        bronnen=[schatting_bron, queries.grenzen_bron()])
+    if gemeente:
+        wijken = vindplaatsen.gebieden_van(df, "wijk", None, gemeente)
+        naam = queries.naam(df, gemeente)
+        sectie.zinnen.append(vindplaatsen.concentratie_zin(wijken, "wijk", naam))
+        sectie.tabellen.append((f"Laaggeletterdheid per wijk, {naam}",
+                                compact(vindplaatsen.vindplaatsen_tabel(wijken, "wijk"), GEMEENTE_KOLOMMEN)))
+        sectie.kaarten.append(wijkkaart(df, data_dir, gemeente, lees_grenzen=lees_grenzen))
+    return sectie
+
+
+def _sectoren(df: pd.DataFrame, regio: str, naam: str, beroepen_tabel: pd.DataFrame, gemeente: str | None) -> list[Sectie]:
+    """The two questions of Sectoren & beroepen, with the national published tension (no upload here). These
+    figures exist per arbeidsmarktregio only: a gemeente's profile says so and shows its region."""
     bron = beroepen.SpanningBron()
     spanning = beroepen.spanning_per_beroep(beroepen_tabel)
     overzicht = beroepen.handreiking_beroepen(beroepen.beroepen_overzicht(beroepen_tabel, df, regio, spanning, alle=True))
@@ -152,16 +211,15 @@ def _sectoren(df: pd.DataFrame, regio: str, naam: str, beroepen_tabel: pd.DataFr
     bronregels = sector_tekst.bronregels(bron, regio)
     tabel = compact(beroepen.beroepen_tabel(overzicht, regionaal=True), BEROEP_KOLOMMEN)
     figuur = sector_figuren.figuur_beroepen(overzicht, bron=sector_tekst.figuur_bronregels(bron, None, "beroepen"))
+    alleen_regio = ([f"Beroepen en tekorten zijn er alleen per arbeidsmarktregio, niet per gemeente: dit antwoord "
+                     f"geldt voor de regio {naam}, waar {queries.naam(df, gemeente)} bij hoort."] if gemeente else [])
     return [
-        Sectie("Sectoren en beroepen",
-               ["In welke sectoren werken meer mensen die moeite hebben met basisvaardigheden? Hoe zijn deze sectoren "
-                "vertegenwoordigd in onze regio?"],
-               [sector_tekst.antwoord_sectoren(overzicht, df, regio, structuur)],
+        Sectie("In welke sectoren werken meer mensen die moeite hebben met basisvaardigheden, en hoe zijn die "
+               "vertegenwoordigd in onze regio?",
+               [*alleen_regio, sector_tekst.antwoord_sectoren(overzicht, df, regio, structuur)],
                [(f"Beroepen met veel laaggeletterdheid, {naam}", tabel)], [figuur],
                bronnen=bronregels + sectorstructuur.sector_bronnen(structuur)),
-        Sectie("Tekorten op de arbeidsmarkt",
-               ["In welke sectoren zijn arbeidsmarkttekorten waar de scholing en begeleiding van mensen die moeite "
-                "hebben met basisvaardigheden een antwoord op kan zijn?"],
-               [sector_tekst.antwoord_tekorten(overzicht, df, regio, bron, nl_totaal)],
+        Sectie("In welke sectoren zijn tekorten waar scholing in basisvaardigheden een antwoord op kan zijn?",
+               [*alleen_regio, sector_tekst.antwoord_tekorten(overzicht, df, regio, bron, nl_totaal)],
                bronnen=bronregels),
     ]

@@ -11,9 +11,16 @@ GELETTERDHEID_IN_ZICHT = "https://www.geletterdheidinzicht.nl"
 INLEIDING = (
     "Dit profiel beantwoordt de vragen uit de handreiking *Professionaliseringsopgave nieuwe LLO-Collectieven* "
     "(bouwsteen Deelnemers: *Wie zijn de deelnemers en hoe kom je daaraan?*) voor één arbeidsmarktregio, naast "
-    "Nederland. Cijfers over laaggeletterdheid zijn een **schatting** met een marge: er is geen openbare telling per "
+    "Nederland, of voor één gemeente naast haar regio en Nederland. Elke kop is een vraag uit de handreiking. Cijfers over laaggeletterdheid zijn een **schatting** met een marge: er is geen openbare telling per "
     "gemeente. Vragen die cijfers niet kunnen beantwoorden staan aan het eind, met de verwijzingen uit de handreiking."
 )
+
+
+def vraag(tekst: str, gemeente: str | None) -> str:
+    """A handreiking question as asked for a region; for a gemeente's profile asked for the gemeente."""
+    if not gemeente:
+        return tekst
+    return tekst.replace("onze regio", "onze gemeente").replace("mijn regio", "mijn gemeente")
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ import pandas as pd
 from llo_dash import sources
 from llo_dash.formatting import getal, opsomming, procent
 from llo_dash.views.queries import NEDERLAND, naam
+from llo_dash.views.sectoren.banen_sector import NIET_IN_MIRROR
 from llo_dash.views.sectoren.beroepen import (
     REGIONAAL,
     SpanningBron,
@@ -31,10 +32,9 @@ NODIG_VOOR_SECTOREN = (
     "werknemers naar SBI-sector en gemeente) of 81575NED (vestigingen van bedrijven naar SBI en gemeente), "
     "live op te halen bij CBS StatLine; ze zijn niet volledig in dit dashboard ingelezen."
 )
-BANEN_PER_SECTOR = (
-    "Banen per sector (CBS 83582NED) ontbreken: dit dashboard heeft uit die tabel alleen het totaal van "
-    "alle sectoren (A-U), en de bouw haalt de banen per sector nog niet live op. Daarom hier vestigingen (KWB 2024)."
-)
+BANEN_PER_SECTOR = NIET_IN_MIRROR  # offline (the normal case): jobs per section are not in the mirror
+BANEN_LIVE = ("Banen per sector (CBS 83582NED, live opgehaald, naar werklocatie) staan in de tabel bij de sectorstructuur "
+              "hieronder; de regels hierboven gaan over vestigingen.")
 VESTIGINGEN_VOORBEHOUD = (
     "Let op: vestigingen zijn bedrijfslocaties, geen banen: een eenmanszaak telt even zwaar als een fabriek met "
     "honderden werknemers. De toedeling van beroepen aan sectorgroepen is een indeling van dit dashboard, geen CBS-cijfer."
@@ -198,7 +198,7 @@ def ontbrekende_gemeenten_zin(structuur: Sectorstructuur) -> str:
 
 
 def antwoord_sectoren(overzicht: pd.DataFrame, df: pd.DataFrame, regio: str | None, structuur: Sectorstructuur,
-                      *, indeling: pd.DataFrame | None = None) -> str:
+                      *, indeling: pd.DataFrame | None = None, banen_per_sector: bool = False) -> str:
     """Plain-Dutch answer (Markdown) to "In welke sectoren werken meer mensen die moeite hebben met
     basisvaardigheden? Hoe zijn deze sectoren vertegenwoordigd in onze regio?", from the figures.
 
@@ -245,7 +245,8 @@ def antwoord_sectoren(overzicht: pd.DataFrame, df: pd.DataFrame, regio: str | No
     if zonder_sector:
         delen.append(f"Zonder sectorgroep in de indeling: {opsomming(zonder_sector)}.")
     if regionaal:
-        delen.append(_dekking_tekst(structuur) + " " + VESTIGINGEN_VOORBEHOUD + " " + BANEN_PER_SECTOR)
+        delen.append(_dekking_tekst(structuur) + " " + VESTIGINGEN_VOORBEHOUD + " "
+                     + (BANEN_LIVE if banen_per_sector else BANEN_PER_SECTOR))
     else:
         delen.append("Kies links een arbeidsmarktregio om te zien hoe deze sectorgroepen in de regio vertegenwoordigd zijn.")
     return "\n\n".join(delen)

@@ -26,6 +26,7 @@ VOLGORDE = ("werkloosheid_pct", "netto_arbeidsparticipatie_pct", "ww_personen", 
             "huishoudens_laag_inkomen")
 STANDAARD = "werkloosheid_pct"
 VERANDERING_JAREN = (1, 5)
+GRENZEN = {"ondergrens": "Ondergrens bandbreedte", "bovengrens": "Bovengrens bandbreedte"}  # of an estimate
 MAANDEN_PER_JAAR = 12
 
 
@@ -52,6 +53,18 @@ def is_procent(indicator: str) -> bool:
         return indicators.get(indicator).is_percentage
     except KeyError:
         return False
+
+
+def is_schatting(indicator: str) -> bool:
+    try:
+        return indicators.get(indicator).schatting
+    except KeyError:
+        return False
+
+
+def heeft_marge(trends: pd.DataFrame, indicator: str) -> bool:
+    """True when the table gives the indicator's margin (ondergrens, bovengrens: an estimate)."""
+    return "ondergrens" in trends.columns and bool(_rijen(trends, indicator)["ondergrens"].notna().any())
 
 
 def decimalen(indicator: str) -> int:
@@ -181,6 +194,11 @@ def standtabel(trends: pd.DataFrame, indicator: str, lijnen_: Sequence[Lijn]) ->
     laatste = breed.columns[-1] if len(breed.columns) else ""
     niveaus = trends.drop_duplicates("code").set_index("code")["niveau"]
     niveau_per_rij = breed.index.map(niveaus.get)
+    grenzen = {}
+    if heeft_marge(trends, indicator):
+        stand = _rijen(trends, indicator)
+        stand = stand[stand["periode"] == laatste].set_index("code")
+        grenzen = {grens: pd.to_numeric(stand[grens], errors="coerce").astype("float64") for grens in GRENZEN}
     rijen = []
     for lijn in lijnen_:
         serie = breed.loc[lijn.code]
@@ -189,6 +207,7 @@ def standtabel(trends: pd.DataFrame, indicator: str, lijnen_: Sequence[Lijn]) ->
         if niveau in ("arbeidsmarktregio", "gemeente"):
             positie, aantal = rang(breed.loc[niveau_per_rij == niveau, laatste], lijn.code)
         rijen.append({"gebied": lijn.naam, "rol": text.ROLLEN[lijn.rol], "waarde": serie.get(laatste, float("nan")),
+                      **{grens: float(waarden.get(lijn.code, float("nan"))) for grens, waarden in grenzen.items()},
                       **{f"verandering_{jaren}": verandering(serie, jaren, laatste) for jaren in VERANDERING_JAREN},
                       "rang": positie, "van": aantal, "soort": text.NIVEAU_MEERVOUD.get(niveau, "")})
     soort, dec = ("procent", decimalen(indicator)) if is_procent(indicator) else ("getal", decimalen(indicator))
@@ -196,29 +215,34 @@ def standtabel(trends: pd.DataFrame, indicator: str, lijnen_: Sequence[Lijn]) ->
     kolommen = {
         "gebied": Kolom("Gebied"), "rol": Kolom("In de grafiek"),
         "waarde": Kolom(text.waarde_kop(indicator, laatste, jaargemiddelde=heeft_maanden(trends, indicator)), soort, dec),
+        **{grens: Kolom(GRENZEN[grens], soort, dec) for grens in grenzen},
         **{f"verandering_{jaren}": Kolom(f"Verandering in {jaren} jaar ({verschil_eenheid})", "verschil", dec, eenheid="")
            for jaren in VERANDERING_JAREN},
         "rang": Kolom("Rang (1 = hoogste)", "getal"), "van": Kolom("Aantal gebieden met een cijfer", "getal"),
         "soort": Kolom("Rang onder"),
     }
     return Tabel(pd.DataFrame(rijen, columns=list(kolommen)).astype({k: "float64" for k in
-                 ("waarde", "verandering_1", "verandering_5", "rang", "van")}), kolommen)
+                 ("waarde", *grenzen, "verandering_1", "verandering_5", "rang", "van")}), kolommen)
 
 
 # --- sources ---------------------------------------------------------------------
 
 
-def _bron(trends: pd.DataFrame, indicator: str) -> sources.Source | None:
-    ids = _rijen(trends, indicator)["bron"].dropna().unique()
-    return sources.BY_ID.get(ids[0]) if len(ids) else None
+def _bronnen(trends: pd.DataFrame, indicator: str) -> list[sources.Source]:
+    """The sources of an indicator's rows, in the order of the periods (population: 85458NED, then 70072NED)."""
+    rijen = _rijen(trends, indicator).sort_values("periode")
+    return [sources.BY_ID[bron] for bron in dict.fromkeys(rijen["bron"].dropna()) if bron in sources.BY_ID]
 
 
 def bronregel(trends: pd.DataFrame, indicator: str, *, per_maand: bool = False) -> str:
     """"Bron: CBS, Arbeidsdeelname; regionale indeling 2024 (86088NED), 2013–2024." with the periods shown
-    (the registry's title holds the table number)."""
-    bron = _bron(trends, indicator)
+    (the registry's title holds the table number); a series from two tables names both."""
+    titels = [bron.title for bron in _bronnen(trends, indicator)] or [indicator]
     perioden = list(tabel_per_periode(trends, indicator, per_maand=per_maand).dropna(axis=1, how="all").columns)
-    return f"Bron: CBS, {bron.title if bron else indicator}, {text.perioden_tekst(perioden)}."
+    if is_schatting(indicator):
+        return f"Bron: {text.SCHATTING_BRON}, {text.perioden_tekst(perioden)}. {text.SCHATTING_GEEN_TELLING}"
+    titel = titels[0] if len(titels) == 1 else ", ".join(titels[:-1]) + " en " + titels[-1]
+    return f"Bron: CBS, {titel}, {text.perioden_tekst(perioden)}."
 
 
 def toelichtingen(trends: pd.DataFrame, indicator: str, *, per_maand: bool = False) -> list[str]:

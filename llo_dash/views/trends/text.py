@@ -26,7 +26,14 @@ ONDERWERPEN = {
     "ww_personen": "het aantal personen met WW (jaargemiddelde)",
     "bijstandsuitkeringen": "het aantal bijstandsuitkeringen",
     "huishoudens_laag_inkomen": "het aantal huishoudens met een relatief laag inkomen",
+    "inwoners": "het aantal inwoners",
+    "eerste_generatie": "het aantal inwoners van de eerste generatie (geboren buiten Nederland)",
+    "eerste_generatie_pct": "het aandeel eerste generatie",
+    "laaggeletterd_16_65_pct": "het geschatte aandeel laaggeletterden (16–65 jaar)",
 }
+SCHATTING_BRON = "schatting LLO Regiodashboard met PIAAC en CBS"
+SCHATTING_GEEN_TELLING = ("Schatting, geen telling: Nederland ligt elk jaar op het PIAAC-niveau van 2023, een regio "
+                          "verandert alleen door haar samenstelling.")
 ROLLEN = {"gebied": "gekozen regio", "nederland": "Nederland", "buur": "buurregio", "gemeente": "gekozen gemeente"}
 NIVEAU_MEERVOUD = {"arbeidsmarktregio": "arbeidsmarktregio's", "gemeente": "gemeenten"}
 
