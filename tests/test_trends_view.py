@@ -161,3 +161,14 @@ def test_period_spans():
     assert perioden_tekst(["2013", "2024"]) == "2013–2024"
     assert perioden_tekst(["2017-01", "2025-01"]) == "januari 2017 – januari 2025"
     assert perioden_tekst(["2024"]) == "2024"
+
+
+def test_notes_sharing_their_first_sentences_show_them_once():
+    from llo_dash.views.trends.data import gedeeld_eenmaal
+
+    gedeeld = "Schatting van het dashboard. Nederland ligt elk jaar op PIAAC 2023."
+    notes = [f"{gedeeld} Invoer van 2023: grover.", f"{gedeeld} Invoer van 2024: fijner."]
+    assert gedeeld_eenmaal(notes) == [gedeeld, "Invoer van 2023: grover.", "Invoer van 2024: fijner."]
+    # Notes without whole shared sentences stay as they are (a shared word is not a shared sentence).
+    assert gedeeld_eenmaal(["Bron A. Een.", "Bron B. Twee."]) == ["Bron A. Een.", "Bron B. Twee."]
+    assert gedeeld_eenmaal(["Alleen deze."]) == ["Alleen deze."]

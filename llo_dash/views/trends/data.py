@@ -11,6 +11,8 @@ for years with all 12 months (a year in progress has no average). The chart can 
 
 from __future__ import annotations
 
+import os
+
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -245,9 +247,20 @@ def bronregel(trends: pd.DataFrame, indicator: str, *, per_maand: bool = False) 
     return f"Bron: CBS, {titel}, {text.perioden_tekst(perioden)}."
 
 
+def gedeeld_eenmaal(notes: list[str]) -> list[str]:
+    """Notes that begin with the same sentences (the estimate's note per year) as the shared sentences once, then
+    what each note adds; other notes unchanged."""
+    if len(notes) < 2:
+        return notes
+    einde = os.path.commonprefix(notes).rfind(". ") + 1  # only whole sentences are shared
+    if einde <= 0:
+        return notes
+    return [notes[0][:einde].strip(), *(note[einde:].strip() for note in notes)]
+
+
 def toelichtingen(trends: pd.DataFrame, indicator: str, *, per_maand: bool = False) -> list[str]:
     """The table's notes on the indicator (one per distinct note), and how monthly figures are shown."""
-    notes = [note for note in dict.fromkeys(_rijen(trends, indicator)["toelichting"].dropna()) if note]
+    notes = gedeeld_eenmaal([note for note in dict.fromkeys(_rijen(trends, indicator)["toelichting"].dropna()) if note])
     if is_maandreeks(sorted(_rijen(trends, indicator)["periode"].unique())):
         notes.append(text.MAANDCIJFERS if per_maand else text.JAARGEMIDDELDE)
     return notes
