@@ -135,7 +135,8 @@ def test_elke_vraag_staat_er_een_keer(code, rapporten):
     lezer = _lees(rapporten[code])
     tekst = " ".join(" ".join(lezer.tekst).split())
     koppen = re.findall(r"<h2>\d+\. (.*?)</h2>", rapporten[code])
-    assert len(koppen) == 8 and all(kop.endswith("?") or kop.startswith("Vragen zonder") for kop in koppen)
+    # 7 handreiking questions with data, the change over time, and the questions without data
+    assert len(koppen) == 9 and all(kop.endswith("?") or kop.startswith("Vragen zonder") for kop in koppen)
     for kop in koppen:
         assert tekst.count(kop.replace("&#x27;", "'")) == 1, kop
     assert 'class="vragen"' not in rapporten[code]
@@ -182,7 +183,7 @@ def test_pdf_heeft_elke_sectie_en_een_redelijk_aantal_paginas(rapporten):
     # The PDF outline (Chromium's --generate-pdf-document-outline) holds the headings as text.
     titels = [t.decode("latin-1") for t in re.findall(rb"/Title\s*\((.*?)(?<!\\)\)", pdf)]
     koppen = re.findall(r"<h2>(.*?)</h2>", rapporten["AM37"])
-    assert len(koppen) == 8 and koppen[0] == "1. Welke doelgroepen herkennen wij in onze regio?"
+    assert len(koppen) == 9 and koppen[0] == "1. Welke doelgroepen herkennen wij in onze regio?"
     # Chromium writes a title outside Latin-1 as UTF-16 (every heading here is Latin-1), and drops the space where
     # a heading wraps onto a second line: compared without spaces.
     zonder_spaties = {re.sub(r"\s", "", titel) for titel in titels}
@@ -209,3 +210,18 @@ def test_brede_tabel_wordt_gesplitst_niet_afgekapt():
 
 def test_markdown_wordt_veilig_html():
     assert export_profiel.markdown_html("**a** <b>\n\n- x\n- y") == "<p class=\"zin\"><strong>a</strong> &lt;b&gt;</p>\n<ul><li>x</li><li>y</li></ul>"
+
+
+@pytest.mark.parametrize("code", [*REGIO_S, ZANDVOORT])
+def test_ontwikkeling_noemt_de_cijfers_van_de_tabel_trends(code, rapporten, built_data):
+    """The section on change over time states unemployment of 2019 and 2024 for the area and for Nederland as
+    the built table `trends` holds them (read here straight from the parquet file)."""
+    trends = pd.read_parquet(built_data / "cbs" / "trends.parquet")
+    werkloos = trends[trends["indicator"] == "werkloosheid_pct"].set_index(["code", "periode"])["waarde"]
+    tekst = " ".join(" ".join(_lees(rapporten[code]).tekst).split())
+    assert "zich, en sneller of trager dan Nederland?" in tekst
+    zin = re.search(r"de werkloosheid van ([\d,]+)% in 2019 naar ([\d,]+)% in 2024; landelijk van ([\d,]+)% naar ([\d,]+)%", tekst)
+    assert zin, "geen werkloosheidszin in de sectie over de ontwikkeling"
+    verwacht = [werkloos[(code, "2019")], werkloos[(code, "2024")], werkloos[("NL00", "2019")], werkloos[("NL00", "2024")]]
+    assert list(zin.groups()) == [_dutch(waarde, 1) for waarde in verwacht]
+    assert "Bron: CBS, Arbeidsdeelname; regionale indeling 2024 (86088NED), 2013–2024." in tekst

@@ -21,6 +21,7 @@ from llo_dash.figures import kaart_statisch
 from llo_dash.views import buren as buren_
 from llo_dash.views import doelgroep, queries, vindplaatsen
 from llo_dash.views.profiel.eigen import EigenBestanden, eigen_deel
+from llo_dash.views.profiel.ontwikkeling import ontwikkeling
 from llo_dash.views.profiel.text import VERWIJZINGEN, Verwijzing, vraag
 from llo_dash.views.queries import NEDERLAND
 from llo_dash.views.sectoren import beroepen, sectorstructuur, typering
@@ -172,6 +173,9 @@ def maak_profiel(df: pd.DataFrame, code: str, data_dir: Path, beroepen_tabel: pd
         bronnen=[schatting_bron]))
 
     secties += _sectoren(df, regio, regio_naam, beroepen_tabel, gemeente)
+    if trend := ontwikkeling(data_dir, code, naam, gemeente):
+        titel, zinnen, bronnen = trend
+        secties.append(Sectie(titel, zinnen, bronnen=bronnen))
     return Profiel(code, naam, secties, regio=regio, regio_naam=regio_naam)
 
 
