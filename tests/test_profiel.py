@@ -225,3 +225,15 @@ def test_ontwikkeling_noemt_de_cijfers_van_de_tabel_trends(code, rapporten, buil
     verwacht = [werkloos[(code, "2019")], werkloos[(code, "2024")], werkloos[("NL00", "2019")], werkloos[("NL00", "2024")]]
     assert list(zin.groups()) == [_dutch(waarde, 1) for waarde in verwacht]
     assert "Bron: CBS, Arbeidsdeelname; regionale indeling 2024 (86088NED), 2013–2024." in tekst
+
+
+def test_beschadigde_trends_tabel_geeft_een_zin_geen_traceback(tmp_path):
+    """A cut-off trends.parquet: the section says so in Dutch with the way to rebuild; the rest of the profile stands."""
+    from llo_dash.views.profiel.ontwikkeling import ontwikkeling
+
+    (tmp_path / "cbs").mkdir()
+    (tmp_path / "cbs" / "trends.parquet").write_bytes(b"PAR1 afgebroken")
+    titel, zinnen, bronnen = ontwikkeling(tmp_path, "AM37", "Zuid-Kennemerland en IJmond", None)
+    assert titel.endswith("Nederland?") and bronnen == []
+    assert "kan niet worden gelezen" in zinnen[0] and "python -m llo_dash build" in zinnen[0]
+    assert ontwikkeling(tmp_path / "leeg", "AM37", "Zuid-Kennemerland en IJmond", None) is None  # older build: no section

@@ -14,6 +14,8 @@ TITEL = "Hoe ontwikkelt onze regio zich, en sneller of trager dan Nederland?"
 # Not the literacy estimate: its change over a year is a change of composition well inside its margin.
 INDICATOREN = ("werkloosheid_pct", "netto_arbeidsparticipatie_pct", "ww_personen", "laag_opgeleid_pct",
                "eerste_generatie_pct")
+BESCHADIGD = ("De tabel met de ontwikkeling door de jaren (`trends`) kan niet worden gelezen ({fout}). Bouw de "
+              "gegevens opnieuw: `python -m llo_dash build`.")
 MEER = "Meer jaren, de buurregio's en de rang onder de 35 regio's staan op de pagina *Trends*."
 
 
@@ -21,7 +23,10 @@ def ontwikkeling(data_dir: Path, code: str, naam: str, gemeente: str | None):
     """(title, sentences, source lines) for `code`, or None when the build has no trends table (an older build)."""
     if not tables.table_path(data_dir, "trends").exists():
         return None
-    trends = tables.read_table(data_dir, "trends")
+    try:
+        trends = tables.read_table(data_dir, "trends")
+    except Exception as error:  # noqa: BLE001 - a damaged file: a sentence in the profile, not a traceback
+        return vraag(TITEL, gemeente), [BESCHADIGD.format(fout=type(error).__name__)], []
     zinnen, bronnen = [], []
     for indicator in INDICATOREN:
         if indicator not in set(trends["indicator"]):

@@ -12,7 +12,6 @@ for years with all 12 months (a year in progress has no average). The chart can 
 from __future__ import annotations
 
 import os
-
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
