@@ -98,7 +98,11 @@ def read_boundaries(data_dir: Path, level: str, codes: Iterable[str] | None = No
             f"Het bestand met kaartgrenzen {path.name} is beschadigd. Bouw de gegevens opnieuw met "
             "`python -m llo_dash build`."
         ) from error
-    if codes is None:
-        return document
+    return document if codes is None else subset(document, codes)
+
+
+def subset(feature_collection: dict, codes: Iterable[str]) -> dict:
+    """The features of `feature_collection` whose id is one of `codes`, in their own order (a new collection;
+    the features themselves are shared, not copied)."""
     wanted = set(codes)
-    return {"type": "FeatureCollection", "features": [f for f in document["features"] if f.get("id") in wanted]}
+    return {"type": "FeatureCollection", "features": [f for f in feature_collection["features"] if f.get("id") in wanted]}

@@ -20,7 +20,7 @@ import shapely
 import shapely.geometry
 import shapely.ops
 
-from llo_dash import indicators
+from llo_dash import indicators, tables
 from llo_dash.figures.theme import (
     GEEN_GEGEVENS_KLEUR,
     KLEURSCHAAL,
@@ -156,8 +156,7 @@ def _ringen_met_de_klok(geometry: dict) -> dict:
 
 def _subset(geojson: dict, codes) -> dict:
     # Each trace gets only its own areas, so no geometry is sent twice.
-    wanted = set(codes)
-    return {"type": "FeatureCollection", "features": [f for f in geojson["features"] if f.get("id") in wanted]}
+    return tables.subset(geojson, codes)
 
 
 def _voor_d3(features: Iterable[dict]) -> dict:

@@ -145,7 +145,7 @@ def grenzen(niveau: str) -> dict:
 def _features(niveau: str, code: str | None) -> dict | None:
     if not code:
         return None
-    return {"type": "FeatureCollection", "features": [f for f in grenzen(niveau)["features"] if f.get("id") == code]}
+    return tables.subset(grenzen(niveau), [code])
 
 
 def markering(regio: str | None, gemeente: str | None) -> list[dict]:

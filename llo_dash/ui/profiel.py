@@ -17,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from llo_dash import tables
 from llo_dash.ui.data import data_map, data_versie, grenzen, lees_tabel
 from llo_dash.views import profiel
 
@@ -27,8 +28,7 @@ MAX_PROFIELEN = 64
 
 def gedeelde_grenzen(data_dir: Path, niveau: str, codes: Sequence[str]) -> dict:
     """`tables.read_boundaries` from the shared per-process boundaries (read once, not per run)."""
-    gewenst = set(codes)
-    return {"type": "FeatureCollection", "features": [f for f in grenzen(niveau)["features"] if f.get("id") in gewenst]}
+    return tables.subset(grenzen(niveau), codes)
 
 
 @st.cache_resource(show_spinner="Regioprofiel maken …", max_entries=MAX_PROFIELEN)
