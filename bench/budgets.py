@@ -53,6 +53,26 @@ def markdown_tabel(uitkomst: list[tuple[Budget, float | None, bool]], wanneer: s
     return "\n".join(regels) + "\n"
 
 
+# Controls, not budgets: the empty app measured the same way as two budgets, so a reader sees how much of a
+# measured ratio is the machine (Streamlit's own start, ten Chromium windows on the same cores) and how much is the
+# dashboard. (key of the control, key of the dashboard's measurement, sentence)
+CONTROLES = (
+    ("controle_koude_start_x", "koude_start_x", "Koude start tot eerste pagina"),
+    ("controle_tien_p95_x", "tien_p95_x", "Tien gebruikers tegelijk, p95"),
+)
+
+
+def controle_tabel(gemeten: dict[str, float]) -> str:
+    """The controls as a small Markdown table: the empty app, the dashboard, and the dashboard over the empty app."""
+    regels = ["| Ter vergelijking (geen budget) | Lege app | Dashboard | Dashboard ÷ lege app |", "|---|---:|---:|---:|"]
+    for controle, eigen, naam in CONTROLES:
+        leeg, dashboard = gemeten.get(controle), gemeten.get(eigen)
+        if leeg is None or dashboard is None:
+            continue
+        regels.append(f"| {naam} | {getal(leeg, 2)} × vloer | {getal(dashboard, 2)} × vloer | {getal(dashboard / leeg, 2)} |")
+    return "\n".join(regels) + "\n" if len(regels) > 2 else ""
+
+
 def p50(waarden: list[float]) -> float:
     return statistics.median(waarden)
 

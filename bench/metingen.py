@@ -166,21 +166,20 @@ async def extra_sessies(browser, url: str, pid: int, aantal: int) -> tuple[float
     return voor, srv.rss_mb(pid), contexten
 
 
-def _plan(gebruiker: int, regios: tuple[str, ...]) -> list[tuple[str, str, str]]:
+def _plan(gebruiker: int, regios: tuple[str, ...], p: tuple[str, ...] = GEBRUIKER_PAGINAS) -> list[tuple[str, str, str]]:
     """Five region switches over three pages (as tests/test_tien_gebruikers.py): (how, page, region)."""
     regio = [regios[(gebruiker * 3 + stap * 7) % len(regios)] for stap in range(5)]
-    p = GEBRUIKER_PAGINAS
     return [("link", p[0], regio[0]), ("zijbalk", p[0], regio[1]), ("link", p[1], regio[2]),
             ("zijbalk", p[1], regio[3]), ("link", p[2], regio[4])]
 
 
-async def _gebruiker(browser, url: str, gebruiker: int, regios, namen, tijden: list[float]) -> dict:
+async def _gebruiker(browser, url: str, gebruiker: int, regios, namen, tijden: list[float], paginas) -> dict:
     metingen = PaginaMetingen()
     fouten: list[str] = []
     zonder_kaart = 0
     context, page, meter = await br.nieuwe_pagina(browser, fouten)
     try:
-        for hoe, pad, regio in _plan(gebruiker, regios):
+        for hoe, pad, regio in _plan(gebruiker, regios, paginas):
             if hoe == "link":
                 actie = br.laad(page, meter, f"{url}/{pad}?regio={regio}")
             else:
@@ -197,10 +196,13 @@ async def _gebruiker(browser, url: str, gebruiker: int, regios, namen, tijden: l
     return {"fouten": metingen.fouten + fouten, "zonder_kaart": zonder_kaart}
 
 
-async def tegelijk(browser, url: str, gebruikers: int, regios, namen) -> tuple[list[float], list[str], int]:
-    """`gebruikers` contexts at once, five switches each: (seconds per step, errors, steps without a map)."""
+async def tegelijk(browser, url: str, gebruikers: int, regios, namen, paginas: tuple[str, ...] = GEBRUIKER_PAGINAS
+                   ) -> tuple[list[float], list[str], int]:
+    """`gebruikers` contexts at once, five switches each: (seconds per step, errors, steps without a map).
+    `paginas`: the three pages of the plan (the control on the empty app has one page: ("", "", ""))."""
     tijden: list[float] = []
-    uitkomsten = await asyncio.gather(*(_gebruiker(browser, url, i, regios, namen, tijden) for i in range(gebruikers)))
+    uitkomsten = await asyncio.gather(*(_gebruiker(browser, url, i, regios, namen, tijden, paginas)
+                                        for i in range(gebruikers)))
     return tijden, [f for u in uitkomsten for f in u["fouten"]], sum(u["zonder_kaart"] for u in uitkomsten)
 
 

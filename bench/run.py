@@ -33,7 +33,7 @@ from playwright.async_api import async_playwright  # noqa: E402
 from bench import browser as br  # noqa: E402
 from bench import metingen as mt  # noqa: E402
 from bench import server as srv  # noqa: E402
-from bench.budgets import markdown_tabel, oordeel, p50, p95  # noqa: E402
+from bench.budgets import controle_tabel, markdown_tabel, oordeel, p50, p95  # noqa: E402
 from llo_dash.build.pipeline import code_version, run_build  # noqa: E402
 from llo_dash.config import Settings, load_settings  # noqa: E402
 from llo_dash.formatting import getal  # noqa: E402
@@ -60,14 +60,33 @@ def _bouw(tmp: Path) -> float:
 
 
 async def _vloer(browser, steekproef: mt.Steekproef, poort: int, tmp: Path, gemeten: dict, details: dict) -> None:
+    """The floor, and the cold start of the empty app itself (a control: what any Streamlit app costs here)."""
+    begin = time.monotonic()
     leeg = srv.start("bench/leeg_app.py", poort, tmp)
     try:
-        srv.wait_healthy(leeg)
+        gemeten["controle_koude_start_s"] = await mt.koude_start(browser, leeg, begin)
         tijden = await mt.vloer(browser, leeg.url, steekproef.vloer_herhalingen)
     finally:
         srv.stop(leeg)
     details["vloer_s"] = tijden
     gemeten["vloer_s"] = p50(tijden)
+
+
+async def _tegelijk_leeg(browser, steekproef: mt.Steekproef, poort: int, tmp: Path, gemeten: dict,
+                         details: dict) -> list[str]:
+    """The control of the users at once: the same plan (links and sidebar switches) on an app that does no work,
+    so the table shows what the machine itself costs with that many Chromium windows on its cores."""
+    leeg = srv.start("bench/leeg_zijbalk_app.py", poort, tmp)
+    try:
+        srv.wait_healthy(leeg)
+        namen = {code: f"Regio {code}" for code in steekproef.rondgang}
+        tijden, fouten, _ = await mt.tegelijk(browser, leeg.url, steekproef.gebruikers, steekproef.rondgang, namen,
+                                              paginas=("", "", ""))
+    finally:
+        srv.stop(leeg)
+    details["controle_tien_s"] = tijden
+    gemeten.update(controle_tien_p50_s=p50(tijden), controle_tien_p95_s=p95(tijden))
+    return [f"controle: {fout}" for fout in fouten]
 
 
 async def _koud_en_tegelijk(browser, steekproef: mt.Steekproef, poort: int, tmp: Path, gemeten: dict,
@@ -134,6 +153,7 @@ async def _meet(steekproef: mt.Steekproef, poort: int, tmp: Path, gemeten: dict,
         browser = await pw.chromium.launch(executable_path=br.CHROMIUM, args=br.CHROMIUM_ARGS)
         try:
             for naam, deel in (("vloer", _vloer(browser, steekproef, poort, tmp, gemeten, details)),
+                               ("gelijktijdig op de lege app", _tegelijk_leeg(browser, steekproef, poort + 3, tmp, gemeten, details)),
                                ("koude start en gelijktijdig", _koud_en_tegelijk(browser, steekproef, poort, tmp, gemeten, details, namen)),
                                ("server met de rondgang", _app(browser, steekproef, poort, tmp, gemeten, details, namen))):
                 fase = _fase(details, naam)
@@ -196,7 +216,7 @@ def _tabel(gemeten: dict, details: dict) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--snel", action="store_true", help="een kleine steekproef (2 regio's, 2 pagina's, 2 sessies)")
-    parser.add_argument("--poort", type=int, default=8611, help="eerste van drie poorten voor de servers")
+    parser.add_argument("--poort", type=int, default=8611, help="eerste van vier poorten voor de servers")
     parser.add_argument("--uit", type=Path, help="het JSON-bestand (standaard bench/results/bench-<tijd>.json)")
     args = parser.parse_args(argv)
     # A TERM (timeout, CI) ends the run through the `finally` blocks, so no server or browser is left behind.
@@ -222,6 +242,9 @@ def main(argv: list[str] | None = None) -> int:
     for budget, waarde, geslaagd in uitkomst:
         tekst = "niet gemeten" if waarde is None else f"{waarde:.2f}"
         print(f"{'PASS' if geslaagd else 'FAIL'} {budget.naam}: {tekst} {budget.eenheid} (grens {budget.grens:g})")
+    controles = controle_tabel(gemeten)
+    if controles:
+        print("\n" + controles)
     for fout in fouten:
         print(f"fout: {fout}")
     uit = args.uit or ROOT / "bench" / "results" / f"bench-{datetime.now():%Y%m%d-%H%M%S}.json"
@@ -236,7 +259,7 @@ def main(argv: list[str] | None = None) -> int:
                       for budget, waarde, geslaagd in uitkomst],
     }, indent=2, ensure_ascii=False))
     wanneer = f"{datetime.now():%d-%m-%Y}, {os.cpu_count()} kernen{', --snel' if args.snel else ''}"
-    uit.with_suffix(".md").write_text(markdown_tabel(uitkomst, wanneer))
+    uit.with_suffix(".md").write_text(markdown_tabel(uitkomst, wanneer) + (f"\n{controles}" if controles else ""))
     print(f"\nJSON: {uit}, tabel voor de README: {uit.with_suffix('.md')} ({time.monotonic() - begin:.0f} s)")
     if afgebroken:
         return 143

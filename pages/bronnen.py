@@ -44,10 +44,11 @@ with tab_bronnen:
     ui.tabel(bronnen.referentie_overzicht(referenties), "referentietabellen", None,
              titel="Referentietabellen van het LLO Regiodashboard")
     for naam, referentie in referenties.items():
-        with st.expander(bronnen.referentie_kop(naam)):
-            tabel = bronnen.referentie_tabel(referentie)
-            ui.tabel(tabel, f"referentie {naam}", None, titel=f"reference/{naam}.csv",
-                     bronnen=[bronnen.referentie_bron(naam)], column_config=_links(tabel))
+        with ui.uitklap(bronnen.referentie_kop(naam), f"referentie_{naam}") as uitgeklapt:
+            if uitgeklapt:
+                tabel = bronnen.referentie_tabel(referentie)
+                ui.tabel(tabel, f"referentie {naam}", None, titel=f"reference/{naam}.csv",
+                         bronnen=[bronnen.referentie_bron(naam)], column_config=_links(tabel))
 
 # --- 2. the estimate ----------------------------------------------------------------
 with tab_schatting:

@@ -36,7 +36,8 @@ titel = f"{queries.indicator_naam(indicator)} per {queries.NIVEAU_ENKELVOUD[nive
 waarden = ui.kaart_blok(keuze, niveau, indicator, titel=titel, key="overzicht_kaart",
                         bestandsnaam=f"llo-overzicht-{indicator}-{niveau}")
 
-# --- table alternative of the map ---
-with st.expander("Tabel bij de kaart"):
-    ui.tabel(queries.kaarttabel(waarden, indicator), f"overzicht {indicator} {niveau}", None, titel=titel,
-             bronnen=[queries.bronvermelding(indicator), queries.grenzen_bron(niveau)])
+# --- table alternative of the map (made only when opened) ---
+with ui.uitklap("Tabel bij de kaart", "kaart") as uitgeklapt:
+    if uitgeklapt:
+        ui.tabel(queries.kaarttabel(waarden, indicator), f"overzicht {indicator} {niveau}", None, titel=titel,
+                 bronnen=[queries.bronvermelding(indicator), queries.grenzen_bron(niveau)])

@@ -208,9 +208,10 @@ if trend_tabel is not None:
                                        titel=f"Werkzame beroepsbevolking per beroep uit de handreiking, Nederland, "
                                        f"{beroepentrend.VAN}–2024")
     st.plotly_chart(fig, key="sectoren_beroepentrend", theme=None, config=plotly_config("llo-beroepen-trend"))
-    with st.expander("Tabel bij de figuur"):
-        ui.tabel(beroepentrend.tabel(ontwikkeling), "sectoren beroepen trend", None, bronnen=[beroepentrend.BRON],
-                 titel="Werkzame beroepsbevolking per beroep uit de handreiking, Nederland")
+    with ui.uitklap("Tabel bij de figuur", "beroepentrend") as uitgeklapt:
+        if uitgeklapt:
+            ui.tabel(beroepentrend.tabel(ontwikkeling), "sectoren beroepen trend", None, bronnen=[beroepentrend.BRON],
+                     titel="Werkzame beroepsbevolking per beroep uit de handreiking, Nederland")
     st.caption(beroepentrend.BRON)
 
 # --- matrix --------------------------------------------------------------------------------
@@ -228,23 +229,27 @@ if sectorpunten is not None and sectorpunten["vacaturegraad"].notna().any():
     sector_bronnen = [*text.figuur_bronregels(bron, None, "matrix")[:2], vacatures.BRON_GRAAD]
     fig = figures.figuur_matrix_sector(sectorpunten, titel=sector_titel, label=matrix_sector.LABEL, bron=sector_bronnen)
     st.plotly_chart(fig, key="sectoren_matrix_sector", theme=None, config=plotly_config("llo-kansrijke-beroepen-sector"))
-    with st.expander("Tabel bij de figuur"):
-        ui.tabel(matrix_sector.tabel(sectorpunten), "sectoren beroepen vacaturegraad sector", None, titel=sector_titel,
-                 bronnen=sector_bronnen)
+    with ui.uitklap("Tabel bij de figuur", "matrix_sector") as uitgeklapt:
+        if uitgeklapt:
+            ui.tabel(matrix_sector.tabel(sectorpunten), "sectoren beroepen vacaturegraad sector", None,
+                     titel=sector_titel, bronnen=sector_bronnen)
     groepen = matrix_sector.niet_geplaatst(overzicht, sectorpunten)
 else:
     groepen = beroepen.zonder_gegevens(overzicht)
 niet_geplaatst = [f"- {reden}: {opsomming(namen)}" for reden, namen in groepen.items() if namen]
 if niet_geplaatst:
     st.markdown("**Niet in de figuren** (gegevens ontbreken):\n" + "\n".join(niet_geplaatst))
-with st.expander("Tabel bij de matrix"):
-    ui.tabel(beroepen.matrix_tabel(overzicht), "sectoren kansrijke beroepen", regio, titel=titel, bronnen=matrix_bronnen)
-with st.expander("Wat betekent de spanningsindicator?"):
-    definitie, typeringen, noot = typering.typering_uitleg(typering_tabel)
-    st.markdown(definitie)
-    ui.tabel(typeringen, "spanningsindicator typering", None, titel="Typering van de UWV-spanningsindicator",
-             bronnen=[noot])
-    st.caption(noot)
+with ui.uitklap("Tabel bij de matrix", "matrix") as uitgeklapt:
+    if uitgeklapt:
+        ui.tabel(beroepen.matrix_tabel(overzicht), "sectoren kansrijke beroepen", regio, titel=titel,
+                 bronnen=matrix_bronnen)
+with ui.uitklap("Wat betekent de spanningsindicator?", "spanningsindicator") as uitgeklapt:
+    if uitgeklapt:
+        definitie, typeringen, noot = typering.typering_uitleg(typering_tabel)
+        st.markdown(definitie)
+        ui.tabel(typeringen, "spanningsindicator typering", None, titel="Typering van de UWV-spanningsindicator",
+                 bronnen=[noot])
+        st.caption(noot)
 
 # --- sector structure ---------------------------------------------------------------------
 st.subheader(f"Sectorstructuur: {regio_naam} naast Nederland" if regio else "Sectorstructuur van Nederland")
@@ -264,19 +269,22 @@ if structuur.volledig:
                                   titel=f"Bedrijfsvestigingen per sectorgroep: {structuur.gebied_naam}"
                                   + (" en Nederland" if regio else ""), bron=sector_bronnen)
     st.plotly_chart(fig, key="sectoren_sectoren", theme=None, config=plotly_config(f"llo-sectoren-{regio or 'NL'}"))
-    with st.expander("Tabel bij de figuur"):
-        ui.tabel(sectorstructuur.sector_tabel(structuur.regio_tabel), "sectoren vestigingen", regio,
-                 titel=f"Bedrijfsvestigingen per sectorgroep, {structuur.gebied_naam}", bronnen=sector_bronnen)
+    with ui.uitklap("Tabel bij de figuur", "sectoren") as uitgeklapt:
+        if uitgeklapt:
+            ui.tabel(sectorstructuur.sector_tabel(structuur.regio_tabel), "sectoren vestigingen", regio,
+                     titel=f"Bedrijfsvestigingen per sectorgroep, {structuur.gebied_naam}", bronnen=sector_bronnen)
 else:
     st.info(text.geen_regiocijfer_tekst(structuur))
     if structuur.gemeenten_met_gegevens:
         fig = figures.figuur_lq(structuur.gemeenten, titel=f"Locatiequotiënt vestigingen per sectorgroep, gemeenten in {regio_naam}",
                                 bron=sector_bronnen)
         st.plotly_chart(fig, key="sectoren_lq", theme=None, config=plotly_config(f"llo-sectoren-gemeenten-{regio}"))
-        with st.expander("Tabel bij de figuur"):
-            # On screen gemeente × sector (as the heatmap); the downloads have every figure per gemeente and sector.
-            ui.toon(sectorstructuur.lq_tabel(structuur.gemeenten))
-            ui.download_row(sectorstructuur.sector_tabel(structuur.gemeenten), "sectoren vestigingen per gemeente", regio,
-                            titel=f"Vestigingen per sectorgroep per gemeente, {regio_naam}", bronnen=sector_bronnen)
+        with ui.uitklap("Tabel bij de figuur", "lq") as uitgeklapt:
+            if uitgeklapt:
+                # On screen gemeente × sector (as the heatmap); the downloads: every figure per gemeente and sector.
+                ui.toon(sectorstructuur.lq_tabel(structuur.gemeenten))
+                ui.download_row(sectorstructuur.sector_tabel(structuur.gemeenten), "sectoren vestigingen per gemeente",
+                                regio, titel=f"Vestigingen per sectorgroep per gemeente, {regio_naam}",
+                                bronnen=sector_bronnen)
     st.caption(text.NODIG_VOOR_SECTOREN)
 ui.source_note(["vestigingen_totaal", *indicators.SECTOREN], toelichting=False)

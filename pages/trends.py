@@ -51,8 +51,10 @@ titel = tr.grafiek_titel(indicator, namen[hoofd], per_maand=per_maand, maandreek
 st.plotly_chart(tr.trendgrafiek(lijnen, indicator, titel=titel, bron=[bron]), key="trends_grafiek",
                 config=figures.plotly_config(f"llo-trend-{indicator}-{hoofd}"))
 st.caption("  \n".join([bron, *notes]))
-with st.expander("Cijfers van de grafiek"):
-    ui.tabel(tr.grafiektabel(lijnen, indicator), f"trend {indicator}", hoofd, titel=titel, bronnen=[bron], notes=notes)
+with ui.uitklap("Cijfers van de grafiek", "grafiek") as uitgeklapt:
+    if uitgeklapt:
+        ui.tabel(tr.grafiektabel(lijnen, indicator), f"trend {indicator}", hoofd, titel=titel, bronnen=[bron],
+                 notes=notes)
 
 st.subheader("Laatste stand, verandering en rang")
 tabel_bron = tr.bronregel(trends, indicator)

@@ -80,7 +80,9 @@ st.plotly_chart(vg.rangorde_grafiek(df, ranking, indicator, niveau, codes, alles
 st.caption(vg.grafiek_uitleg(ranking))
 ui.source_note([indicator])
 
-with st.expander(vg.tabel_kop(niveau)):
-    ui.tabel(queries.kaarttabel(ranking, indicator), f"rangorde {indicator} {niveau}", None, kolommen=[indicator],
-             titel=vg.rangorde_titel(indicator, niveau), bron_noot=False, notes=[vg.nederland_regel(indicator, nederland)])
-    st.caption(vg.GELIJKE_WAARDEN)
+with ui.uitklap(vg.tabel_kop(niveau), "rangorde") as uitgeklapt:
+    if uitgeklapt:
+        ui.tabel(queries.kaarttabel(ranking, indicator), f"rangorde {indicator} {niveau}", None, kolommen=[indicator],
+                 titel=vg.rangorde_titel(indicator, niveau), bron_noot=False,
+                 notes=[vg.nederland_regel(indicator, nederland)])
+        st.caption(vg.GELIJKE_WAARDEN)

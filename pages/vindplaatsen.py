@@ -148,8 +148,9 @@ st.markdown(f"**Partners en wie zij bereiken in {naam}**")
 ui.tabel(pt, "vindplaatsen partners", code, kolommen=vindplaatsen.partner_indicatoren(partners),
          titel=f"Partners en wie zij bereiken, {naam}", notes=vindplaatsen.partner_bronnen(pt),
          column_order=vindplaatsen.PARTNERS_SCHERM, column_config={"Basis van het aantal": st.column_config.TextColumn(width="large")})
-with st.expander("Rol van elke partner volgens de handreiking"):
-    ui.toon(vindplaatsen.partners_rollen(pt), statisch=True)
+with ui.uitklap("Rol van elke partner volgens de handreiking", "rollen") as uitgeklapt:
+    if uitgeklapt:
+        ui.toon(vindplaatsen.partners_rollen(pt), statisch=True)
 st.caption(
     "Partners, rollen en professionals: " + vindplaatsen.HANDREIKING + "; wijkteams en inburgering zijn een aanvulling "
     "van het dashboard. Indicatie 25–50%: ROA (2019), via " + vindplaatsen.ROA_URL + "."
@@ -189,21 +190,22 @@ elif (eigen := partners_stand.in_gebruik) is not None:
              titel=f"Eigen partners, {gebied_naam}")
     st.caption(markdown_veilig(bron_partners))
 
-with st.expander("Werkgevers naar sector"):
-    werkgevers = vindplaatsen.werkgevers_sectoren(df, code)
-    st.markdown(vindplaatsen.vestigingen_zin(df, code))
-    structuur = sectorstructuur(df, keuze.regio) if keuze.regio and not keuze.gemeente else None
-    if werkgevers is None and structuur is not None and structuur.gemeenten_met_gegevens:
-        # No total for the region, but its gemeenten with figures are worth showing (as on Sectoren & beroepen).
-        st.info(f"Vestigingen per sector zijn bekend voor {structuur.dekking} van {naam}; daarom per gemeente.")
-        ui.tabel(sector_tabel(structuur.gemeenten), "vindplaatsen werkgevers sectoren per gemeente", code,
-                 kolommen=["vestigingen_totaal"], titel=f"Bedrijfsvestigingen per sector per gemeente, {naam}",
-                 toelichting=True)
-    elif werkgevers is None:
-        st.info(vindplaatsen.sectoren_ontbreken_zin(df, code, ontbrekend))
-    else:
-        ui.tabel(werkgevers, "vindplaatsen werkgevers sectoren", code, kolommen=["vestigingen_totaal"],
-                 titel=f"Bedrijfsvestigingen per sector, {naam}", toelichting=True)
+with ui.uitklap("Werkgevers naar sector", "werkgevers") as uitgeklapt:
+    if uitgeklapt:
+        werkgevers = vindplaatsen.werkgevers_sectoren(df, code)
+        st.markdown(vindplaatsen.vestigingen_zin(df, code))
+        structuur = sectorstructuur(df, keuze.regio) if keuze.regio and not keuze.gemeente else None
+        if werkgevers is None and structuur is not None and structuur.gemeenten_met_gegevens:
+            # No total for the region, but its gemeenten with figures are worth showing (as on Sectoren & beroepen).
+            st.info(f"Vestigingen per sector zijn bekend voor {structuur.dekking} van {naam}; daarom per gemeente.")
+            ui.tabel(sector_tabel(structuur.gemeenten), "vindplaatsen werkgevers sectoren per gemeente", code,
+                     kolommen=["vestigingen_totaal"], titel=f"Bedrijfsvestigingen per sector per gemeente, {naam}",
+                     toelichting=True)
+        elif werkgevers is None:
+            st.info(vindplaatsen.sectoren_ontbreken_zin(df, code, ontbrekend))
+        else:
+            ui.tabel(werkgevers, "vindplaatsen werkgevers sectoren", code, kolommen=["vestigingen_totaal"],
+                     titel=f"Bedrijfsvestigingen per sector, {naam}", toelichting=True)
 
 # --- the handreiking's table of professionals ---
 st.subheader("Welke professionals betrek je?")

@@ -4,6 +4,7 @@ one reusable session for region loops, and readers of what a page shows."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
@@ -19,6 +20,8 @@ TIMEOUT = 60  # the first run of a session loads the data and boundaries into th
 
 # What the app remembers across page switches (see llo_dash.ui); emptied before each run of a `Sessie`.
 GEHEUGEN = {"_llo_keuze": {}, "_llo_url_geheugen": {}}
+# The key prefix of the expanders whose content is made only while they are open (issue 14, `ui.uitklap`).
+UITKLAP = "uitklap_"
 
 
 def dutch(value, decimals: int = 0) -> str:
@@ -35,6 +38,11 @@ def run_page(path: str, **params) -> AppTest:
     return at.run()
 
 
+def uitklappers(at: AppTest) -> dict[str, bool]:
+    """Key -> open of every expander on the page whose content is made only while it is open (`ui.uitklap`)."""
+    return {e.key: e.proto.expanded for e in at.expander if e.key and e.key.startswith(UITKLAP)}
+
+
 class Sessie:
     """One AppTest session per page file, reused for many runs, like a user switching regions (a new
     AppTest scans all installed packages for components first, about a second).
@@ -42,21 +50,37 @@ class Sessie:
     Before each run the link is emptied, the app's memory of earlier choices is cleared and the page's
     own widgets (`widgets`: key -> default value) are set back to their defaults, so what a run shows
     never depends on the run before.
+
+    `uitgeklapt=True` opens every expander whose content is made only while it is open (`ui.uitklap`), so
+    the run shows and offers what a user sees after opening them all; the page is run again while it shows
+    one still closed (the first run of a page, or one that appears only for this area). Otherwise they are
+    closed, as on a first visit. `voor_run` is called before every run (to forget what an earlier one recorded).
     """
 
     def __init__(self) -> None:
         self._apps: dict[str, AppTest] = {}
+        self._uitklappers: dict[str, set[str]] = {}  # page -> the keys of its lazy expanders seen so far
 
-    def run(self, page: str, *, widgets: dict | None = None, **params) -> AppTest:
+    def run(self, page: str, *, widgets: dict | None = None, uitgeklapt: bool = False,
+            voor_run: Callable[[], None] | None = None, **params) -> AppTest:
         at = self._apps.get(page)
         if at is None:
             at = self._apps[page] = AppTest.from_file(page, default_timeout=TIMEOUT)
-        at.query_params.clear()
-        for key, value in {**GEHEUGEN, **(widgets or {})}.items():
-            at.session_state[key] = value
-        for key, value in params.items():
-            at.query_params[key] = value
-        return at.run()
+        bekend = self._uitklappers.setdefault(page, set())
+        for _ in range(3):
+            at.query_params.clear()
+            for key, value in {**GEHEUGEN, **dict.fromkeys(bekend, uitgeklapt), **(widgets or {})}.items():
+                at.session_state[key] = value
+            for key, value in params.items():
+                at.query_params[key] = value
+            if voor_run is not None:
+                voor_run()
+            at.run()
+            getoond = uitklappers(at)
+            bekend |= set(getoond)
+            if not uitgeklapt or all(getoond.values()) or at.exception:
+                return at
+        raise AssertionError(f"{page}: uitklappers blijven dicht: {sorted(k for k, is_open in getoond.items() if not is_open)}")
 
 
 def assert_ok(at: AppTest, *, warnings_allowed: bool = True) -> None:

@@ -16,7 +16,7 @@ from streamlit.testing.v1 import AppTest
 from llo_dash import ui
 from llo_dash.config import PROJECT_ROOT
 from llo_dash.ui import blocks
-from tests.apptest import REGIO_CODES, assert_ok, captions, dutch, markdown_text, metric_values, run_page
+from tests.apptest import REGIO_CODES, Sessie, assert_ok, captions, dutch, markdown_text, metric_values, run_page
 
 APP = str(PROJECT_ROOT / "app.py")
 PAGES = ["pages/overzicht.py", "pages/doelgroep.py", "pages/vindplaatsen.py", "pages/sectoren.py",
@@ -59,6 +59,9 @@ def test_overzicht_default_view(built_data, gebieden):
     assert at.selectbox(key="_w_indicator").value == "laaggeletterd_16_65_pct"  # the README's default view
     assert at.radio(key="_w_kaart").value == "arbeidsmarktregio"
     assert dict(at.query_params) == {}
+    assert not at.download_button  # the table under the map is made only when its expander is opened (issue 14)
+    at.session_state["uitklap_kaart"] = True
+    at.run()
     # Files are made on click (deferred); their names and content are checked in test_browser.py.
     buttons = {button.proto.label: button.proto.deferred_file_id for button in at.download_button}
     assert buttons["CSV downloaden"] and buttons["Excel downloaden"]
@@ -215,7 +218,8 @@ def test_every_download_names_its_source(built_data, monkeypatch, page):
     # `tabel` and `download_row` call the `downloads` of their own module (the upload templates of Sectoren go
     # through `ui.downloads`, and are left out below anyway).
     monkeypatch.setattr(blocks, "downloads", lambda files, **kw: (bestanden.extend(files), real_downloads(files, **kw)))
-    at = run_page(str(PROJECT_ROOT / page), regio="AM12")
+    # every lazy expander opened (issue 14): its tables are made only while it is open
+    at = Sessie().run(str(PROJECT_ROOT / page), uitgeklapt=True, voor_run=bestanden.clear, regio="AM12")
     assert_ok(at)
     tabellen = [b for b in bestanden if b.soort == "csv" and not b.bestandsnaam.startswith("sjabloon")]
     assert tabellen, [b.bestandsnaam for b in bestanden]

@@ -175,7 +175,13 @@ def test_region_wijken_with_missing_data_explained(built_data, gebieden):
     assert f"Eerste generatie: geen gegevens voor {ontbreekt} van de {len(wijken)} wijken" in captions(at)
     assert (tabel["Eerste generatie, %"] == 0).sum() == (wijken["eerste_generatie_pct"] == 0).sum()  # missing is never 0
     assert "Huishoudens met een relatief laag inkomen: per wijk niet in dit dashboard" in captions(at)
-    # werkgevers by sector: no total for the region (one gemeente lacks it), so per gemeente that has it
+    # werkgevers by sector: no total for the region (one gemeente lacks it), so per gemeente that has it; the
+    # table is made only when its expander is opened (issue 14)
+    assert "Werkgevers naar sector" in [e.label for e in at.expander]
+    assert not any("Sectorgroep (KWB)" in frame.value.columns for frame in [*at.dataframe, *at.table])
+    at.session_state["uitklap_werkgevers"] = True
+    at.run()
+    assert_ok(at)
     gemeenten = gebieden[(gebieden["niveau"] == "gemeente") & (gebieden["arbeidsmarktregio_code"] == "AM12")]
     met = gemeenten[gemeenten["vestigingen_a_landbouw"].notna()]
     assert pd.isna(gebieden.at["AM12", "vestigingen_a_landbouw"]) and 0 < len(met) < len(gemeenten)

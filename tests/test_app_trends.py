@@ -32,7 +32,8 @@ def werkloosheid() -> pd.DataFrame:
 
 
 def _page(**params):
-    at = SESSIE.run(TRENDS, widgets={"_w_trends_weergave": "Jaargemiddelde"}, **params)
+    """The page with "Cijfers van de grafiek" opened (its table is made only when open, issue 14)."""
+    at = SESSIE.run(TRENDS, widgets={"_w_trends_weergave": "Jaargemiddelde"}, uitgeklapt=True, **params)
     assert_ok(at)
     return at
 
@@ -85,7 +86,8 @@ def test_deep_link_to_ww_shows_yearly_averages_of_the_monthly_figures(built_data
     assert "gemiddelde van de 12 maandcijfers" in captions(at)
     assert "2025" not in table_with(at, "In de grafiek").columns, "January 2025 alone is no yearly average"
 
-    per_maand = SESSIE.run(TRENDS, widgets={"_w_trends_weergave": "Per maand"}, regio="AM01", indicator="ww_personen")
+    per_maand = SESSIE.run(TRENDS, widgets={"_w_trends_weergave": "Per maand"}, uitgeklapt=True, regio="AM01",
+                           indicator="ww_personen")
     assert_ok(per_maand)
     grafiek = table_with(per_maand, "In de grafiek").set_index("Gebied")
     assert grafiek.loc[gebieden.loc["AM01", "naam"], "december 2024"] == 7_010

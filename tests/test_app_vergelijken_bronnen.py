@@ -20,7 +20,7 @@ from streamlit.testing.v1 import AppTest
 
 from llo_dash.config import PROJECT_ROOT
 from llo_dash.views import buren
-from tests.apptest import REGIO_CODES, assert_ok, captions, dutch, markdown_text, run_page
+from tests.apptest import REGIO_CODES, Sessie, assert_ok, captions, dutch, markdown_text, run_page
 
 VERGELIJKEN = str(PROJECT_ROOT / "pages" / "vergelijken.py")
 BRONNEN = str(PROJECT_ROOT / "pages" / "bronnen.py")
@@ -129,6 +129,7 @@ def test_choices_go_into_the_link(built_data, gebieden):
     assert_ok(at)
     assert at.query_params["vergelijk"] == ""
     assert any("Kies minstens 2 gemeenten" in info.value for info in at.info)
+    at.session_state["uitklap_rangorde"] = True  # the ranking's table is made only when opened (issue 14)
     at.selectbox(key="_w_indicator").set_value("werkloosheid_pct").run()
     assert_ok(at)
     assert at.query_params["indicator"] == "werkloosheid_pct"
@@ -141,6 +142,9 @@ def test_choices_go_into_the_link(built_data, gebieden):
 def test_downloads_and_sources(built_data):
     at = run_page(VERGELIJKEN, regio="AM18")
     assert_ok(at)
+    assert len(at.download_button) == 2  # the ranking's table is made only when its expander is opened (issue 14)
+    at.session_state["uitklap_rangorde"] = True
+    at.run()
     # Files are made on click (deferred): each button has a deferred file and a CSV/Excel label.
     labels = [button.proto.label for button in at.download_button]
     assert len(labels) == 4 and all(button.proto.deferred_file_id for button in at.download_button)
@@ -172,7 +176,7 @@ def test_every_compared_indicator_names_its_source(built_data, gebieden):
 def test_bronnen_page(built_data):
     from llo_dash.sources import SOURCES
 
-    at = run_page(BRONNEN)
+    at = Sessie().run(BRONNEN, uitgeklapt=True)  # the reference tables opened (made only when open, issue 14)
     assert_ok(at)
     frames = [df.value for df in at.dataframe]
 
@@ -223,7 +227,7 @@ def test_bronnen_link_columns_are_readable(built_data):
     1024 px without scrolling sideways. The downloads keep the full URL."""
     from llo_dash.views import bronnen
 
-    at = run_page(BRONNEN)
+    at = Sessie().run(BRONNEN, uitgeklapt=True)  # the reference tables opened (made only when open, issue 14)
     assert_ok(at)
     links = 0
     for frame in at.dataframe:

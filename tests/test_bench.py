@@ -14,14 +14,15 @@ import sys
 import pytest
 
 from bench.budgets import BUDGETS
+from tests.apptest import dutch
 
 pytestmark = [pytest.mark.browser, pytest.mark.integration]
 
-POORT = 8615  # three ports from here (floor, cold start, app); the full benchmark uses 8611-8613
+POORT = 8615  # four ports from here (floor, cold start, app, control); the full benchmark uses 8611-8614
 # Measured besides the budget keys: the floor, the medians, and the parts behind the budgets.
 OOK_GEMETEN = ("vloer_s", "koude_start_s", "rss_start_mb", "rss_na_sessies_mb", "eerste_laad_p50_x",
                "wissel_warm_p50_x", "tien_p50_x", "tien_stappen", "tien_zonder_kaart", "wijk_eerste_laad_s",
-               "wijk_wissel_s")
+               "wijk_wissel_s", "controle_koude_start_x", "controle_tien_p95_x")
 
 
 @pytest.fixture(scope="module")
@@ -83,6 +84,20 @@ def test_numbers_are_plausible(uitvoer):
     assert g["kaart_nl_gemeenten_kb"] > g["kaart_regio_gemeenten_kb"]
     # Two users (--snel) of five steps each, every step with its map drawn.
     assert g["tien_stappen"] == 10 and g["tien_zonder_kaart"] == 0
+    # The controls ran the same plan on the empty app: as many steps, each a real load (more than nothing).
+    assert len(uitvoer[2]["details"]["controle_tien_s"]) == 10
+    assert g["controle_koude_start_s"] > 0 and g["controle_tien_p95_s"] > 0
+
+
+def test_controls_are_in_the_table(uitvoer):
+    """The README table says, beside the budgets, what the empty app measures the same way, and the dashboard's
+    ratio to it (computed here independently)."""
+    g, tabel = uitvoer[2]["gemeten"], uitvoer[3]
+    assert "| Ter vergelijking (geen budget) |" in tabel
+    verhouding = g["koude_start_x"] / g["controle_koude_start_x"]
+    controles = tabel.split("| Ter vergelijking (geen budget) |", 1)[1]
+    regel = next(r for r in controles.splitlines() if r.startswith("| Koude start tot eerste pagina | "))
+    assert regel.split("|")[4].strip() == dutch(verhouding, 2)
 
 
 def test_no_page_failed(uitvoer):

@@ -11,8 +11,7 @@ import pytest
 
 from llo_dash.config import PROJECT_ROOT
 from llo_dash.views.sectoren import beroepen, figures, matrix_sector, vacatures
-from tests.apptest import assert_ok
-from tests.apptest import run_page as _run_page
+from tests.apptest import Sessie, assert_ok
 from tests.fixtures.mirror import mirror_file
 
 GRAAD = "arbeidsmarkt/vacatures/80567NED_vacaturegraad_sbi_1997-2024_dertje.csv"
@@ -101,7 +100,8 @@ def test_rate_missing_in_the_section_is_not_drawn_and_listed(overzicht_en_tekort
 
 
 def test_page_shows_the_sector_panel(built_data):
-    at = _run_page(str(PROJECT_ROOT / "pages" / "sectoren.py"), regio="AM12")
+    # the tables under the figures opened: they are made only when open (issue 14)
+    at = Sessie().run(str(PROJECT_ROOT / "pages" / "sectoren.py"), uitgeklapt=True, regio="AM12")
     assert_ok(at)
     (zin,) = [m.value for m in at.markdown if m.value.startswith("**Beroepen zonder spanningsindicator")]
     periode, raw = raw_latest_rate()

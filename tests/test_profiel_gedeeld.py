@@ -55,10 +55,15 @@ def test_twee_sessies_delen_een_profiel(gemaakt, built_data):
 def test_gedeeld_profiel_is_een_kopie_met_dezelfde_kaart(gemaakt, gebieden, built_data):
     a = ui_profiel.regioprofiel(gebieden, "AM37", profiel.EigenBestanden(), TYPEN)
     b = ui_profiel.regioprofiel(gebieden, "AM37", profiel.EigenBestanden(), TYPEN)
-    assert gemaakt == ["AM37"]
-    assert a is not b and a.secties[1].kaarten[0] is b.secties[1].kaarten[0]  # drawn once, shared
+    assert gemaakt == ["AM37"]  # made and drawn once
+    assert a is not b and a.secties[1].kaarten[0] == b.secties[1].kaarten[0]  # the same map bytes, each its own copy
     a.secties[0].zinnen.append("alleen in deze sessie")  # a session's change stays in its copy
-    assert "alleen in deze sessie" not in b.secties[0].zinnen
+    a.secties[0].tabellen[0][1].frame.iloc[0, 0] = "veranderd"
+    c = ui_profiel.regioprofiel(gebieden, "AM37", profiel.EigenBestanden(), TYPEN)
+    for ander in (b, c):
+        assert "alleen in deze sessie" not in ander.secties[0].zinnen
+        assert ander.secties[0].tabellen[0][1].frame.iloc[0, 0] != "veranderd"
+    assert gemaakt == ["AM37"]
     assert _partnerzinnen(a).endswith(HOE_TOEVOEGEN)
 
 

@@ -12,7 +12,7 @@ import pytest
 import streamlit
 from streamlit.delta_generator import DeltaGenerator
 
-from tests.apptest import assert_ok, run_page
+from tests.apptest import Sessie, assert_ok
 from tests.golden.capture import _als_bytes
 
 DUTCH_NUMBER_TEXT = re.compile(r"^-?\d{1,3}(\.\d{3})*(,\d+)?%?$|^-?\d+,\d+%?$")  # "12,7", "1.234", "15,9%"
@@ -39,7 +39,9 @@ def xlsx_downloads(monkeypatch) -> dict[str, bytes]:
 
 
 def _page(project_root, name: str, xlsx_downloads, **params) -> dict[str, openpyxl.Workbook]:
-    assert_ok(run_page(str(project_root / "pages" / f"{name}.py"), **params))
+    """The page's Excel downloads, with every lazy expander opened (its tables are made only when open, issue 14)."""
+    assert_ok(Sessie().run(str(project_root / "pages" / f"{name}.py"), uitgeklapt=True, voor_run=xlsx_downloads.clear,
+                           **params))
     assert xlsx_downloads, f"de pagina {name} biedt geen Excel-download aan"
     return {file: openpyxl.load_workbook(io.BytesIO(data)) for file, data in xlsx_downloads.items()}
 

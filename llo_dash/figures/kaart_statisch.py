@@ -184,11 +184,13 @@ def kaart(grenzen: dict, waarden: pd.DataFrame, kolom: str, *, titel: str, bron:
                   fontsize=LEGENDA_GETALLEN, frameon=False)
     kop = fig.suptitle(titel, x=0.01, y=0.985, ha="left", va="top", fontsize=TITELGROOTTE, fontweight="bold")
     fig.text(0.99, 0.01, bron, ha="right", va="bottom", fontsize=BRONGROOTTE, color=BRON_KLEUR, wrap=True)
-    fig.canvas.draw()  # fixes the layout, so the label boxes are measured where they will be
+    # Fixes the layout, so the label boxes are measured where they will be; without painting pixels (11 ms, where
+    # `canvas.draw()` took ~100 ms: issue 14), the same layout.
+    fig.draw_without_rendering()
     breedte = kop.get_window_extent().width / (0.98 * fig.bbox.width)
     if breedte > 1:  # a long title (a long region name, a chosen gemeente): smaller, never cut off
         kop.set_fontsize(max(TITELGROOTTE / breedte, MIN_TITELGROOTTE))
         kop.set_wrap(breedte * MIN_TITELGROOTTE > TITELGROOTTE)
-        fig.canvas.draw()
+        fig.draw_without_rendering()
     labels, weggelaten = _plaats_labels(ax, geo, labelgrootte)
     return _vastleggen(fig, labels, weggelaten)  # `fig` goes out of scope here: no pyplot registry keeps it

@@ -6,6 +6,7 @@
     state       the choice in the URL: page setup, sidebar pickers, view settings and lists in the link
     schermtabel a table's Dutch display values for st.dataframe without pandas' HTML model (framework workaround)
     blocks      headline figures, tables with downloads and source notes
+    uitklap     an expander whose content is made only while it is open (tables under maps and figures)
     maps        maps with click-to-choose, grey-area count and source note
     upload      a file upload checked once and kept in the session only (Sectoren: the region's UWV figures)
     profiel     the Regioprofiel, computed once per code and build and shared when no own files are in it
@@ -28,6 +29,7 @@ from llo_dash.ui.data import bewaard, data_versie, grenzen, lees_manifest, lees_
 from llo_dash.ui.first_run import ensure_built
 from llo_dash.ui.maps import kaart, kaart_blok, kaart_waarden
 from llo_dash.ui.upload import UploadStand, upload_blok, upload_stand
+from llo_dash.ui.uitklap import uitklap
 from llo_dash.ui.profiel import regioprofiel
 from llo_dash.ui.state import (
     GEEN_GEMEENTE,
@@ -50,5 +52,5 @@ __all__ = [
     "REGIO_PARAM", "UploadStand", "bewaard", "data_versie", "download_row", "downloads", "ensure_built",
     "grenzen", "kaart", "kaart_blok", "kaart_waarden", "kerncijfers", "kies", "lees_manifest", "lees_tabel",
     "load_data", "manifest", "metric_rij", "page_setup", "regioprofiel", "router_started", "source_note", "tabel", "toon",
-    "upload_blok", "upload_stand", "url_keuze", "url_lijst", "url_lijst_waarde", "zet_url_lijst",
+    "uitklap", "upload_blok", "upload_stand", "url_keuze", "url_lijst", "url_lijst_waarde", "zet_url_lijst",
 ]

@@ -17,7 +17,7 @@ import streamlit as st
 
 from llo_dash.views import queries
 from llo_dash.formatting import tijdstip
-from llo_dash.ui.data import load_data, manifest, markering
+from llo_dash.ui.data import load_data, manifest, markering, opruimen
 from llo_dash.ui.first_run import ensure_built
 from llo_dash.ui.pages_menu import ensure_app_menu
 
@@ -211,6 +211,7 @@ def page_setup(title: str, icon: str | None = None, *, gemeente_kiezer: bool = T
         st.set_page_config(**PAGE_CONFIG)
         ensure_built()
     df = load_data()
+    opruimen()
     st.title(f"{icon} {title}" if icon else title)
     regio, gemeente = _uit_url(df)
     kies(regio, gemeente)  # writes the canonical form back: "am12" -> "AM12", bad codes removed

@@ -72,7 +72,7 @@ def _posities(df: pd.DataFrame, masker) -> np.ndarray:
 
 def _niveau(df: pd.DataFrame, niveau: str, kolommen: Sequence[str]) -> pd.DataFrame:
     # Only the columns asked for: a boolean filter on all ~100 columns would copy them all.
-    return df.loc[df["niveau"].to_numpy() == niveau, list(kolommen)]
+    return df.loc[(df["niveau"] == niveau).to_numpy(), list(kolommen)]
 
 
 def rij(df: pd.DataFrame, code: str) -> pd.Series:
@@ -80,7 +80,7 @@ def rij(df: pd.DataFrame, code: str) -> pd.Series:
 
     A positional lookup: `set_index` or a boolean mask would copy every column of all 18.000 areas first.
     """
-    posities = np.flatnonzero(df["code"].to_numpy() == code)
+    posities = np.flatnonzero((df["code"] == code).to_numpy())
     if not len(posities):
         raise KeyError(f"Gebied {code!r} komt niet voor in de tabel gebieden.")
     return df.iloc[int(posities[0])]
@@ -191,14 +191,14 @@ def selectie(df: pd.DataFrame, niveau: str, regio: str | None = None, gemeente: 
     """
     if niveau not in GEBIEDSNIVEAUS:
         raise ValueError(f"Onbekend niveau {niveau!r}; kies uit: {', '.join(GEBIEDSNIVEAUS)}.")
-    masker = df["niveau"].to_numpy() == niveau
+    masker = (df["niveau"] == niveau).to_numpy(copy=True)  # writable: narrowed below
     if niveau == "gemeente" and regio:
-        masker &= df["arbeidsmarktregio_code"].to_numpy() == regio
+        masker &= (df["arbeidsmarktregio_code"] == regio).to_numpy()
     elif niveau == "wijk":
         if gemeente:
-            masker &= df["gemeente_code"].to_numpy() == gemeente
+            masker &= (df["gemeente_code"] == gemeente).to_numpy()
         elif regio:
-            masker &= df["arbeidsmarktregio_code"].to_numpy() == regio
+            masker &= (df["arbeidsmarktregio_code"] == regio).to_numpy()
         else:
             raise ValueError("Kies een arbeidsmarktregio of gemeente om de wijken te zien.")
     return masker
@@ -217,7 +217,7 @@ def interval_kolommen(df: pd.DataFrame | pd.Series, kolom: str) -> tuple[str, st
 def indicator_opties(df: pd.DataFrame, niveau: str, kandidaten: Sequence[str] | None = None) -> list[str]:
     """Indicators that have at least one value at `niveau`: the registry's (in registry order), or those
     of `kandidaten` (in that order). Interval bounds are left out: they are shown with their estimate."""
-    posities = _posities(df, df["niveau"].to_numpy() == niveau)
+    posities = _posities(df, (df["niveau"] == niveau).to_numpy())
     grenzen = {kolom for indicator in indicators.INDICATOREN for kolom in (interval_kolommen(df, indicator.kolom) or ())}
     lijst = [indicator.kolom for indicator in indicators.INDICATOREN] if kandidaten is None else list(kandidaten)
     return [

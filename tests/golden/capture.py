@@ -9,7 +9,8 @@ script in this process, so the wrapper sees every call.
 
 Per view (page × area) the golden folder `tests/golden/<pagina>/<gebied>/` holds:
 - `tekst.txt`: titles, subheaders, markdown, captions, messages, metrics, tab and expander labels in
-  page order (main page, then sidebar), and the list of download buttons (label, file name, type);
+  page order (main page, then sidebar), and the list of download buttons (label, file name, type), with
+  every expander that makes its content only while open (issue 14) opened;
 - every CSV download, byte for byte, named after its `file_name` with the date replaced by `DATUM`.
 
 Whatever depends on the build rather than on the data (build time, duration, git commit, absolute
@@ -332,10 +333,10 @@ def pagina_tekst(at: AppTest, downloads: list[Download], norm: Normalisatie) -> 
 def neem_op(sessie: Sessie, weergave: Weergave, norm: Normalisatie) -> dict[str, bytes]:
     """Run one view and return its golden files: name -> bytes (`tekst.txt` and the CSV downloads).
 
-    Call inside `downloads_opnemen()`.
+    Every expander whose content is made only while it is open (`uitklap_…` keys, issue 14) is opened, so the
+    view holds everything a user can see or download on it. Call inside `downloads_opnemen()`.
     """
-    OPNAME.leeg()
-    at = sessie.run(str(weergave.pad), **weergave.params)
+    at = sessie.run(str(weergave.pad), uitgeklapt=True, voor_run=OPNAME.leeg, **weergave.params)
     assert_ok(at)
     downloads = OPNAME.alles()
     knoppen = at.get("download_button")

@@ -11,13 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from llo_dash import tables
 from llo_dash.columns import Tabel
-from llo_dash.figures import kaart_statisch
 from llo_dash.views import buren as buren_
 from llo_dash.views import doelgroep, queries, vindplaatsen
 from llo_dash.views.profiel.eigen import EigenBestanden, eigen_deel
@@ -27,6 +27,9 @@ from llo_dash.views.queries import NEDERLAND
 from llo_dash.views.sectoren import beroepen, sectorstructuur, typering
 from llo_dash.views.sectoren import figures as sector_figuren
 from llo_dash.views.sectoren import text as sector_tekst
+
+if TYPE_CHECKING:  # drawn only when a profile is made: matplotlib and geopandas stay out of the other pages' start
+    from llo_dash.figures.kaart_statisch import StatischeKaart
 
 KAART_INDICATOR = "laaggeletterd_16_65_pct"
 BUREN_KOLOMMEN = ("laaggeletterd_16_65_pct", "laaggecijferd_16_65_pct", "laag_opgeleid_pct", "werkloosheid_pct",
@@ -49,7 +52,7 @@ class Sectie:
     zinnen: list[str] = field(default_factory=list)
     tabellen: list[tuple[str, Tabel]] = field(default_factory=list)
     figuren: list[go.Figure] = field(default_factory=list)
-    kaarten: list[kaart_statisch.StatischeKaart] = field(default_factory=list)
+    kaarten: list[StatischeKaart] = field(default_factory=list)
     bronnen: list[str] = field(default_factory=list)
 
 
@@ -90,7 +93,7 @@ def _gemeentelaag(data_dir: Path) -> str:
 
 def gemeentekaart(df: pd.DataFrame, data_dir: Path, regio: str, kolom: str = KAART_INDICATOR,
                   nadruk: str | None = None, lees_grenzen: LeesGrenzen = tables.read_boundaries
-                  ) -> kaart_statisch.StatischeKaart:
+                  ) -> StatischeKaart:
     """The static map of the region's gemeenten with their names (for print and slides); `nadruk`: a gemeente
     outlined in red."""
     gemeenten = doelgroep.gemeenten(df, regio)
@@ -101,16 +104,20 @@ def gemeentekaart(df: pd.DataFrame, data_dir: Path, regio: str, kolom: str = KAA
         titel += f" ({queries.naam(df, nadruk)} rood omlijnd)"
     # the detailed layer is drawn from the wijk boundaries: those are the ones to cite
     bron = f"{queries.bronvermelding(kolom)} {queries.grenzen_bron('gemeente' if laag == 'gemeente' else 'wijk')}"
+    from llo_dash.figures import kaart_statisch  # issue 14: ~0,4 s of imports, for the profile only
+
     return kaart_statisch.kaart(grenzen, gemeenten, kolom, titel=titel, bron=bron, nadruk=[nadruk] if nadruk else ())
 
 
 def wijkkaart(df: pd.DataFrame, data_dir: Path, gemeente: str, kolom: str = KAART_INDICATOR,
-              lees_grenzen: LeesGrenzen = tables.read_boundaries) -> kaart_statisch.StatischeKaart:
+              lees_grenzen: LeesGrenzen = tables.read_boundaries) -> StatischeKaart:
     """The static map of a gemeente's wijken, the largest named (a name that does not fit is left out)."""
     wijken = vindplaatsen.gebieden_van(df, "wijk", None, gemeente)
     grenzen = lees_grenzen(data_dir, "wijk", wijken["code"])
     titel = f"{queries.indicator_naam(kolom)} per wijk, {queries.naam(df, gemeente)}"
     bron = f"{queries.bronvermelding(kolom)} {queries.grenzen_bron('wijk')}"
+    from llo_dash.figures import kaart_statisch
+
     return kaart_statisch.kaart(grenzen, wijken, kolom, titel=titel, bron=bron)
 
 

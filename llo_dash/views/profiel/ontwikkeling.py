@@ -28,8 +28,9 @@ def ontwikkeling(data_dir: Path, code: str, naam: str, gemeente: str | None):
     except Exception as error:  # noqa: BLE001 - a damaged file: a sentence in the profile, not a traceback
         return vraag(TITEL, gemeente), [BESCHADIGD.format(fout=type(error).__name__)], []
     zinnen, bronnen = [], []
+    aanwezig = set(trends["indicator"].unique())
     for indicator in INDICATOREN:
-        if indicator not in set(trends["indicator"]):
+        if indicator not in aanwezig:
             continue
         zin = tr.trendzinnen(trends, code, [indicator], gebiedsnaam=naam)  # empty when the area has no series
         if zin:

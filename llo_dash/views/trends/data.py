@@ -97,7 +97,7 @@ def heeft_maanden(trends: pd.DataFrame, indicator: str) -> bool:
 
 
 def _rijen(trends: pd.DataFrame, indicator: str) -> pd.DataFrame:
-    rows = trends[trends["indicator"].to_numpy() == indicator]
+    rows = trends[(trends["indicator"] == indicator).to_numpy()]
     return rows.assign(waarde=pd.to_numeric(rows["waarde"], errors="coerce").astype("float64"))
 
 
@@ -114,7 +114,9 @@ def tabel_per_periode(trends: pd.DataFrame, indicator: str, *, per_maand: bool =
     breed = rows.pivot_table(index="code", columns="periode", values="waarde", aggfunc="first", dropna=False)
     breed = breed.reindex(columns=sorted(rows["periode"].unique()))
     if is_maandreeks(list(breed.columns)) and not per_maand:
-        breed = breed.apply(jaargemiddelden, axis=1)
+        # `jaargemiddelden` for every row at once (row by row took ~20 ms per call over all areas)
+        per_jaar = breed.T.groupby(breed.columns.str[:4])
+        breed = per_jaar.mean().where(per_jaar.count() == MAANDEN_PER_JAAR).T
         breed = breed.dropna(axis=1, how="all")  # a year in progress: no area has its 12 months yet
     return breed.astype("float64")
 

@@ -65,7 +65,7 @@ class Vergelijking:
 
 
 def _codes_per_niveau(df: pd.DataFrame) -> dict[str, set[str]]:
-    return {niveau: set(df.loc[df["niveau"].to_numpy() == niveau, "code"]) for niveau in NIVEAUS}
+    return {niveau: set(df.loc[(df["niveau"] == niveau).to_numpy(), "code"]) for niveau in NIVEAUS}
 
 
 def niveau_van(code: str) -> str | None:
@@ -134,7 +134,7 @@ def link_waarde(codes: Sequence[str]) -> str:
 
 
 def _inwoners(df: pd.DataFrame, niveau: str) -> pd.DataFrame:
-    rows = df.loc[df["niveau"].to_numpy() == niveau, ["code", "naam", "arbeidsmarktregio_code", "inwoners"]].copy()
+    rows = df.loc[(df["niveau"] == niveau).to_numpy(), ["code", "naam", "arbeidsmarktregio_code", "inwoners"]].copy()
     rows["inwoners"] = pd.to_numeric(rows["inwoners"], errors="coerce").astype("float64")
     return rows
 
@@ -227,7 +227,7 @@ def opties(df: pd.DataFrame, niveau: str) -> list[tuple[str, str]]:
     """(code, label) of every area of the level, sorted by name; gemeenten carry their region."""
     if niveau == "arbeidsmarktregio":
         return [(code, f"{naam} ({code})") for code, naam in queries.regio_opties(df)]
-    rows = df.loc[df["niveau"].to_numpy() == "gemeente", ["code", "arbeidsmarktregio_naam"]]
+    rows = df.loc[(df["niveau"] == "gemeente").to_numpy(), ["code", "arbeidsmarktregio_naam"]]
     regio = dict(zip(rows["code"], rows["arbeidsmarktregio_naam"]))
     return [(code, f"{naam} ({regio.get(code, '')})") for code, naam in queries.gemeente_opties(df)]
 
