@@ -1,11 +1,10 @@
 """Static maps with place names, for print, slides and PNG/SVG export (geopandas + matplotlib, no server).
 
-The interactive maps of the pages are plotly/MapLibre maps: MapLibre needs a glyph server to draw text,
-so they name no place. For paper and the projector a static drawing is better anyway: every gemeente
-named, a legend with title and unit, sharp at any size, and nothing fetched from outside. Labels go on a
-point inside each area, largest areas first; a label that would overlap one already placed is tried a
-little above and below, and left out when it still overlaps (its area keeps its colour and the table
-next to the map names it).
+The interactive maps of the pages (plotly geo, `figures.maps`) name the larger places where they fit; for paper
+and the projector a static drawing is better: every gemeente named, a legend with title and unit, sharp at any
+size, and nothing fetched from outside. Labels go on a point inside each area, largest areas first; a label that
+would overlap one already placed is tried a little above and below, and left out when it still overlaps (its area
+keeps its colour and the table next to the map names it).
 """
 
 from __future__ import annotations
