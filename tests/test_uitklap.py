@@ -69,11 +69,12 @@ def test_sectoren_tables_under_the_figures_only_when_opened(built_data):
     sessie = Sessie()
     dicht = sessie.run(SECTOREN, regio="AM22")
     assert_ok(dicht)
-    labels = [e.label for e in dicht.expander if e.key and e.key.startswith(UITKLAP)]
+    lui_dicht = _lui(dicht)
+    labels = [e.label for e in lui_dicht]
     assert labels.count("Tabel bij de figuur") >= 2 and "Tabel bij de matrix" in labels
     assert "Wat betekent de spanningsindicator?" in labels
-    assert not any(e.proto.expanded for e in dicht.expander if e.key and e.key.startswith(UITKLAP))
-    assert not any(e.children for e in dicht.expander if e.key and e.key.startswith(UITKLAP))
+    assert not any(e.proto.expanded for e in lui_dicht)
+    assert not any(e.children for e in lui_dicht)
     # the upload expander is a plain one: its file uploader must always be there
     (upload,) = [e for e in dicht.expander if e.label.startswith("Eigen UWV-spanningscijfers")]
     assert not upload.key and upload.get("file_uploader")
@@ -81,7 +82,7 @@ def test_sectoren_tables_under_the_figures_only_when_opened(built_data):
 
     open_ = sessie.run(SECTOREN, regio="AM22", uitgeklapt=True)
     assert_ok(open_)
-    lui = [e for e in open_.expander if e.key and e.key.startswith(UITKLAP)]
+    lui = _lui(open_)
     assert len(lui) == len(labels) and all(e.proto.expanded for e in lui)
     for uitklapper in lui:  # each one holds its table with a CSV and an Excel download
         assert uitklapper.dataframe or uitklapper.table, uitklapper.label
@@ -90,3 +91,8 @@ def test_sectoren_tables_under_the_figures_only_when_opened(built_data):
     (tabel,) = matrix.dataframe  # the 11 occupations of the handreiking with their tension
     assert len(tabel.value) == 11 and {"Beroep", "Spanningsindicator"} <= set(tabel.value.columns)
     assert len(open_.download_button) == knoppen_dicht + 2 * len(lui)
+
+
+def _lui(at: AppTest) -> list:
+    """The page's expanders whose content is made only while they are open (`uitklap_…` keys)."""
+    return [e for e in at.expander if e.key and e.key.startswith(UITKLAP)]

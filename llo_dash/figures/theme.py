@@ -61,7 +61,7 @@ def _samengevoegd(onder: go.layout.Template) -> go.layout.Template:
     """The "llo" template merged over `onder`, merged once per distinct `onder` (issue 14: the merge took 10 of
     the 14 ms per figure, for the same two templates on every run). Keyed by the template's JSON: a changed
     default template (another Streamlit, or plotly's own outside the app) gets its own merge."""
-    sleutel = onder.to_plotly_json().__repr__()
+    sleutel = repr(onder.to_plotly_json())
     if (template := _SAMENGEVOEGD.get(sleutel)) is None:
         if len(_SAMENGEVOEGD) >= 8:  # one or two in practice; never a growing store
             _SAMENGEVOEGD.clear()
